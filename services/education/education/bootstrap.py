@@ -1,0 +1,14 @@
+"""Wires education: settings, database, bus handlers."""
+
+from __future__ import annotations
+
+from education.config import EducationSettings
+from education.intake import handlers
+from shared.bus.inbox import Handler
+from shared.runtime import ServiceRuntime
+
+HANDLERS: dict[str, Handler] = {"reception.case_opened": handlers.on_case_opened}
+
+
+def build(settings: EducationSettings | None = None) -> ServiceRuntime:
+    return ServiceRuntime(settings or EducationSettings(), handlers=HANDLERS)

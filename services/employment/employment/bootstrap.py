@@ -1,0 +1,14 @@
+"""Wires employment: settings, database, bus handlers."""
+
+from __future__ import annotations
+
+from employment.config import EmploymentSettings
+from employment.intake import handlers
+from shared.bus.inbox import Handler
+from shared.runtime import ServiceRuntime
+
+HANDLERS: dict[str, Handler] = {"reception.case_opened": handlers.on_case_opened}
+
+
+def build(settings: EmploymentSettings | None = None) -> ServiceRuntime:
+    return ServiceRuntime(settings or EmploymentSettings(), handlers=HANDLERS)

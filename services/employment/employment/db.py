@@ -1,0 +1,17 @@
+"""Employment's declarative base; its database also holds the shared outbox/inbox tables."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import DeclarativeBase
+
+from shared.db import InfraBase, new_metadata
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+def all_metadata() -> list[object]:
+    import employment.intake.models  # noqa: F401
+
+    return [Base.metadata, InfraBase.metadata]

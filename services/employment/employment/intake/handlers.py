@@ -1,0 +1,13 @@
+"""A new case in reception puts the match conversation (job-ready or activity-ready) on the list (B1)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from employment.intake import service
+from shared.bus.envelope import EventEnvelope
+from shared.contracts.reception import CaseOpened
+
+
+def on_case_opened(session: Session, event: CaseOpened, _envelope: EventEnvelope) -> None:
+    service.schedule(session, case_id=event.case_id, case_number=event.case_number, arrival=event.expected_arrival_date)

@@ -1,0 +1,23 @@
+"""Employment's web app: ``uvicorn --factory employment.main:create_app``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from employment import pages
+from employment.bootstrap import build
+from employment.config import EmploymentSettings
+from employment.intake import routes
+from shared.web.app import create_service_app
+
+
+def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = True) -> FastAPI:
+    return create_service_app(
+        build(settings),
+        title="Beskæftigelse – Rødovre Kommune",
+        routers=[routes.router, pages.router],
+        templates_dir=Path(__file__).parent / "templates",
+        run_relay=run_relay,
+    )

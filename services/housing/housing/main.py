@@ -1,0 +1,22 @@
+"""Housing's web app: ``uvicorn --factory housing.main:create_app``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from housing.bootstrap import build
+from housing.config import HousingSettings
+from housing.units import pages, routes
+from shared.web.app import create_service_app
+
+
+def create_app(settings: HousingSettings | None = None, *, run_relay: bool = True) -> FastAPI:
+    return create_service_app(
+        build(settings),
+        title="Bolig – Rødovre Kommune",
+        routers=[routes.router, pages.router],
+        templates_dir=Path(__file__).parent / "templates",
+        run_relay=run_relay,
+    )

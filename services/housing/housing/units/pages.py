@@ -1,0 +1,89 @@
+"""Housing's Danish pages: the readiness board with assignment, and the units."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from housing.readiness import service as readiness
+from housing.units import service
+from housing.units.schemas import UNIT_STATUS_LABELS, UnitIn
+from shared.auth import Department
+from shared.errors import DomainError
+from shared.web.forms import danish_errors, render, signed_in, to_login
+
+router = APIRouter(include_in_schema=False)
+COLOUR_LABELS = {"red": "Rød – mangler bolig", "amber": "Gul – mangler bolig", "green": "Grøn – bolig klar"}
+
+
+def _board(
+    request: Request,
+    *,
+    errors: dict[str, str] | None = None,
+    form: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    settings = request.app.state.settings
+    with request.app.state.runtime.session_factory() as session:
+        rows = readiness.board(session, warning_days=settings.readiness_warning_days)
+        units = service.list_units(session)
+    return render(
+        request,
+        "board.html",
+        status_code,
+        rows=rows,
+        units=units,
+        errors=errors or {},
+        form=form or {},
+        colour_labels=COLOUR_LABELS,
+        unit_labels=UNIT_STATUS_LABELS,
+        warning_days=settings.readiness_warning_days,
+    )
+
+
+@router.get("/")
+def board_page(request: Request) -> Response:
+    if signed_in(request) is None:
+        return to_login(request)
+    return _board(request)
+
+
+@router.post("/tildel")
+async def assign_page(request: Request) -> Response:
+    principal = signed_in(request)
+    if principal is None:
+        return to_login(request)
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        if principal.department != Department.SOCIAL_PSYKIATRI:
+            raise DomainError("Kun Social- og Psykiatriafdelingen kan anvise midlertidig bolig")
+        case_id, unit_id = int(form.get("case_id", "")), int(form.get("unit_id", ""))
+        with request.app.state.runtime.session_factory.begin() as session:
+            service.assign(session, unit_id=unit_id, case_id=case_id, by=principal)
+        return RedirectResponse("/", status_code=303)
+    except ValueError:
+        errors = {"assign": "Vælg en bolig"}
+    except DomainError as exc:
+        errors = {"assign": exc.message}
+    return _board(request, errors=errors, form=form, status_code=422)
+
+
+@router.post("/boliger")
+async def create_unit_page(request: Request) -> Response:
+    principal = signed_in(request)
+    if principal is None:
+        return to_login(request)
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        if principal.department != Department.SOCIAL_PSYKIATRI:
+            raise DomainError("Kun Social- og Psykiatriafdelingen kan oprette boliger")
+        unit = UnitIn.model_validate(form)
+        with request.app.state.runtime.session_factory.begin() as session:
+            service.create_unit(session, unit=unit)
+        return RedirectResponse("/", status_code=303)
+    except ValidationError as exc:
+        errors = {f"unit_{k}": v for k, v in danish_errors(exc).items()}
+    except DomainError as exc:
+        errors = {"unit__": exc.message}
+    return _board(request, errors=errors, form=form, status_code=422)

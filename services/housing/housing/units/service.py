@@ -1,0 +1,92 @@
+"""Use cases for temporary units and assignments (H1)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from housing.readiness.models import PlacementRequest, ReadinessCheck
+from housing.units.models import Assignment, TemporaryUnit
+from housing.units.schemas import UnitIn, UnitStatus
+from shared.auth import Principal
+from shared.bus.outbox import publish
+from shared.contracts.housing import TemporaryAssigned
+from shared.errors import Conflict, Invalid, NotFound
+
+SERVICE = "housing"
+
+
+def create_unit(session: Session, *, unit: UnitIn) -> TemporaryUnit:
+    row = TemporaryUnit(
+        address=unit.address, capacity=unit.capacity, ready_from=unit.ready_from, status=unit.status.value
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def beds_taken(session: Session, unit_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(Assignment.household_size), 0)).where(
+                Assignment.unit_id == unit_id, Assignment.active.is_(True)
+            )
+        )
+        or 0
+    )
+
+
+def list_units(session: Session) -> list[tuple[TemporaryUnit, int]]:
+    units = session.scalars(select(TemporaryUnit).order_by(TemporaryUnit.ready_from, TemporaryUnit.id)).all()
+    return [(u, beds_taken(session, u.id)) for u in units]
+
+
+def assign(session: Session, *, unit_id: int, case_id: int, by: Principal) -> Assignment:
+    """Assign a unit to an arriving household: capacity and dates are checked under a row lock."""
+    unit = session.get(TemporaryUnit, unit_id, with_for_update=True)
+    if unit is None:
+        raise NotFound(f"no temporary unit with id {unit_id}")
+    check = session.get(ReadinessCheck, case_id, with_for_update=True)
+    if check is None:
+        raise NotFound(f"housing knows no arrival for case {case_id}", field="case_id")
+    if unit.status == UnitStatus.OUT_OF_SERVICE:
+        raise Conflict(f"unit {unit_id} ({unit.address}) is out of service")
+    if unit.ready_from > check.arrival_date:
+        raise Conflict(
+            f"unit {unit_id} is ready from {unit.ready_from.isoformat()}, after the arrival on "
+            f"{check.arrival_date.isoformat()}"
+        )
+    current = session.scalar(select(Assignment).where(Assignment.case_id == case_id, Assignment.active.is_(True)))
+    if current is not None:
+        raise Conflict(f"case {case_id} has unit {current.unit_id} already")
+    free = unit.capacity - beds_taken(session, unit_id)
+    if check.household_size > free:
+        raise Conflict(f"unit {unit_id} has {free} free bed(s); the household needs {check.household_size}")
+    if check.household_size < 1:
+        raise Invalid("household size must be at least 1")
+    row = Assignment(
+        unit_id=unit_id,
+        case_id=case_id,
+        household_size=check.household_size,
+        arrival_date=check.arrival_date,
+        assigned_by=by.user,
+    )
+    session.add(row)
+    check.status, check.unit_id = "ready", unit_id
+    for request in session.scalars(
+        select(PlacementRequest).where(PlacementRequest.case_id == case_id, PlacementRequest.status == "open")
+    ):
+        request.status = "fulfilled"
+    session.flush()
+    publish(
+        session,
+        TemporaryAssigned(
+            case_id=case_id,
+            unit_id=unit_id,
+            address=unit.address,
+            ready_from=unit.ready_from,
+            arrival_date=check.arrival_date,
+        ),
+        producer=SERVICE,
+    )
+    return row

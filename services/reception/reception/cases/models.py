@@ -1,0 +1,77 @@
+"""The case: one person handed over by Udlændingestyrelsen, with household and arrival (R1, R2)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from reception.db import Base
+from shared.db import BigId, utcnow
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_number: Mapped[str | None] = mapped_column(String(20), unique=True)
+    immigration_person_id: Mapped[str] = mapped_column(String(30), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    nationality: Mapped[str] = mapped_column(String(3))
+    residence_basis: Mapped[str] = mapped_column(String(40))
+    asylum_centre: Mapped[str] = mapped_column(String(200))
+    asylum_centre_contact: Mapped[str] = mapped_column(String(200))
+    expected_arrival_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(30), default="opened")
+    cpr: Mapped[str | None] = mapped_column(String(11), unique=True, default=None)
+    arrival_date: Mapped[date | None] = mapped_column(Date, default=None)
+    arrival_place: Mapped[str | None] = mapped_column(String(200), default=None)
+    arrival_arranged_by: Mapped[str | None] = mapped_column(String(200), default=None)
+    arrival_kind: Mapped[str | None] = mapped_column(String(20), default=None)
+    arrival_notes: Mapped[str | None] = mapped_column(Text, default=None)
+    # What housing has told us (events), never read from housing's database.
+    housing_status: Mapped[str] = mapped_column(String(30), default="awaiting_check")
+    housing_address: Mapped[str | None] = mapped_column(String(200), default=None)
+    housing_unit_id: Mapped[int | None] = mapped_column(BigId, default=None)
+    housing_ready_from: Mapped[date | None] = mapped_column(Date, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    family_members: Mapped[list[FamilyMember]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="FamilyMember.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    @property
+    def household_size(self) -> int:
+        return 1 + len(self.family_members)
+
+
+class FamilyMember(Base):
+    __tablename__ = "family_member"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    relation: Mapped[str] = mapped_column(String(20))
+
+    case: Mapped[Case] = relationship(back_populates="family_members")
+
+
+class AccessLog(Base):
+    """Every read or search of personal data, with its criteria (Datatilsynet)."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    user: Mapped[str] = mapped_column(String(100))
+    department: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[int | None] = mapped_column(BigId, index=True, default=None)
+    criteria: Mapped[str | None] = mapped_column(String(500), default=None)

@@ -1,0 +1,191 @@
+"""Reception's Danish pages: case list, handover form, case page with arrival and onboarding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from reception.cases import service
+from reception.cases.routes import CASE_READERS, case_out
+from reception.cases.schemas import (
+    RELATION_LABELS,
+    RESIDENCE_BASIS_LABELS,
+    ArrivalIn,
+    HandoverIn,
+)
+from reception.onboarding import service as onboarding
+from shared.auth import Department, Principal
+from shared.errors import DomainError
+from shared.web.deps import IdPath
+from shared.web.forms import danish_errors, render, signed_in, to_login
+
+router = APIRouter(include_in_schema=False)
+
+HOUSING_LABELS = {
+    "awaiting_check": "Afventer boligtjek",
+    "placement_requested": "Mangler bolig – anmodning sendt til Social- og Psykiatriafdelingen",
+    "flagged": "Ankomst nærmer sig uden klar bolig",
+    "assigned": "Midlertidig bolig anvist",
+}
+STATUS_LABELS = {"opened": "Oprettet", "arrival_scheduled": "Ankomst aftalt"}
+
+
+def _labels() -> dict[str, Any]:
+    return {
+        "basis_labels": RESIDENCE_BASIS_LABELS,
+        "relation_labels": RELATION_LABELS,
+        "housing_labels": HOUSING_LABELS,
+        "status_labels": STATUS_LABELS,
+    }
+
+
+def _reader(request: Request) -> Principal | None:
+    principal = signed_in(request)
+    return principal if principal and principal.department in CASE_READERS else None
+
+
+@router.get("/")
+def case_list(request: Request) -> Response:
+    principal = _reader(request)
+    if principal is None:
+        return to_login(request)
+    with request.app.state.runtime.session_factory.begin() as session:
+        cases = service.list_cases(session)
+        service.log_access(session, by=principal, action="list_cases")
+        return render(request, "case_list.html", cases=cases, **_labels())
+
+
+@router.get("/overdragelser/ny")
+def handover_form(request: Request) -> Response:
+    if signed_in(request) is None:
+        return to_login(request)
+    return render(request, "handover_form.html", form={}, errors={}, **_labels())
+
+
+def _handover_data(form: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        k: form.get(k, "")
+        for k in (
+            "immigration_person_id",
+            "full_name",
+            "date_of_birth",
+            "nationality",
+            "residence_basis",
+            "asylum_centre",
+            "asylum_centre_contact",
+            "expected_arrival_date",
+        )
+    }
+    members = []
+    for i in range(4):
+        name = str(form.get(f"member_{i}_name", "")).strip()
+        if name or form.get(f"member_{i}_dob"):
+            members.append(
+                {
+                    "full_name": name,
+                    "date_of_birth": form.get(f"member_{i}_dob", ""),
+                    "relation": form.get(f"member_{i}_relation", ""),
+                }
+            )
+    data["family_members"] = members
+    return data
+
+
+@router.post("/overdragelser/ny")
+async def submit_handover(request: Request) -> Response:
+    principal = signed_in(request)
+    if principal is None:
+        return to_login(request)
+    form = await request.form()
+    errors: dict[str, str] = {}
+    if principal.department not in (Department.JOBCENTRET, Department.UDLAENDINGESTYRELSEN):
+        errors["_"] = f"{principal.department.label} kan ikke registrere overdragelser"
+    else:
+        try:
+            handover = HandoverIn.model_validate(_handover_data(form))
+            with request.app.state.runtime.session_factory.begin() as session:
+                case = service.open_case(session, handover=handover, by=principal)
+                case_id = case.id
+            return RedirectResponse(f"/sager/{case_id}", status_code=303)
+        except ValidationError as exc:
+            errors = danish_errors(exc)
+        except DomainError as exc:
+            errors[exc.field or "_"] = (
+                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else exc.message
+            )
+    return render(request, "handover_form.html", 422, form=dict(form), errors=errors, **_labels())
+
+
+def _case_page(
+    request: Request,
+    principal: Principal,
+    case_id: int,
+    *,
+    errors: dict[str, str] | None = None,
+    form: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    with request.app.state.runtime.session_factory.begin() as session:
+        try:
+            case = service.get_case(session, case_id=case_id)
+        except DomainError:
+            return render(request, "not_found.html", 404, what=f"sag {case_id}")
+        service.log_access(session, by=principal, action="read_case", case_id=case_id)
+        view = case_out(session, case, principal)
+    return render(
+        request, "case_detail.html", status_code, case=view, errors=errors or {}, form=form or {}, **_labels()
+    )
+
+
+@router.get("/sager/{case_id}")
+def case_page(case_id: IdPath, request: Request) -> Response:
+    principal = _reader(request)
+    if principal is None:
+        return to_login(request)
+    return _case_page(request, principal, case_id)
+
+
+@router.post("/sager/{case_id}/ankomst")
+async def submit_arrival(case_id: IdPath, request: Request) -> Response:
+    principal = _reader(request)
+    if principal is None:
+        return to_login(request)
+    form = dict(await request.form())
+    try:
+        if principal.department != Department.JOBCENTRET:
+            raise DomainError("Kun Jobcentret kan aftale ankomst", field="_")
+        arrival = ArrivalIn.model_validate(
+            {k: form.get(k, "") for k in ("arrival_date", "kind", "place", "arranged_by", "notes")}
+        )
+        with request.app.state.runtime.session_factory.begin() as session:
+            service.schedule_arrival(session, case_id=case_id, arrival=arrival, by=principal)
+        return RedirectResponse(f"/sager/{case_id}", status_code=303)
+    except ValidationError as exc:
+        errors = {f"arrival_{k}": v for k, v in danish_errors(exc).items()}
+    except DomainError as exc:
+        errors = {f"arrival_{exc.field or '_'}": exc.message}
+    return _case_page(request, principal, case_id, errors=errors, form=form, status_code=422)
+
+
+@router.post("/sager/{case_id}/opgaver/{task_id}")
+async def submit_task(case_id: IdPath, task_id: IdPath, request: Request) -> Response:
+    principal = _reader(request)
+    if principal is None:
+        return to_login(request)
+    form = dict(await request.form())
+    try:
+        with request.app.state.runtime.session_factory.begin() as session:
+            onboarding.complete_task(
+                session,
+                task_id=task_id,
+                by=principal,
+                cpr=str(form.get("cpr") or "") or None,
+                note=str(form.get("note") or "")[:5000],
+            )
+        return RedirectResponse(f"/sager/{case_id}", status_code=303)
+    except DomainError as exc:
+        errors = {f"task_{task_id}": exc.message}
+    return _case_page(request, principal, case_id, errors=errors, status_code=422)

@@ -1,0 +1,124 @@
+"""Reception's JSON API for handovers and cases."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
+from sqlalchemy.orm import Session
+
+from reception.cases import service
+from reception.cases.models import Case
+from reception.cases.schemas import (
+    ArrivalIn,
+    CaseOut,
+    CaseSummary,
+    FamilyMemberOut,
+    HandoverIn,
+    HousingOut,
+    OnboardingTaskOut,
+)
+from reception.config import CPR_VISIBLE_TO
+from reception.onboarding.schemas import CHECKLIST, TaskKind
+from reception.onboarding.service import tasks_for
+from shared.auth import Department, Principal, require
+from shared.cpr import mask
+from shared.web.deps import Db, IdPath
+
+router = APIRouter(tags=["sager"])
+
+CASE_READERS = (
+    Department.JOBCENTRET,
+    Department.BORGERSERVICE,
+    Department.OKONOMI,
+    Department.SOCIAL_PSYKIATRI,
+    Department.BKF,
+    Department.SUNDHEDSCENTRET,
+    Department.FRIVILLIGHED,
+)
+Reader = Annotated[Principal, Depends(require(*CASE_READERS))]
+Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
+HandoverSender = Annotated[Principal, Depends(require(Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET))]
+
+
+def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
+    """The case as ``viewer`` may see it: CPR masked unless their department may see it."""
+    tasks = [
+        OnboardingTaskOut(
+            id=t.id,
+            kind=t.kind,
+            title=CHECKLIST[TaskKind(t.kind)].title,
+            owner_department=t.owner_department,
+            due_date=t.due_date,
+            status=t.status,
+            completed_at=t.completed_at,
+            completed_by=t.completed_by,
+        )
+        for t in tasks_for(session, case_id=case.id)
+    ]
+    return CaseOut(
+        id=case.id,
+        case_number=case.case_number or "",
+        immigration_person_id=case.immigration_person_id,
+        full_name=case.full_name,
+        date_of_birth=case.date_of_birth,
+        nationality=case.nationality,
+        residence_basis=case.residence_basis,
+        asylum_centre=case.asylum_centre,
+        asylum_centre_contact=case.asylum_centre_contact,
+        expected_arrival_date=case.expected_arrival_date,
+        status=case.status,
+        cpr=case.cpr if viewer.department in CPR_VISIBLE_TO else mask(case.cpr),
+        arrival_date=case.arrival_date,
+        arrival_place=case.arrival_place,
+        arrival_arranged_by=case.arrival_arranged_by,
+        household_size=case.household_size,
+        family_members=[FamilyMemberOut.model_validate(m) for m in case.family_members],
+        onboarding_tasks=tasks,
+        housing=HousingOut(
+            status=case.housing_status,
+            address=case.housing_address,
+            unit_id=case.housing_unit_id,
+            ready_from=case.housing_ready_from,
+        ),
+        created_at=case.created_at,
+        version=case.version,
+    )
+
+
+@router.post("/handovers", status_code=status.HTTP_201_CREATED, response_model=CaseOut)
+def receive_handover(handover: HandoverIn, session: Db, by: HandoverSender) -> CaseOut:
+    """R1: Udlændingestyrelsen hands authority over; a duplicate person id is a 409."""
+    case = service.open_case(session, handover=handover, by=by)
+    return case_out(session, case, by)
+
+
+@router.post("/cases/{case_id}/arrival", response_model=CaseOut)
+def schedule_arrival(case_id: IdPath, arrival: ArrivalIn, session: Db, by: Caseworker) -> CaseOut:
+    """R2: agree pick-up or arrival."""
+    case = service.schedule_arrival(session, case_id=case_id, arrival=arrival, by=by)
+    return case_out(session, case, by)
+
+
+@router.get("/cases", response_model=list[CaseSummary])
+def list_cases(session: Db, by: Reader) -> list[CaseSummary]:
+    service.log_access(session, by=by, action="list_cases")
+    return [
+        CaseSummary(
+            id=c.id,
+            case_number=c.case_number or "",
+            full_name=c.full_name,
+            expected_arrival_date=c.expected_arrival_date,
+            arrival_date=c.arrival_date,
+            status=c.status,
+            housing_status=c.housing_status,
+        )
+        for c in service.list_cases(session)
+    ]
+
+
+@router.get("/cases/{case_id}", response_model=CaseOut)
+def get_case(case_id: IdPath, session: Db, by: Reader) -> CaseOut:
+    case = service.get_case(session, case_id=case_id)
+    service.log_access(session, by=by, action="read_case", case_id=case_id)
+    return case_out(session, case, by)

@@ -1,0 +1,191 @@
+"""Request and response models for handovers and cases."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta
+from typing import Annotated
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from shared.clock import today
+from shared.validation import LongText, OptionalShortText, ShortText
+
+
+class ResidenceBasis(enum.StrEnum):
+    ASYLUM_7_1 = "asylum_7_1"
+    ASYLUM_7_2 = "asylum_7_2"
+    ASYLUM_7_3 = "asylum_7_3"
+    QUOTA_8 = "quota_8"
+    FAMILY_REUNIFICATION_9 = "family_reunification_9"
+    SPECIAL_ACT_UKRAINE = "special_act_ukraine"
+
+
+RESIDENCE_BASIS_LABELS = {
+    ResidenceBasis.ASYLUM_7_1: "Asyl, konventionsstatus (udlændingelovens § 7, stk. 1)",
+    ResidenceBasis.ASYLUM_7_2: "Asyl, beskyttelsesstatus (§ 7, stk. 2)",
+    ResidenceBasis.ASYLUM_7_3: "Asyl, midlertidig beskyttelsesstatus (§ 7, stk. 3)",
+    ResidenceBasis.QUOTA_8: "Kvoteflygtning (§ 8)",
+    ResidenceBasis.FAMILY_REUNIFICATION_9: "Familiesammenføring (§ 9)",
+    ResidenceBasis.SPECIAL_ACT_UKRAINE: "Særlov for fordrevne fra Ukraine",
+}
+
+
+class Relation(enum.StrEnum):
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    OTHER = "other"
+
+
+RELATION_LABELS = {
+    Relation.SPOUSE: "Ægtefælle/partner",
+    Relation.CHILD: "Barn",
+    Relation.PARENT: "Forælder",
+    Relation.OTHER: "Andet",
+}
+
+# ICAO codes for stateless persons and unspecified nationality are not ISO 3166 countries.
+_SPECIAL_NATIONALITIES = {"XXA", "XXB", "XXC", "XXX"}
+
+
+def _nationality(value: str) -> str:
+    code = value.upper()
+    if code not in _SPECIAL_NATIONALITIES and pycountry.countries.get(alpha_3=code) is None:
+        raise ValueError("nationality must be an ISO 3166-1 alpha-3 country code (e.g. SYR, AFG, UKR) or XXA")
+    return code
+
+
+def _born(value: date) -> date:
+    if value > today():
+        raise ValueError("date of birth cannot be in the future")
+    if value < today() - timedelta(days=365 * 130):
+        raise ValueError("date of birth is more than 130 years ago")
+    return value
+
+
+def _not_past(value: date) -> date:
+    if value < today():
+        raise ValueError("date must be today or later")
+    if value > today() + timedelta(days=730):
+        raise ValueError("date is more than two years ahead")
+    return value
+
+
+Nationality = Annotated[
+    str, StringConstraints(min_length=3, max_length=3, pattern=r"^[A-Za-z]{3}$"), AfterValidator(_nationality)
+]
+BirthDate = Annotated[date, AfterValidator(_born)]
+FutureDate = Annotated[date, AfterValidator(_not_past)]
+PersonId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{3,29}$")]
+
+
+class FamilyMemberIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: ShortText
+    date_of_birth: BirthDate
+    relation: Relation
+
+
+class HandoverIn(BaseModel):
+    """Udlændingestyrelsen's handover of authority for one person (R1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    immigration_person_id: PersonId = Field(
+        description="Udlændingestyrelsens personnummer, e.g. 1234567890 or UDL-1234"
+    )
+    full_name: ShortText
+    date_of_birth: BirthDate
+    nationality: Nationality
+    residence_basis: ResidenceBasis
+    asylum_centre: ShortText
+    asylum_centre_contact: ShortText
+    family_members: list[FamilyMemberIn] = Field(default_factory=list, max_length=20)
+    expected_arrival_date: FutureDate
+
+
+class ArrivalKind(enum.StrEnum):
+    PICKUP = "pickup"
+    OWN_ARRIVAL = "own_arrival"
+
+
+class ArrivalIn(BaseModel):
+    """Agreement on pick-up or arrival: date, place, who (R2)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    arrival_date: FutureDate
+    kind: ArrivalKind = ArrivalKind.PICKUP
+    place: ShortText
+    arranged_by: ShortText
+    notes: LongText = ""
+
+
+class FamilyMemberOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    full_name: str
+    date_of_birth: date
+    relation: str
+
+
+class OnboardingTaskOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str
+    title: str
+    owner_department: str
+    due_date: date
+    status: str
+    completed_at: datetime | None
+    completed_by: str | None
+
+
+class HousingOut(BaseModel):
+    status: str
+    address: str | None
+    unit_id: int | None
+    ready_from: date | None
+
+
+class CaseOut(BaseModel):
+    id: int
+    case_number: str
+    immigration_person_id: str
+    full_name: str
+    date_of_birth: date
+    nationality: str
+    residence_basis: str
+    asylum_centre: str
+    asylum_centre_contact: str
+    expected_arrival_date: date
+    status: str
+    cpr: str | None
+    arrival_date: date | None
+    arrival_place: str | None
+    arrival_arranged_by: str | None
+    household_size: int
+    family_members: list[FamilyMemberOut]
+    onboarding_tasks: list[OnboardingTaskOut]
+    housing: HousingOut
+    created_at: datetime
+    version: int
+
+
+class CaseSummary(BaseModel):
+    id: int
+    case_number: str
+    full_name: str
+    expected_arrival_date: date
+    arrival_date: date | None
+    status: str
+    housing_status: str
+
+
+class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: OptionalShortText = ""

@@ -1,0 +1,132 @@
+"""Use cases for handovers and cases (R1, R2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from reception.cases.models import AccessLog, Case, FamilyMember
+from reception.cases.schemas import ArrivalIn, HandoverIn
+from shared.auth import Principal
+from shared.bus.outbox import publish
+from shared.contracts.reception import ArrivalScheduled, CaseOpened
+from shared.errors import Conflict, NotFound
+
+SERVICE = "reception"
+
+
+def open_case(session: Session, *, handover: HandoverIn, by: Principal) -> Case:
+    """Receive Udlændingestyrelsen's handover: create the case and announce it (R1)."""
+    existing = session.scalar(select(Case.id).where(Case.immigration_person_id == handover.immigration_person_id))
+    if existing is not None:
+        raise Conflict(
+            f"a case for immigration person id {handover.immigration_person_id} exists already (case id {existing})",
+            field="immigration_person_id",
+        )
+    case = Case(
+        immigration_person_id=handover.immigration_person_id,
+        full_name=handover.full_name,
+        date_of_birth=handover.date_of_birth,
+        nationality=handover.nationality,
+        residence_basis=handover.residence_basis.value,
+        asylum_centre=handover.asylum_centre,
+        asylum_centre_contact=handover.asylum_centre_contact,
+        expected_arrival_date=handover.expected_arrival_date,
+        created_by=by.user,
+        family_members=[
+            FamilyMember(full_name=m.full_name, date_of_birth=m.date_of_birth, relation=m.relation.value)
+            for m in handover.family_members
+        ],
+    )
+    session.add(case)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:  # a concurrent handover of the same person won the race
+        raise Conflict(
+            f"a case for immigration person id {handover.immigration_person_id} exists already",
+            field="immigration_person_id",
+        ) from exc
+    case.case_number = f"{case.created_at.year}-{case.id:06d}"
+    publish(
+        session,
+        CaseOpened(
+            case_id=case.id,
+            case_number=case.case_number,
+            residence_basis=case.residence_basis,
+            expected_arrival_date=case.expected_arrival_date,
+            household_size=case.household_size,
+        ),
+        producer=SERVICE,
+    )
+    return case
+
+
+def schedule_arrival(session: Session, *, case_id: int, arrival: ArrivalIn, by: Principal) -> Case:
+    """Record the pick-up or arrival agreement and announce it (R2)."""
+    case = get_case(session, case_id=case_id, for_update=True)
+    case.arrival_date = arrival.arrival_date
+    case.arrival_kind = arrival.kind.value
+    case.arrival_place = arrival.place
+    case.arrival_arranged_by = arrival.arranged_by
+    case.arrival_notes = arrival.notes or None
+    case.status = "arrival_scheduled"
+    session.flush()
+    publish(
+        session,
+        ArrivalScheduled(
+            case_id=case.id,
+            case_number=case.case_number or "",
+            arrival_date=arrival.arrival_date,
+            household_size=case.household_size,
+        ),
+        producer=SERVICE,
+    )
+    return case
+
+
+def get_case(session: Session, *, case_id: int, for_update: bool = False) -> Case:
+    query = select(Case).where(Case.id == case_id).options(selectinload(Case.family_members))
+    if for_update:
+        query = query.with_for_update()
+    case = session.scalar(query)
+    if case is None:
+        raise NotFound(f"no case with id {case_id}")
+    return case
+
+
+def list_cases(session: Session, *, limit: int = 200) -> list[Case]:
+    return list(session.scalars(select(Case).order_by(Case.expected_arrival_date, Case.id).limit(limit)))
+
+
+def log_access(
+    session: Session, *, by: Principal, action: str, case_id: int | None = None, criteria: str | None = None
+) -> None:
+    """Record a read or search of personal data (who, when, what, with which criteria)."""
+    session.add(
+        AccessLog(user=by.user, department=by.department.value, action=action, case_id=case_id, criteria=criteria)
+    )
+
+
+def set_housing(
+    session: Session,
+    *,
+    case_id: int,
+    status: str,
+    address: str | None = None,
+    unit_id: int | None = None,
+    ready_from: date | None = None,
+) -> None:
+    """Reflect housing's news on the case (from housing's events)."""
+    case = session.get(Case, case_id, with_for_update=True)
+    if case is None:
+        raise NotFound(f"no case with id {case_id}")
+    if status == "flagged" and case.housing_status == "assigned":
+        return  # a late flag must not hide an assignment
+    case.housing_status = status
+    if address is not None:
+        case.housing_address, case.housing_unit_id = address, unit_id
+        case.housing_ready_from = ready_from

@@ -1,0 +1,19 @@
+"""Reception's declarative base; its database also holds the shared outbox/inbox tables."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import DeclarativeBase
+
+from shared.db import InfraBase, new_metadata
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+def all_metadata() -> list[object]:
+    """What Alembic compares against: reception's tables plus outbox, inbox and dead letters."""
+    import reception.cases.models
+    import reception.onboarding.models  # noqa: F401
+
+    return [Base.metadata, InfraBase.metadata]

@@ -1,0 +1,24 @@
+"""Reception's web app: ``uvicorn --factory reception.main:create_app``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from reception.bootstrap import build
+from reception.cases import pages as case_pages
+from reception.cases import routes as case_routes
+from reception.config import ReceptionSettings
+from reception.onboarding import routes as onboarding_routes
+from shared.web.app import create_service_app
+
+
+def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = True) -> FastAPI:
+    return create_service_app(
+        build(settings),
+        title="Modtagelse – Rødovre Kommune",
+        routers=[case_routes.router, onboarding_routes.router, case_pages.router],
+        templates_dir=Path(__file__).parent / "templates",
+        run_relay=run_relay,
+    )

@@ -1,0 +1,1 @@
+"""The event bus: typed envelopes, subscription registry, outbox, relay, inbox, Celery wiring."""

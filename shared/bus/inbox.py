@@ -1,0 +1,83 @@
+"""Idempotent consumption: an inbox row per (consumer, event) in the handler's own transaction.
+
+The inbox row is inserted before the handler runs, in the same transaction. A redelivered event
+fails on the primary key ("already done"); a concurrent duplicate waits on the row's key lock
+(PostgreSQL) or the database lock (SQLite) and then finds it done.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from shared.bus.envelope import Event, EventEnvelope, UnknownEventError, read_event
+from shared.bus.models import DeadLetter, InboxMessage
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Session, Any, EventEnvelope], None]
+
+
+class Outcome(enum.StrEnum):
+    HANDLED = "handled"
+    DUPLICATE = "duplicate"
+
+
+class PermanentFailure(Exception):
+    """The message can never be handled as it is (malformed, unknown type): dead-letter it at once."""
+
+
+def consume(
+    factory: sessionmaker[Session], consumer: str, message: Mapping[str, Any], handlers: Mapping[str, Handler]
+) -> Outcome:
+    """Handle one delivered envelope exactly once per consumer."""
+    try:
+        envelope = EventEnvelope.model_validate(message)
+        handler = handlers.get(envelope.type)
+        if handler is None:
+            raise PermanentFailure(f"{consumer} has no handler for {envelope.type}")
+        event: Event = read_event(envelope)
+    except (ValidationError, UnknownEventError) as exc:
+        raise PermanentFailure(str(exc)) from exc
+    claimed = False
+    with factory() as session:
+        try:
+            with session.begin():
+                session.add(InboxMessage(consumer=consumer, event_id=str(envelope.event_id), event_type=envelope.type))
+                session.flush()
+                claimed = True
+                handler(session, event, envelope)
+        except IntegrityError:
+            if claimed:
+                raise
+            log.info("%s: %s %s already handled; duplicate suppressed", consumer, envelope.type, envelope.event_id)
+            return Outcome.DUPLICATE
+    return Outcome.HANDLED
+
+
+def dead_letter(
+    factory: sessionmaker[Session], consumer: str, message: Mapping[str, Any], error: str, attempts: int
+) -> int:
+    """Store a message that failed for good where an operator can see and replay it."""
+    import json
+
+    event_id = str(message.get("event_id", "?"))[:36] if isinstance(message, Mapping) else "?"
+    event_type = str(message.get("type", "?"))[:100] if isinstance(message, Mapping) else "?"
+    with factory.begin() as session:
+        row = DeadLetter(
+            consumer=consumer,
+            event_id=event_id,
+            event_type=event_type,
+            envelope=json.dumps(message, default=str),
+            error=error[:10000],
+            attempts=attempts,
+        )
+        session.add(row)
+        session.flush()
+        return row.id

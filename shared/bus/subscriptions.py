@@ -1,0 +1,27 @@
+"""Who receives which event: the one place to add a consumer.
+
+The relay sends one copy of each event straight to each subscriber's queue (named after the
+service), never through a broker-side topic exchange whose bindings kombu keeps in Redis and can
+lose silently (ENGINEERING.md §3). Adding a consumer is one line here; no publisher changes.
+"""
+
+from __future__ import annotations
+
+SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "reception.case_opened": ("reception", "housing", "education", "employment"),
+    "reception.arrival_scheduled": ("reception", "housing"),
+    "reception.cpr_registered": (),
+    "housing.placement_requested": ("reception",),
+    "housing.temporary_assigned": ("reception",),
+    "housing.readiness_flagged": ("reception",),
+}
+
+
+def subscribers(event_type: str) -> tuple[str, ...]:
+    """The services whose queues get a copy of ``event_type``."""
+    return SUBSCRIPTIONS.get(event_type, ())
+
+
+def subscriptions_of(service: str) -> list[str]:
+    """The event types ``service`` must handle."""
+    return sorted(t for t, subs in SUBSCRIPTIONS.items() if service in subs)

@@ -1,0 +1,75 @@
+"""Wires one service: settings, engine and sessions, Celery app, relay. One factory, no patching."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from celery import Celery
+from sqlalchemy.orm import Session, sessionmaker
+
+import shared.contracts  # noqa: F401  (registers every event contract)
+from shared.bus.inbox import Handler
+from shared.bus.relay import Relay
+from shared.bus.worker import make_celery
+from shared.db import make_engine, make_session_factory
+from shared.logging import setup_logging
+from shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+PeriodicJob = Callable[[sessionmaker[Session]], object]
+
+
+class ServiceRuntime:
+    """Everything a service process needs, built from its settings."""
+
+    def __init__(
+        self,
+        settings: ServiceSettings,
+        *,
+        handlers: Mapping[str, Handler],
+        periodic: Mapping[str, tuple[float, PeriodicJob]] | None = None,
+    ) -> None:
+        self.settings = settings
+        setup_logging(settings.service_name, settings.log_level)
+        self.engine = make_engine(settings.database_url)
+        self.session_factory = make_session_factory(self.engine)
+        self.handlers = dict(handlers)
+        self.periodic = dict(periodic or {})
+        jobs: dict[str, tuple[float, Callable[[], object]]] = {
+            name: (seconds, self._bind(job)) for name, (seconds, job) in self.periodic.items()
+        }
+        self.celery: Celery = make_celery(
+            settings,
+            session_factory=lambda: self.session_factory,
+            handlers=self.handlers,
+            periodic=jobs,
+            on_worker_start=self._worker_started,
+            on_child_start=self._child_started,
+        )
+        self.relay = Relay(settings, self.session_factory, self.celery)
+
+    def _bind(self, job: PeriodicJob) -> Callable[[], object]:
+        def run() -> object:
+            return job(self.session_factory)
+
+        run.__name__ = getattr(job, "__name__", "job")
+        return run
+
+    def _worker_started(self) -> None:
+        self.relay.start()
+
+    def _child_started(self) -> None:
+        # A forked pool child must not reuse the parent's database connections.
+        self.engine.dispose(close=False)
+
+    def close(self) -> None:
+        self.relay.stop()
+        self.engine.dispose()
+
+
+def run_periodic(runtime: ServiceRuntime, name: str) -> Any:
+    """Run one periodic job now (operators and tests)."""
+    return runtime.periodic[name][1](runtime.session_factory)

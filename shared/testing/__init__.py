@@ -1,0 +1,1 @@
+"""Helpers for tests and benchmarks: throwaway Redis servers, databases, worker processes, tokens."""

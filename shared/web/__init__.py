@@ -1,0 +1,1 @@
+"""What every service's web app has: app factory, errors, limits, health, admin, login, templates."""

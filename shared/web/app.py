@@ -1,0 +1,169 @@
+"""The FastAPI app factory every service uses: errors as clear 4xx, body limit, health, admin, login."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from fastapi import APIRouter, FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared.bus.broker import check_persistence
+from shared.errors import DomainError
+from shared.runtime import ServiceRuntime
+from shared.settings import SERVICES, service_url
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over ``limit`` bytes with 413, whether announced or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await _too_large(self.limit)(scope, receive, send)
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _BodyTooLarge:
+            await _too_large(self.limit)(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return JSONResponse(
+        {"detail": f"request body is larger than {limit} bytes"}, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    )
+
+
+def dk_date(value: date | datetime | None) -> str:
+    """Danish date format: 24.11.2026."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(COPENHAGEN) if value.tzinfo else value
+        return value.strftime("%d.%m.%Y %H:%M")
+    return value.strftime("%d.%m.%Y")
+
+
+def make_templates(service_templates: Path | None) -> Jinja2Templates:
+    loaders: list[jinja2.BaseLoader] = []
+    if service_templates is not None:
+        loaders.append(jinja2.FileSystemLoader(service_templates))
+    loaders.append(jinja2.FileSystemLoader(HERE / "templates"))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True)
+    env.filters["dkdate"] = dk_date
+    env.globals["service_url"] = service_url
+    env.globals["services"] = list(SERVICES)
+    return Jinja2Templates(env=env)
+
+
+def _validation_message(exc: RequestValidationError) -> list[dict[str, Any]]:
+    errors = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        errors.append({"field": loc, "message": err.get("msg", "invalid"), "type": err.get("type")})
+    return errors
+
+
+def create_service_app(
+    runtime: ServiceRuntime,
+    *,
+    title: str,
+    routers: Sequence[APIRouter],
+    templates_dir: Path | None,
+    run_relay: bool = True,
+) -> FastAPI:
+    """Build a service's FastAPI app around its runtime."""
+    from shared.web import admin, pages
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        check_persistence(runtime.settings.broker_url)
+        if run_relay:
+            runtime.relay.start()
+        yield
+        if run_relay:
+            runtime.relay.stop()
+
+    app = FastAPI(title=title, lifespan=lifespan)
+    app.state.runtime = runtime
+    app.state.settings = runtime.settings
+    app.state.templates = make_templates(templates_dir)
+    app.add_middleware(BodyLimitMiddleware, limit=runtime.settings.max_body_bytes)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_message(exc)
+        summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return JSONResponse({"detail": f"invalid request: {summary}", "errors": errors}, 422)
+
+    @app.exception_handler(DomainError)
+    async def _domain(_request: Request, exc: DomainError) -> JSONResponse:
+        body: dict[str, Any] = {"detail": exc.message}
+        if exc.field:
+            body["field"] = exc.field
+        return JSONResponse(body, exc.status)
+
+    @app.exception_handler(IntegrityError)
+    async def _conflict(_request: Request, exc: IntegrityError) -> JSONResponse:
+        log.info("integrity conflict: %s", type(exc.orig).__name__)
+        return JSONResponse({"detail": "conflicts with an existing record"}, status.HTTP_409_CONFLICT)
+
+    @app.exception_handler(OperationalError)
+    async def _unavailable(_request: Request, exc: OperationalError) -> JSONResponse:
+        log.error("database unavailable: %s", type(exc.orig).__name__)
+        return JSONResponse({"detail": "database temporarily unavailable; try again"}, 503)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        incident = uuid.uuid4().hex[:12]
+        log.error("unexpected error %s: %s", incident, type(exc).__name__, exc_info=exc)
+        return JSONResponse({"detail": f"internal error (incident {incident})"}, 500)
+
+    app.include_router(pages.router)
+    app.include_router(admin.router)
+    for router in routers:
+        app.include_router(router)
+    return app

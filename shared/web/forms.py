@@ -1,0 +1,71 @@
+"""Danish form handling for the department pages: who is signed in, and errors next to fields."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from shared.auth import COOKIE, Principal, verify_token
+
+_BY_TYPE = {
+    "missing": "Feltet skal udfyldes",
+    "string_too_short": "Feltet skal udfyldes",
+    "string_too_long": "Teksten er for lang",
+    "date_parsing": "Skriv en gyldig dato",
+    "date_from_datetime_parsing": "Skriv en gyldig dato",
+    "date_type": "Skriv en gyldig dato",
+    "enum": "Vælg en af mulighederne",
+    "literal_error": "Vælg en af mulighederne",
+    "string_pattern_mismatch": "Feltet har et ugyldigt format",
+    "int_parsing": "Skriv et helt tal",
+    "too_long": "Der er for mange rækker",
+}
+_BY_TEXT = {
+    "in the future": "Datoen må ikke ligge i fremtiden",
+    "130 years": "Datoen ligger mere end 130 år tilbage",
+    "today or later": "Datoen skal være i dag eller senere",
+    "two years ahead": "Datoen ligger mere end to år frem",
+    "nationality": "Angiv landekode med tre bogstaver (fx SYR, AFG, UKR)",
+    "control characters": "Teksten indeholder ugyldige tegn",
+}
+
+
+def danish_errors(exc: ValidationError) -> dict[str, str]:
+    """Field path → Danish message, for showing next to each field."""
+    out: dict[str, str] = {}
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"])
+        message = _BY_TYPE.get(err["type"])
+        if message is None:
+            text = str(err.get("msg", ""))
+            message = next((dk for en, dk in _BY_TEXT.items() if en in text), "Ugyldig værdi")
+        out.setdefault(field, message)
+    return out
+
+
+def signed_in(request: Request) -> Principal | None:
+    """The page user from the cookie, or None (the page then redirects to sign-in)."""
+    token = request.cookies.get(COOKIE)
+    if not token:
+        return None
+    try:
+        return verify_token(request.app.state.settings.auth_secret, token)
+    except Exception:
+        return None
+
+
+def to_login(request: Request) -> RedirectResponse:
+    return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
+    """A Danish page from the service's (or the shared) templates, with the signed-in user."""
+    context.setdefault("principal", signed_in(request))
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, template, context, status_code=status_code
+    )
+    return response

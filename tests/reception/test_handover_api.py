@@ -1,0 +1,103 @@
+"""R1/R2 through reception's HTTP API: handover, duplicates, arrival, and what lands in the outbox."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+from reception.cases.models import Case
+from shared.auth import Department
+from shared.bus.models import OutboxMessage
+from tests.reception.helpers import arrival, handover
+
+UDL = Department.UDLAENDINGESTYRELSEN
+JC = Department.JOBCENTRET
+
+
+def test_r1_handover_creates_case_and_publishes_case_opened(make_app):
+    app = make_app("reception")
+    body = handover()
+    resp = app.client.post("/handovers", json=body, headers=app.as_(UDL))
+    assert resp.status_code == 201, resp.text
+    case = resp.json()
+    assert case["case_number"].endswith(f"{case['id']:06d}")
+    assert case["household_size"] == 2
+    assert case["housing"]["status"] == "awaiting_check"
+    events = app.outbox()
+    assert [e["type"] for e in events] == ["reception.case_opened"]
+    payload = events[0]["payload"]
+    assert payload["case_id"] == case["id"] and payload["household_size"] == 2
+    # Personal data stays in reception: the event has no name, birth date or person id.
+    flat = str(events[0])
+    assert "Amina" not in flat and "1990-01-02" not in flat and body["immigration_person_id"] not in flat
+
+
+def test_r1_duplicate_handover_is_409_not_a_second_case(make_app):
+    app = make_app("reception")
+    body = handover()
+    assert app.client.post("/handovers", json=body, headers=app.as_(UDL)).status_code == 201
+    again = app.client.post("/handovers", json=body, headers=app.as_(UDL))
+    assert again.status_code == 409
+    assert "exists already" in again.json()["detail"]
+    assert app.count(Case) == 1
+    assert app.count(OutboxMessage) == 1
+
+
+def test_r1_ten_racing_identical_handovers_make_one_case(make_app):
+    app = make_app("reception")
+    body = handover()
+    results: list[int] = []
+    barrier = threading.Barrier(10)
+
+    def send() -> None:
+        barrier.wait()
+        results.append(app.client.post("/handovers", json=body, headers=app.as_(UDL)).status_code)
+
+    threads = [threading.Thread(target=send) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == [201] + [409] * 9
+    assert app.count(Case) == 1
+    assert app.count(OutboxMessage) == 1
+
+
+def test_r2_arrival_agreement_publishes_arrival_scheduled(make_app):
+    app = make_app("reception")
+    case = app.client.post("/handovers", json=handover(), headers=app.as_(UDL)).json()
+    resp = app.client.post(f"/cases/{case['id']}/arrival", json=arrival(), headers=app.as_(JC))
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["arrival_place"] == "Rødovre Station"
+    assert resp.json()["status"] == "arrival_scheduled"
+    types = [e["type"] for e in app.outbox()]
+    assert types == ["reception.case_opened", "reception.arrival_scheduled"]
+
+
+def test_r2_arrival_in_the_past_is_rejected_and_nothing_written(make_app):
+    app = make_app("reception")
+    case = app.client.post("/handovers", json=handover(), headers=app.as_(UDL)).json()
+    past = (date.today() - timedelta(days=1)).isoformat()
+    resp = app.client.post(f"/cases/{case['id']}/arrival", json=arrival(arrival_date=past), headers=app.as_(JC))
+    assert resp.status_code == 422
+    assert "arrival_date" in resp.json()["detail"]
+    assert app.client.get(f"/cases/{case['id']}", headers=app.as_(JC)).json()["arrival_date"] is None
+    assert app.count(OutboxMessage) == 1
+
+
+def test_r1_get_unknown_case_is_404(make_app):
+    app = make_app("reception")
+    resp = app.client.get("/cases/999", headers=app.as_(JC))
+    assert resp.status_code == 404
+    assert resp.json()["detail"] == "no case with id 999"
+
+
+def test_r1_reading_a_case_is_logged_with_who_and_what(make_app):
+    from reception.cases.models import AccessLog
+
+    app = make_app("reception")
+    case = app.client.post("/handovers", json=handover(), headers=app.as_(UDL)).json()
+    app.client.get(f"/cases/{case['id']}", headers=app.as_(Department.BORGERSERVICE, "bs-anna"))
+    with app.factory() as session:
+        rows = session.query(AccessLog).filter_by(case_id=case["id"]).all()
+    assert [(r.user, r.department, r.action) for r in rows] == [("bs-anna", "borgerservice", "read_case")]
