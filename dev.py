@@ -35,8 +35,12 @@ def bootstrap() -> None:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != digest:
         print("installing the project and its dependencies into .venv …", flush=True)
-        subprocess.run([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-        subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[dev]"], check=True)
+        log = VENV / "install.log"
+        with log.open("w") as out:
+            for step in (["install", "--upgrade", "pip"], ["install", "-e", f"{ROOT}[dev]"]):
+                if subprocess.call([str(PY), "-m", "pip", *step], stdout=out, stderr=subprocess.STDOUT):
+                    print(log.read_text()[-5000:])
+                    raise SystemExit(f"installation failed; see {log}")
         stamp.write_text(digest)
     if not _in_venv():
         os.execv(str(PY), [str(PY), str(ROOT / "dev.py"), *sys.argv[1:]])  # noqa: S606

@@ -68,7 +68,7 @@ class _BodyTooLarge(Exception):
 
 def _too_large(limit: int) -> JSONResponse:
     return JSONResponse(
-        {"detail": f"request body is larger than {limit} bytes"}, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+        {"detail": f"request body is larger than {limit} bytes"}, 413
     )
 
 

@@ -1,0 +1,130 @@
+"""R3: the onboarding checklist, completed by its owner departments; CPR registration and masking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reception.onboarding import handlers
+from shared.auth import Department
+from shared.bus.envelope import EventEnvelope, read_event
+from tests.reception.helpers import handover
+
+UDL, JC, BS, OK = (
+    Department.UDLAENDINGESTYRELSEN,
+    Department.JOBCENTRET,
+    Department.BORGERSERVICE,
+    Department.OKONOMI,
+)
+
+
+def _case_with_checklist(app, **overrides):
+    """A case whose own reception.case_opened event has been handled (as reception's worker does)."""
+    case = app.client.post("/handovers", json=handover(**overrides), headers=app.as_(UDL)).json()
+    envelope = EventEnvelope.model_validate(app.outbox()[-1])
+    with app.factory.begin() as session:
+        handlers.on_case_opened(session, read_event(envelope), envelope)  # type: ignore[arg-type]
+    return app.client.get(f"/cases/{case['id']}", headers=app.as_(JC)).json()
+
+
+def _task(case, kind):
+    return next(t for t in case["onboarding_tasks"] if t["kind"] == kind)
+
+
+def test_r3_checklist_has_six_tasks_with_owner_and_due_date(make_app):
+    app = make_app("reception")
+    case = _case_with_checklist(app)
+    tasks = {t["kind"]: t for t in case["onboarding_tasks"]}
+    assert set(tasks) == {
+        "cpr_registration",
+        "mitid",
+        "health_insurance_card",
+        "bank_account",
+        "borgerservice_intro",
+        "benefits_setup",
+    }
+    assert tasks["cpr_registration"]["owner_department"] == "borgerservice"
+    assert tasks["benefits_setup"]["owner_department"] == "okonomi"
+    arrival = date.fromisoformat(case["expected_arrival_date"])
+    assert all(date.fromisoformat(t["due_date"]) > arrival for t in tasks.values())
+    assert all(t["status"] == "open" for t in tasks.values())
+
+
+def test_r3_cpr_registration_stores_number_and_publishes_event_without_it(make_app):
+    app = make_app("reception")
+    case = _case_with_checklist(app, date_of_birth="1990-01-02")
+    task = _task(case, "cpr_registration")
+    resp = app.client.post(
+        f"/onboarding-tasks/{task['id']}/complete", json={"cpr": "0201901234"}, headers=app.as_(BS, "bs-anna")
+    )
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["status"] == "done" and resp.json()["completed_by"] == "bs-anna"
+    assert app.client.get(f"/cases/{case['id']}", headers=app.as_(BS)).json()["cpr"] == "020190-1234"
+    event = app.outbox()[-1]
+    assert event["type"] == "reception.cpr_registered"
+    assert event["payload"]["case_id"] == case["id"]
+    assert "1234" not in str(event["payload"])
+
+
+def test_r3_cpr_is_masked_for_departments_that_may_not_see_it(make_app):
+    app = make_app("reception")
+    case = _case_with_checklist(app, date_of_birth="1990-01-02")
+    task = _task(case, "cpr_registration")
+    app.client.post(f"/onboarding-tasks/{task['id']}/complete", json={"cpr": "020190-1234"}, headers=app.as_(BS))
+    seen_by_health = app.client.get(f"/cases/{case['id']}", headers=app.as_(Department.SUNDHEDSCENTRET)).json()
+    assert seen_by_health["cpr"] == "020190-XXXX"
+    assert app.client.get(f"/cases/{case['id']}", headers=app.as_(OK)).json()["cpr"] == "020190-1234"
+
+
+def test_r3_invalid_cpr_is_422_and_nothing_written(make_app):
+    app = make_app("reception")
+    case = _case_with_checklist(app, date_of_birth="1990-01-02")
+    task = _task(case, "cpr_registration")
+    events_before = len(app.outbox())
+    for bad in ["320190-1234", "02019O1234", "020190-12", "", "030190-1234"]:
+        resp = app.client.post(f"/onboarding-tasks/{task['id']}/complete", json={"cpr": bad}, headers=app.as_(BS))
+        assert resp.status_code == 422, (bad, resp.text)
+        assert resp.json()["field"] == "cpr"
+    after = app.client.get(f"/cases/{case['id']}", headers=app.as_(BS)).json()
+    assert after["cpr"] is None and _task(after, "cpr_registration")["status"] == "open"
+    assert len(app.outbox()) == events_before
+
+
+def test_r3_only_the_owner_department_completes_a_task(make_app):
+    app = make_app("reception")
+    case = _case_with_checklist(app)
+    bank = _task(case, "bank_account")
+    refused = app.client.post(f"/onboarding-tasks/{bank['id']}/complete", json={}, headers=app.as_(BS))
+    assert refused.status_code == 403
+    assert "Økonomisk Team" in refused.json()["detail"]
+    done = app.client.post(f"/onboarding-tasks/{bank['id']}/complete", json={"note": "NemKonto ok"}, headers=app.as_(OK))
+    assert done.status_code == 200
+    again = app.client.post(f"/onboarding-tasks/{bank['id']}/complete", json={}, headers=app.as_(OK))
+    assert again.status_code == 409
+
+
+def test_r3_same_cpr_on_two_cases_is_409(make_app):
+    app = make_app("reception")
+    first = _case_with_checklist(app, date_of_birth="1990-01-02")
+    second = _case_with_checklist(app, date_of_birth="1990-01-02")
+    ok = app.client.post(
+        f"/onboarding-tasks/{_task(first, 'cpr_registration')['id']}/complete",
+        json={"cpr": "020190-1234"},
+        headers=app.as_(BS),
+    )
+    assert ok.status_code == 200
+    dup = app.client.post(
+        f"/onboarding-tasks/{_task(second, 'cpr_registration')['id']}/complete",
+        json={"cpr": "020190-1234"},
+        headers=app.as_(BS),
+    )
+    assert dup.status_code == 409
+
+
+def test_r3_opening_the_checklist_twice_keeps_six_tasks(make_app):
+    app = make_app("reception")
+    case = _case_with_checklist(app)
+    envelope = EventEnvelope.model_validate(app.outbox()[-1])
+    with app.factory.begin() as session:
+        handlers.on_case_opened(session, read_event(envelope), envelope)  # type: ignore[arg-type]
+    again = app.client.get(f"/cases/{case['id']}", headers=app.as_(JC)).json()
+    assert len(again["onboarding_tasks"]) == 6
