@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shared.bus.envelope import Event, EventEnvelope, UnknownEventError, read_event
 from shared.bus.models import DeadLetter, InboxMessage
+from shared.bus.outbox import current_correlation
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,16 @@ def consume(
         event: Event = read_event(envelope)
     except (ValidationError, UnknownEventError) as exc:
         raise PermanentFailure(str(exc)) from exc
+    token = current_correlation.set(envelope.correlation_id)
+    try:
+        return _handle_once(factory, consumer, envelope, event, handler)
+    finally:
+        current_correlation.reset(token)
+
+
+def _handle_once(
+    factory: sessionmaker[Session], consumer: str, envelope: EventEnvelope, event: Event, handler: Handler
+) -> Outcome:
     claimed = False
     with factory() as session:
         try:

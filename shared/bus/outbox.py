@@ -6,6 +6,7 @@ session wakes this process's relays, so an idle system delivers within milliseco
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import uuid
 from collections.abc import Callable
@@ -17,13 +18,18 @@ from shared.bus.envelope import Event, EventEnvelope, envelope_for
 from shared.bus.models import OutboxMessage
 
 _PENDING = "outbox_pending"
+# The correlation id of the event being handled: events a handler publishes carry it on, so one
+# handover can be followed across every service it touches.
+current_correlation: contextvars.ContextVar[uuid.UUID | None] = contextvars.ContextVar(
+    "current_correlation", default=None
+)
 _wake_callbacks: list[Callable[[], None]] = []
 _lock = threading.Lock()
 
 
 def publish(session: Session, event: Event, *, producer: str, correlation_id: uuid.UUID | None = None) -> EventEnvelope:
     """Record ``event`` in the outbox as part of ``session``'s transaction."""
-    envelope = envelope_for(event, producer=producer, correlation_id=correlation_id)
+    envelope = envelope_for(event, producer=producer, correlation_id=correlation_id or current_correlation.get())
     session.add(
         OutboxMessage(
             event_id=str(envelope.event_id),

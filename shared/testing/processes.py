@@ -133,7 +133,7 @@ def worker(
     return ServiceProcess(name or f"{service}-worker", args, env, log_dir)
 
 
-def wait_worker_ready(process: ServiceProcess, timeout: float = 30.0) -> None:
+def wait_worker_ready(process: ServiceProcess, timeout: float = 90.0) -> None:
     wait_for(lambda: "ready." in process.log() or not process.alive(), timeout=timeout, message=f"{process.name} ready")
     if not process.alive():
         raise RuntimeError(f"{process.name} exited:\n{process.log()[-3000:]}")
@@ -164,7 +164,7 @@ def api(service: str, port: int, env: Mapping[str, str], log_dir: Path, host: st
     return ServiceProcess(f"{service}-api", args, env, log_dir)
 
 
-def wait_http_ready(process: ServiceProcess, base_url: str, timeout: float = 30.0) -> None:
+def wait_http_ready(process: ServiceProcess, base_url: str, timeout: float = 90.0) -> None:
     def up() -> bool:
         if not process.alive():
             raise RuntimeError(f"{process.name} exited:\n{process.log()[-3000:]}")

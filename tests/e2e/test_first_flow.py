@@ -85,3 +85,27 @@ def test_r2_h1_arrival_moves_the_readiness_check_date(system):
         return row if row and row["arrival_date"] == agreed["arrival_date"] else None
 
     wait_for(moved, timeout=20, message="readiness check on the agreed arrival date")
+
+
+def test_r1_h1_follow_up_events_carry_the_handovers_correlation_id(system):
+    """Events a handler publishes carry the correlation id of the event that caused them."""
+    import json
+
+    from sqlalchemy import create_engine, text
+
+    reception = system.client("reception", Department.UDLAENDINGESTYRELSEN)
+    case_id = reception.post("/handovers", json=handover()).json()["id"]
+
+    def envelopes(service: str, event_type: str):
+        engine = create_engine(system.database_urls[service])
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT envelope FROM outbox WHERE event_type = :t"), {"t": event_type}).all()
+        engine.dispose()
+        found = [json.loads(r[0]) for r in rows]
+        return [e for e in found if e["payload"]["case_id"] == case_id]
+
+    opened = envelopes("reception", "reception.case_opened")
+    requested = wait_for(
+        lambda: envelopes("housing", "housing.placement_requested"), timeout=20, message="housing's placement request"
+    )
+    assert requested[0]["correlation_id"] == opened[0]["correlation_id"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -74,7 +74,10 @@ def test_h1_capacity_is_checked(make_app):
     _arrival_known(app, 21, household=3)
     _arrival_known(app, 22, household=2)
     unit = _unit(app, capacity=4)
-    assert app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": 21}, headers=app.as_(SP)).status_code == 201
+    assert (
+        app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": 21}, headers=app.as_(SP)).status_code
+        == 201
+    )
     full = app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": 22}, headers=app.as_(SP))
     assert full.status_code == 409 and "1 free bed" in full.json()["detail"]
     assert app.count(Assignment) == 1
@@ -96,16 +99,19 @@ def test_h1_a_case_gets_one_unit(make_app):
     app = make_app("housing")
     _arrival_known(app, 41)
     a, b = _unit(app), _unit(app, address="Tårnvej 5")
-    assert app.client.post(f"/units/{a['id']}/assignments", json={"case_id": 41}, headers=app.as_(SP)).status_code == 201
+    assert (
+        app.client.post(f"/units/{a['id']}/assignments", json={"case_id": 41}, headers=app.as_(SP)).status_code == 201
+    )
     again = app.client.post(f"/units/{b['id']}/assignments", json={"case_id": 41}, headers=app.as_(SP))
     assert again.status_code == 409
 
 
 def test_h1_older_event_does_not_override_newer_arrival_date(make_app):
     app = make_app("housing")
-    now = datetime.now(timezone.utc)
-    newer = ArrivalScheduled(case_id=51, case_number="2026-000051", arrival_date=date.today() + timedelta(days=9),
-                             household_size=1)
+    now = datetime.now(UTC)
+    newer = ArrivalScheduled(
+        case_id=51, case_number="2026-000051", arrival_date=date.today() + timedelta(days=9), household_size=1
+    )
     envelope = envelope_for(newer, producer="reception").model_copy(update={"occurred_at": now})
     with app.factory.begin() as session:
         handlers.on_arrival_scheduled(session, newer, envelope)
@@ -149,10 +155,14 @@ def test_h1_bad_assignment_input(make_app):
     app = make_app("housing")
     unit = _unit(app)
     headers = app.as_(SP)
-    assert app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": 999}, headers=headers).status_code == 404
+    assert (
+        app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": 999}, headers=headers).status_code == 404
+    )
     assert app.client.post("/units/999/assignments", json={"case_id": 1}, headers=headers).status_code == 404
     assert app.client.post(f"/units/{BIG}/assignments", json={"case_id": 1}, headers=headers).status_code == 422
-    assert app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": BIG}, headers=headers).status_code == 422
+    assert (
+        app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": BIG}, headers=headers).status_code == 422
+    )
     assert app.client.post(f"/units/{unit['id']}/assignments", json={}, headers=headers).status_code == 422
     assert app.count(Assignment) == 0
 
@@ -161,9 +171,11 @@ def test_h1_only_social_og_psykiatri_assigns(make_app):
     app = make_app("housing")
     _arrival_known(app, 71)
     unit = _unit(app)
-    resp = app.client.post(f"/units/{unit['id']}/assignments", json={"case_id": 71},
-                           headers=app.as_(Department.JOBCENTRET))
+    resp = app.client.post(
+        f"/units/{unit['id']}/assignments", json={"case_id": 71}, headers=app.as_(Department.JOBCENTRET)
+    )
     assert resp.status_code == 403
-    assert app.client.post("/units", json={"address": "x", "capacity": 1, "ready_from": "2026-12-01"}).status_code == 401
+    assert (
+        app.client.post("/units", json={"address": "x", "capacity": 1, "ready_from": "2026-12-01"}).status_code == 401
+    )
     assert app.count(Assignment) == 0
-

@@ -117,14 +117,20 @@ def test_requests_without_valid_token_are_401(make_app):
     app = make_app("reception")
     assert app.client.post("/handovers", json=handover()).status_code == 401
     assert app.client.get("/cases").status_code == 401
-    forged = jwt.encode({"sub": "x", "dept": "jobcentret", "exp": 9999999999}, "not-the-secret-but-long-enough-for-hs256-0123", algorithm="HS256")
+    forged = jwt.encode(
+        {"sub": "x", "dept": "jobcentret", "exp": 9999999999},
+        "not-the-secret-but-long-enough-for-hs256-0123",
+        algorithm="HS256",
+    )
     resp = app.client.get("/cases", headers={"Authorization": f"Bearer {forged}"})
     assert resp.status_code == 401 and "signed" in resp.json()["detail"]
     expired = jwt.encode({"sub": "x", "dept": "jobcentret", "exp": 1}, app.client.app.state.settings.auth_secret)
     assert app.client.get("/cases", headers={"Authorization": f"Bearer {expired}"}).status_code == 401
     alg_none = jwt.encode({"sub": "x", "dept": "jobcentret", "exp": 9999999999}, None, algorithm="none")
     assert app.client.get("/cases", headers={"Authorization": f"Bearer {alg_none}"}).status_code == 401
-    unknown_dept = jwt.encode({"sub": "x", "dept": "nasa", "exp": 9999999999}, app.client.app.state.settings.auth_secret)
+    unknown_dept = jwt.encode(
+        {"sub": "x", "dept": "nasa", "exp": 9999999999}, app.client.app.state.settings.auth_secret
+    )
     assert app.client.get("/cases", headers={"Authorization": f"Bearer {unknown_dept}"}).status_code == 401
     assert app.count(Case) == 0
 

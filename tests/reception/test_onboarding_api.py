@@ -96,7 +96,9 @@ def test_r3_only_the_owner_department_completes_a_task(make_app):
     refused = app.client.post(f"/onboarding-tasks/{bank['id']}/complete", json={}, headers=app.as_(BS))
     assert refused.status_code == 403
     assert "Økonomisk Team" in refused.json()["detail"]
-    done = app.client.post(f"/onboarding-tasks/{bank['id']}/complete", json={"note": "NemKonto ok"}, headers=app.as_(OK))
+    done = app.client.post(
+        f"/onboarding-tasks/{bank['id']}/complete", json={"note": "NemKonto ok"}, headers=app.as_(OK)
+    )
     assert done.status_code == 200
     again = app.client.post(f"/onboarding-tasks/{bank['id']}/complete", json={}, headers=app.as_(OK))
     assert again.status_code == 409
