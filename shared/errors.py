@@ -8,10 +8,12 @@ class DomainError(Exception):
 
     status = 400
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, danish: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        # The same in Danish for the department pages (the JSON API answers in English).
+        self.danish = danish or message
 
 
 class NotFound(DomainError):

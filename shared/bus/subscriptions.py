@@ -14,6 +14,9 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),
+    "housing.moved_in": ("reception",),
+    "housing.moved_out": ("reception",),
+    "housing.permanent_allocated": ("reception",),
 }
 
 

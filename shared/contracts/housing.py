@@ -34,3 +34,33 @@ class ReadinessFlagged(Event):
     case_id: int
     arrival_date: date
     days_left: int
+
+
+@contract("housing.moved_in", 1)
+class MovedIn(Event):
+    """The household moved into its temporary unit; the move-in checklist is done (H2)."""
+
+    case_id: int
+    unit_id: int
+    moved_in_on: date
+
+
+@contract("housing.moved_out", 1)
+class MovedOut(Event):
+    """The household left its temporary unit (H2, H6)."""
+
+    case_id: int
+    unit_id: int
+    moved_out_on: date
+    reason: str
+
+
+@contract("housing.permanent_allocated", 1)
+class PermanentAllocated(Event):
+    """The household accepted an offer of permanent housing (H6); the temporary placement ends."""
+
+    case_id: int
+    offer_id: int
+    address: str
+    move_in_date: date
+    allocation: str  # "turn" (waiting list) or "need"

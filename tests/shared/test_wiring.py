@@ -13,7 +13,7 @@ import shared.bus.models  # noqa: F401
 from shared.bus.envelope import known_types
 from shared.bus.subscriptions import SUBSCRIPTIONS, subscriptions_of
 from shared.settings import DEV_SECRET, SERVICES
-from shared.testing.databases import fresh_database
+from shared.testing.databases import drop_database, fresh_database
 
 
 @pytest.mark.parametrize("service", list(SERVICES))
@@ -34,6 +34,7 @@ def test_migrations_match_the_models(service, tmp_path):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
     engine.dispose()
+    drop_database(url)
     assert diff == []
 
 

@@ -12,7 +12,12 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
+    import housing.facility.models
+    import housing.leases.models
+    import housing.movein.models
+    import housing.permanent.models
     import housing.readiness.models
+    import housing.storage.models
     import housing.units.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

@@ -14,6 +14,9 @@ HANDLERS: dict[str, Handler] = {
     "housing.placement_requested": case_handlers.on_placement_requested,
     "housing.temporary_assigned": case_handlers.on_temporary_assigned,
     "housing.readiness_flagged": case_handlers.on_readiness_flagged,
+    "housing.moved_in": case_handlers.on_moved_in,
+    "housing.moved_out": case_handlers.on_moved_out,
+    "housing.permanent_allocated": case_handlers.on_permanent_allocated,
 }
 
 

@@ -19,7 +19,11 @@ class TemporaryUnit(Base):
     capacity: Mapped[int] = mapped_column(Integer)
     ready_from: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="ready")
+    unit_type: Mapped[str] = mapped_column(String(20), default="apartment")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Assignment(Base):
@@ -33,3 +37,6 @@ class Assignment(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     assigned_by: Mapped[str] = mapped_column(String(100))
+    moved_in_on: Mapped[date | None] = mapped_column(Date, default=None)
+    ended_on: Mapped[date | None] = mapped_column(Date, default=None)
+    end_reason: Mapped[str | None] = mapped_column(String(200), default=None)

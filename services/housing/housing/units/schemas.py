@@ -25,6 +25,21 @@ UNIT_STATUS_LABELS = {
 }
 
 
+class UnitType(enum.StrEnum):
+    APARTMENT = "apartment"
+    ROOM = "room"
+    HOUSE = "house"
+    SHARED = "shared"
+
+
+UNIT_TYPE_LABELS = {
+    UnitType.APARTMENT: "Lejlighed",
+    UnitType.ROOM: "Værelse",
+    UnitType.HOUSE: "Hus",
+    UnitType.SHARED: "Delebolig",
+}
+
+
 class UnitIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -32,6 +47,18 @@ class UnitIn(BaseModel):
     capacity: int = Field(ge=1, le=50, description="beds")
     ready_from: date
     status: UnitStatus = UnitStatus.READY
+    unit_type: UnitType = UnitType.APARTMENT
+
+
+class UnitUpdate(BaseModel):
+    """Change a unit's status, readiness date or beds; ``version`` guards against lost updates."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31)
+    status: UnitStatus | None = None
+    ready_from: date | None = None
+    capacity: int | None = Field(default=None, ge=1, le=50)
 
 
 class UnitOut(BaseModel):
@@ -42,6 +69,8 @@ class UnitOut(BaseModel):
     capacity: int
     ready_from: date
     status: str
+    unit_type: str
+    version: int
     beds_taken: int = 0
 
 
@@ -60,3 +89,13 @@ class AssignmentOut(BaseModel):
     household_size: int
     arrival_date: date
     active: bool
+    moved_in_on: date | None = None
+    ended_on: date | None = None
+    end_reason: str | None = None
+
+
+class MoveOutIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    moved_out_on: date
+    reason: ShortText

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing.readiness.models import PlacementRequest, ReadinessCheck
 from housing.units.models import Assignment, TemporaryUnit
-from housing.units.schemas import UnitIn, UnitStatus
+from housing.units.schemas import UnitIn, UnitStatus, UnitUpdate
 from shared.auth import Principal
 from shared.bus.outbox import publish
-from shared.contracts.housing import TemporaryAssigned
+from shared.contracts.housing import MovedOut, TemporaryAssigned
 from shared.errors import Conflict, Invalid, NotFound
 
 SERVICE = "housing"
@@ -18,7 +20,11 @@ SERVICE = "housing"
 
 def create_unit(session: Session, *, unit: UnitIn) -> TemporaryUnit:
     row = TemporaryUnit(
-        address=unit.address, capacity=unit.capacity, ready_from=unit.ready_from, status=unit.status.value
+        address=unit.address,
+        capacity=unit.capacity,
+        ready_from=unit.ready_from,
+        status=unit.status.value,
+        unit_type=unit.unit_type.value,
     )
     session.add(row)
     session.flush()
@@ -87,6 +93,61 @@ def assign(session: Session, *, unit_id: int, case_id: int, by: Principal) -> As
             ready_from=unit.ready_from,
             arrival_date=check.arrival_date,
         ),
+        producer=SERVICE,
+    )
+    return row
+
+
+def get_unit(session: Session, *, unit_id: int, for_update: bool = False) -> TemporaryUnit:
+    unit = session.get(TemporaryUnit, unit_id, with_for_update=for_update)
+    if unit is None:
+        raise NotFound(f"no temporary unit with id {unit_id}", danish="Boligen findes ikke")
+    return unit
+
+
+def update_unit(session: Session, *, unit_id: int, update: UnitUpdate) -> TemporaryUnit:
+    """Change status, readiness date or beds, refusing a stale version (two caseworkers at once)."""
+    unit = get_unit(session, unit_id=unit_id, for_update=True)
+    if unit.version != update.version:
+        raise Conflict(
+            f"unit {unit_id} was changed by someone else (version {unit.version}, you sent {update.version})",
+            danish="Boligen er ændret af en anden i mellemtiden – genindlæs og prøv igen",
+        )
+    if update.capacity is not None:
+        taken = beds_taken(session, unit_id)
+        if update.capacity < taken:
+            raise Conflict(
+                f"unit {unit_id} has {taken} bed(s) taken; capacity cannot go below that",
+                field="capacity",
+                danish=f"Der er {taken} optagne senge; antallet kan ikke sættes lavere",
+            )
+        unit.capacity = update.capacity
+    if update.status is not None:
+        unit.status = update.status.value
+    if update.ready_from is not None:
+        unit.ready_from = update.ready_from
+    session.flush()
+    return unit
+
+
+def end_assignment(session: Session, *, assignment_id: int, on: date, reason: str) -> Assignment:
+    """The household leaves its temporary unit (move-out, or permanent housing accepted)."""
+    row = session.get(Assignment, assignment_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"no assignment with id {assignment_id}", danish="Anvisningen findes ikke")
+    if not row.active:
+        raise Conflict(f"assignment {assignment_id} has ended already", danish="Anvisningen er allerede afsluttet")
+    if on < row.assigned_at.date() - timedelta(days=1):
+        raise Invalid(
+            "the move-out date is before the assignment",
+            field="moved_out_on",
+            danish="Fraflytningsdatoen ligger før anvisningen",
+        )
+    row.active, row.ended_on, row.end_reason = False, on, reason
+    session.flush()
+    publish(
+        session,
+        MovedOut(case_id=row.case_id, unit_id=row.unit_id, moved_out_on=on, reason=reason),
         producer=SERVICE,
     )
     return row

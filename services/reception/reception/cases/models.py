@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from reception.db import Base
@@ -36,6 +36,8 @@ class Case(Base):
     housing_address: Mapped[str | None] = mapped_column(String(200), default=None)
     housing_unit_id: Mapped[int | None] = mapped_column(BigId, default=None)
     housing_ready_from: Mapped[date | None] = mapped_column(Date, default=None)
+    # When the housing event behind housing_status occurred (epoch seconds), to ignore older news.
+    housing_as_of: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)

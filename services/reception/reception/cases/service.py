@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -116,17 +116,18 @@ def set_housing(
     *,
     case_id: int,
     status: str,
+    as_of: datetime,
     address: str | None = None,
     unit_id: int | None = None,
     ready_from: date | None = None,
 ) -> None:
-    """Reflect housing's news on the case (from housing's events)."""
+    """Reflect housing's news on the case (from housing's events); older news never overrides newer."""
     case = session.get(Case, case_id, with_for_update=True)
     if case is None:
         raise NotFound(f"no case with id {case_id}")
-    if status == "flagged" and case.housing_status == "assigned":
-        return  # a late flag must not hide an assignment
-    case.housing_status = status
+    if as_of.timestamp() < case.housing_as_of:
+        return  # events may be handled out of order by concurrent workers
+    case.housing_status, case.housing_as_of = status, as_of.timestamp()
     if address is not None:
         case.housing_address, case.housing_unit_id = address, unit_id
         case.housing_ready_from = ready_from

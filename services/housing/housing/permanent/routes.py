@@ -1,0 +1,74 @@
+"""Permanent housing through the API: needs, waiting list, associations, offers, decisions (H5, H6)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, status
+
+from housing.permanent import service
+from housing.permanent.schemas import (
+    AssociationIn,
+    AssociationOut,
+    DecisionIn,
+    DecisionOut,
+    NeedIn,
+    NeedOut,
+    OfferIn,
+    OfferOut,
+    PriorityIn,
+)
+from housing.units.routes import Reader
+from shared.auth import Department, Principal, require
+from shared.web.deps import Db, IdPath
+
+router = APIRouter(tags=["permanent bolig"])
+# Permanent housing is Borgerservice's (the seed); Jobcentret coordinates the household's needs.
+Allocator = Annotated[Principal, Depends(require(Department.BORGERSERVICE))]
+NeedWriter = Annotated[Principal, Depends(require(Department.BORGERSERVICE, Department.JOBCENTRET))]
+
+
+@router.post("/permanent-needs", status_code=status.HTTP_201_CREATED, response_model=NeedOut)
+def register_need(body: NeedIn, session: Db, by: NeedWriter) -> NeedOut:
+    """H5: size, accessibility, location constraints, date needed; joins the waiting list."""
+    return service.need_out(session, service.register_need(session, data=body, by=by))
+
+
+@router.get("/permanent-needs/waiting-list", response_model=list[NeedOut])
+def waiting_list(session: Db, _by: Reader) -> list[NeedOut]:
+    """H6: by turn, each household's position visible."""
+    return service.waiting_list(session)
+
+
+@router.post("/permanent-needs/{need_id}/priority", response_model=NeedOut)
+def prioritise(need_id: IdPath, body: PriorityIn, session: Db, by: Allocator) -> NeedOut:
+    """H6: allocation by need, with a written reason."""
+    return service.need_out(session, service.prioritise(session, need_id=need_id, reason=body.reason, by=by))
+
+
+@router.get("/permanent-needs/{need_id}/decisions", response_model=list[DecisionOut])
+def decisions(need_id: IdPath, session: Db, _by: Reader) -> Any:
+    """Every allocation decision for the household: who, when, why."""
+    return service.decisions(session, need_id=need_id)
+
+
+@router.post("/housing-associations", status_code=status.HTTP_201_CREATED, response_model=AssociationOut)
+def add_association(body: AssociationIn, session: Db, _by: Allocator) -> Any:
+    return service.add_association(session, data=body)
+
+
+@router.get("/housing-associations", response_model=list[AssociationOut])
+def list_associations(session: Db, _by: Reader) -> Any:
+    return service.associations(session)
+
+
+@router.post("/offers", status_code=status.HTTP_201_CREATED, response_model=OfferOut)
+def make_offer(body: OfferIn, session: Db, by: Allocator) -> Any:
+    """H6: allocate a dwelling by turn (must be the household's turn) or by need (must be prioritised)."""
+    return service.make_offer(session, data=body, by=by)
+
+
+@router.post("/offers/{offer_id}/decision", response_model=OfferOut)
+def decide(offer_id: IdPath, body: DecisionIn, session: Db, by: Allocator) -> Any:
+    """Accepted: the temporary placement ends and housing.permanent_allocated is published."""
+    return service.decide(session, offer_id=offer_id, data=body, by=by)

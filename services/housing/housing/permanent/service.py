@@ -1,0 +1,228 @@
+"""Use cases for permanent housing: needs, the waiting list, offers and allocation (H5, H6)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from housing.permanent.models import AllocationDecision, HousingAssociation, Offer, PermanentNeed
+from housing.permanent.schemas import AssociationIn, DecisionIn, NeedIn, NeedOut, OfferIn
+from housing.units.models import Assignment
+from housing.units.service import end_assignment
+from shared.auth import Principal
+from shared.bus.outbox import publish
+from shared.clock import today
+from shared.contracts.housing import PermanentAllocated
+from shared.errors import Conflict, Invalid, NotFound
+
+SERVICE = "housing"
+
+
+def register_need(session: Session, *, data: NeedIn, by: Principal) -> PermanentNeed:
+    """Put a household on the waiting list for permanent housing (its turn counts from today)."""
+    existing = session.scalar(
+        select(PermanentNeed.id).where(
+            PermanentNeed.case_id == data.case_id, PermanentNeed.status.in_(("waiting", "offered"))
+        )
+    )
+    if existing is not None:
+        raise Conflict(
+            f"case {data.case_id} is on the waiting list already (need {existing})",
+            field="case_id",
+            danish="Sagen står allerede på ventelisten",
+        )
+    row = PermanentNeed(
+        case_id=data.case_id,
+        household_size=data.household_size,
+        rooms_needed=data.rooms_needed,
+        accessibility=data.accessibility or None,
+        location_constraints=data.location_constraints or None,
+        needed_by=data.needed_by,
+        registered_on=today(),
+    )
+    session.add(row)
+    session.flush()
+    _decide(session, need=row, offer=None, decision="registered", reason="optaget på ventelisten", by=by)
+    return row
+
+
+def _need(session: Session, need_id: int, *, for_update: bool = False) -> PermanentNeed:
+    row = session.get(PermanentNeed, need_id, with_for_update=for_update)
+    if row is None:
+        raise NotFound(f"no permanent housing need with id {need_id}", field="need_id", danish="Behovet findes ikke")
+    return row
+
+
+def _decide(
+    session: Session, *, need: PermanentNeed, offer: Offer | None, decision: str, reason: str, by: Principal
+) -> None:
+    session.add(
+        AllocationDecision(
+            need_id=need.id, offer_id=offer.id if offer else None, decision=decision, reason=reason, by=by.user
+        )
+    )
+
+
+def prioritise(session: Session, *, need_id: int, reason: str, by: Principal) -> PermanentNeed:
+    """Allocation by need: mark the household as a priority, with the written reason."""
+    need = _need(session, need_id, for_update=True)
+    if need.status != "waiting":
+        raise Conflict(f"need {need_id} is {need.status}", danish="Behovet er ikke på ventelisten")
+    need.priority, need.priority_reason, need.priority_by = True, reason, by.user
+    _decide(session, need=need, offer=None, decision="prioritised", reason=reason, by=by)
+    session.flush()
+    return need
+
+
+def waiting_list(session: Session) -> list[NeedOut]:
+    """Everyone waiting, by turn (registration date, then id); priorities are shown with their reason."""
+    needs = session.scalars(
+        select(PermanentNeed)
+        .where(PermanentNeed.status == "waiting")
+        .order_by(PermanentNeed.registered_on, PermanentNeed.id)
+    ).all()
+    return [_out(n, position=i) for i, n in enumerate(needs, start=1)]
+
+
+def _out(need: PermanentNeed, position: int | None = None) -> NeedOut:
+    return NeedOut(
+        id=need.id,
+        case_id=need.case_id,
+        household_size=need.household_size,
+        rooms_needed=need.rooms_needed,
+        accessibility=need.accessibility,
+        location_constraints=need.location_constraints,
+        needed_by=need.needed_by,
+        registered_on=need.registered_on,
+        priority=need.priority,
+        priority_reason=need.priority_reason,
+        status=need.status,
+        position=position,
+    )
+
+
+def need_out(session: Session, need: PermanentNeed) -> NeedOut:
+    position = next((n.position for n in waiting_list(session) if n.id == need.id), None)
+    return _out(need, position)
+
+
+def add_association(session: Session, *, data: AssociationIn) -> HousingAssociation:
+    row = HousingAssociation(name=data.name, contact=data.contact)
+    session.add(row)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:
+        raise Conflict(
+            f"housing association {data.name} exists already", field="name", danish="Boligselskabet findes allerede"
+        ) from exc
+    return row
+
+
+def associations(session: Session) -> list[HousingAssociation]:
+    return list(session.scalars(select(HousingAssociation).order_by(HousingAssociation.name)))
+
+
+def make_offer(session: Session, *, data: OfferIn, by: Principal) -> Offer:
+    """Allocate an association's dwelling to a household, by turn or by need; the choice is recorded."""
+    need = _need(session, data.need_id, for_update=True)
+    if session.get(HousingAssociation, data.association_id) is None:
+        raise NotFound(
+            f"no housing association with id {data.association_id}",
+            field="association_id",
+            danish="Boligselskabet findes ikke",
+        )
+    if need.status != "waiting":
+        raise Conflict(f"need {need.id} is {need.status}, not waiting", danish="Husstanden venter ikke på en bolig")
+    if data.rooms < need.rooms_needed:
+        raise Conflict(
+            f"the dwelling has {data.rooms} room(s); the household needs {need.rooms_needed}",
+            field="rooms",
+            danish="Boligen har for få værelser til husstanden",
+        )
+    if data.allocation == "need" and not need.priority:
+        raise Conflict(
+            "allocation by need requires a priority with a written reason first",
+            field="allocation",
+            danish="Tildeling efter behov kræver en begrundet prioritering",
+        )
+    if data.allocation == "turn":
+        first = session.scalar(
+            select(PermanentNeed)
+            .where(PermanentNeed.status == "waiting", PermanentNeed.rooms_needed <= data.rooms)
+            .order_by(PermanentNeed.registered_on, PermanentNeed.id)
+            .limit(1)
+        )
+        if first is not None and first.id != need.id:
+            raise Conflict(
+                f"it is not this household's turn: need {first.id} (case {first.case_id}) comes first",
+                field="need_id",
+                danish=f"Det er ikke husstandens tur: sag {first.case_id} står før",
+            )
+    offer = Offer(
+        need_id=need.id,
+        association_id=data.association_id,
+        address=data.address,
+        rooms=data.rooms,
+        monthly_rent=data.monthly_rent,
+        available_from=data.available_from,
+        allocation=data.allocation.value,
+    )
+    session.add(offer)
+    session.flush()
+    need.status = "offered"
+    _decide(session, need=need, offer=offer, decision=f"offered_by_{data.allocation.value}", reason=data.reason, by=by)
+    session.flush()
+    return offer
+
+
+def decide(session: Session, *, offer_id: int, data: DecisionIn, by: Principal) -> Offer:
+    """The household accepts or declines. Accepting ends the temporary placement and announces the move."""
+    offer = session.get(Offer, offer_id, with_for_update=True)
+    if offer is None:
+        raise NotFound(f"no offer with id {offer_id}", danish="Tilbuddet findes ikke")
+    if offer.status != "offered":
+        raise Conflict(f"offer {offer_id} is {offer.status} already", danish="Tilbuddet er allerede besvaret")
+    need = _need(session, offer.need_id, for_update=True)
+    offer.status = data.decision.value
+    _decide(session, need=need, offer=offer, decision=data.decision.value, reason=data.reason, by=by)
+    if data.decision == "declined":
+        need.status = "waiting"  # keeps its place: the turn counts from registration
+        session.flush()
+        return offer
+    move_in = data.move_in_date or offer.available_from
+    if move_in < offer.available_from:
+        raise Invalid(
+            "move_in_date is before the dwelling is available",
+            field="move_in_date",
+            danish="Indflytningsdatoen ligger før boligen er ledig",
+        )
+    need.status = "housed"
+    temporary = session.scalar(
+        select(Assignment).where(Assignment.case_id == need.case_id, Assignment.active.is_(True))
+    )
+    if temporary is not None:
+        end_assignment(session, assignment_id=temporary.id, on=move_in, reason="permanent bolig")
+    publish(
+        session,
+        PermanentAllocated(
+            case_id=need.case_id,
+            offer_id=offer.id,
+            address=offer.address,
+            move_in_date=move_in,
+            allocation=offer.allocation,
+        ),
+        producer=SERVICE,
+    )
+    session.flush()
+    return offer
+
+
+def decisions(session: Session, *, need_id: int) -> list[AllocationDecision]:
+    _need(session, need_id)
+    return list(
+        session.scalars(
+            select(AllocationDecision).where(AllocationDecision.need_id == need_id).order_by(AllocationDecision.id)
+        )
+    )

@@ -1,0 +1,43 @@
+"""Request and response models for stored belongings (H1)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from shared.validation import LongText, ShortText
+
+
+class StorageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    location: ShortText
+    description: LongText
+    from_date: date
+    to_date: date | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> StorageIn:
+        if not self.description:
+            raise ValueError("description: say what is stored")
+        if self.to_date is not None and self.to_date < self.from_date:
+            raise ValueError("to_date must not be before from_date")
+        return self
+
+
+class StorageEnd(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    to_date: date
+
+
+class StorageOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    case_id: int
+    location: str
+    description: str
+    from_date: date
+    to_date: date | None
