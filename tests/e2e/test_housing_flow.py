@@ -1,0 +1,85 @@
+"""H2/H5/H6 across services on real processes: move-in and permanent allocation reach reception's case."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from shared.auth import Department
+from shared.testing.processes import wait_for
+from tests.reception.helpers import handover
+
+
+def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(system):
+    reception = system.client("reception", Department.UDLAENDINGESTYRELSEN)
+    jobcentre = system.client("reception", Department.JOBCENTRET)
+    placer = system.client("housing", Department.SOCIAL_PSYKIATRI)
+    borgerservice = system.client("housing", Department.BORGERSERVICE)
+    housing_jc = system.client("housing", Department.JOBCENTRET)
+
+    case_id = reception.post("/handovers", json=handover()).json()["id"]
+    wait_for(
+        lambda: any(r["case_id"] == case_id for r in placer.get("/readiness").json()),
+        timeout=30,
+        message="housing's readiness check",
+    )
+    unit = placer.post(
+        "/units", json={"address": "Egegårdsvej 22, 2. th", "capacity": 3, "ready_from": date.today().isoformat()}
+    ).json()
+    assignment = placer.post(f"/units/{unit['id']}/assignments", json={"case_id": case_id}).json()
+    checklist = {
+        "keys_handed_over": True,
+        "electricity_reading": "100",
+        "water_reading": "20",
+        "heating_reading": "5",
+        "house_rules_explained": True,
+        "guidance_given": True,
+    }
+    assert placer.put(f"/assignments/{assignment['id']}/move-in", json=checklist).status_code == 200
+
+    def housing_on_case(status: str):
+        case = jobcentre.get(f"/cases/{case_id}").json()
+        return case["housing"] if case["housing"]["status"] == status else None
+
+    wait_for(lambda: housing_on_case("moved_in"), timeout=30, message="moved_in on reception's case")
+
+    need = housing_jc.post(
+        "/permanent-needs",
+        json={
+            "case_id": case_id,
+            "household_size": 2,
+            "rooms_needed": 2,
+            "needed_by": (date.today() + timedelta(days=90)).isoformat(),
+        },
+    )
+    assert need.status_code == 201, need.text
+    assoc = borgerservice.post(
+        "/housing-associations", json={"name": f"Boligselskab {case_id}", "contact": "kontakt@example.dk"}
+    ).json()
+    need_id = need.json()["id"]
+    prio = borgerservice.post(f"/permanent-needs/{need_id}/priority", json={"reason": "Testfamilie prioriteret"})
+    assert prio.status_code == 200
+    offer = borgerservice.post(
+        "/offers",
+        json={
+            "need_id": need_id,
+            "association_id": assoc["id"],
+            "address": "Rødovrevej 300, st. tv",
+            "rooms": 2,
+            "monthly_rent": "5900.00",
+            "available_from": (date.today() + timedelta(days=14)).isoformat(),
+            "allocation": "need",
+            "reason": "Prioriteret efter behov",
+        },
+    )
+    assert offer.status_code == 201, offer.text
+    accepted = borgerservice.post(
+        f"/offers/{offer.json()['id']}/decision", json={"decision": "accepted", "reason": "Familien accepterer"}
+    )
+    assert accepted.status_code == 200
+
+    shown = wait_for(lambda: housing_on_case("permanent"), timeout=30, message="permanent housing on the case")
+    assert shown["address"] == "Rødovrevej 300, st. tv"
+    assert (
+        placer.get("/units").json()
+        and next(u for u in placer.get("/units").json() if u["id"] == unit["id"])["beds_taken"] == 0
+    )
