@@ -10,7 +10,7 @@ from __future__ import annotations
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.case_opened": ("reception", "housing", "education", "employment"),
     "reception.arrival_scheduled": ("reception", "housing"),
-    "reception.cpr_registered": (),
+    "reception.cpr_registered": ("reception",),
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),

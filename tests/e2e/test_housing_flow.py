@@ -79,6 +79,18 @@ def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(system):
 
     shown = wait_for(lambda: housing_on_case("permanent"), timeout=30, message="permanent housing on the case")
     assert shown["address"] == "Rødovrevej 300, st. tv"
+    # One timeline per person: housing's events, in order, on reception's case.
+    timeline = [e["event_type"] for e in jobcentre.get(f"/cases/{case_id}/timeline").json()]
+    assert timeline == [
+        "reception.case_opened",
+        "housing.placement_requested",
+        "housing.temporary_assigned",
+        "housing.moved_in",
+        "housing.moved_out",
+        "housing.permanent_allocated",
+    ]
+    summaries = [e["summary"] for e in jobcentre.get(f"/cases/{case_id}/timeline").json()]
+    assert summaries[-1].startswith("Permanent bolig tildelt: Rødovrevej 300, st. tv")
     assert (
         placer.get("/units").json()
         and next(u for u in placer.get("/units").json() if u["id"] == unit["id"])["beds_taken"] == 0

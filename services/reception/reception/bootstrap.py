@@ -5,18 +5,21 @@ from __future__ import annotations
 from reception.cases import handlers as case_handlers
 from reception.config import ReceptionSettings
 from reception.onboarding import handlers as onboarding_handlers
+from reception.timeline.service import with_timeline
 from shared.bus.inbox import Handler
 from shared.runtime import ServiceRuntime
 
+# Every event reception receives lands on the case timeline; some also change the case.
 HANDLERS: dict[str, Handler] = {
-    "reception.case_opened": onboarding_handlers.on_case_opened,
-    "reception.arrival_scheduled": onboarding_handlers.on_arrival_scheduled,
-    "housing.placement_requested": case_handlers.on_placement_requested,
-    "housing.temporary_assigned": case_handlers.on_temporary_assigned,
-    "housing.readiness_flagged": case_handlers.on_readiness_flagged,
-    "housing.moved_in": case_handlers.on_moved_in,
-    "housing.moved_out": case_handlers.on_moved_out,
-    "housing.permanent_allocated": case_handlers.on_permanent_allocated,
+    "reception.case_opened": with_timeline(onboarding_handlers.on_case_opened),
+    "reception.arrival_scheduled": with_timeline(onboarding_handlers.on_arrival_scheduled),
+    "reception.cpr_registered": with_timeline(),
+    "housing.placement_requested": with_timeline(case_handlers.on_placement_requested),
+    "housing.temporary_assigned": with_timeline(case_handlers.on_temporary_assigned),
+    "housing.readiness_flagged": with_timeline(case_handlers.on_readiness_flagged),
+    "housing.moved_in": with_timeline(case_handlers.on_moved_in),
+    "housing.moved_out": with_timeline(case_handlers.on_moved_out),
+    "housing.permanent_allocated": with_timeline(case_handlers.on_permanent_allocated),
 }
 
 

@@ -11,6 +11,7 @@ from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
 from reception.config import ReceptionSettings
 from reception.onboarding import routes as onboarding_routes
+from reception.timeline import routes as timeline_routes
 from shared.web.app import create_service_app
 
 
@@ -18,7 +19,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
     return create_service_app(
         build(settings),
         title="Modtagelse – Rødovre Kommune",
-        routers=[case_routes.router, onboarding_routes.router, case_pages.router],
+        routers=[case_routes.router, onboarding_routes.router, timeline_routes.router, case_pages.router],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )

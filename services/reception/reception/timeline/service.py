@@ -1,0 +1,70 @@
+"""Recording and reading the case timeline (reception's view of every service's events)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reception.timeline.models import TimelineEntry
+from shared.bus.envelope import Event, EventEnvelope
+from shared.bus.inbox import Handler
+
+
+def _dkdate(value: Any) -> str:
+    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value)
+
+
+# Danish one-liners for the caseworker, by event type. Unknown types still appear, by name.
+SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "reception.case_opened": lambda p: (
+        f"Sag oprettet ved myndighedsoverdragelse; forventet ankomst {_dkdate(p['expected_arrival_date'])}"
+    ),
+    "reception.arrival_scheduled": lambda p: f"Ankomst aftalt til {_dkdate(p['arrival_date'])}",
+    "reception.cpr_registered": lambda p: f"CPR-registrering gennemført {_dkdate(p['registered_on'])}",
+    "housing.placement_requested": lambda p: "Boligafdelingen: ingen klar midlertidig bolig – anmodning om placering",
+    "housing.readiness_flagged": lambda p: f"Boligafdelingen: ankomst om {p['days_left']} dag(e) uden klar bolig",
+    "housing.temporary_assigned": lambda p: f"Midlertidig bolig anvist: {p['address']}",
+    "housing.moved_in": lambda p: f"Indflyttet i midlertidig bolig {_dkdate(p['moved_in_on'])}",
+    "housing.moved_out": lambda p: f"Fraflyttet midlertidig bolig {_dkdate(p['moved_out_on'])}: {p['reason']}",
+    "housing.permanent_allocated": lambda p: (
+        f"Permanent bolig tildelt: {p['address']}, indflytning {_dkdate(p['move_in_date'])}"
+    ),
+}
+
+
+def record(session: Session, event: Event, envelope: EventEnvelope) -> None:
+    """Add the event to its case's timeline (once: the event id is unique)."""
+    if event.case_id is None:
+        return
+    payload = event.model_dump()
+    describe = SUMMARIES.get(envelope.type)
+    session.add(
+        TimelineEntry(
+            case_id=event.case_id,
+            event_id=str(envelope.event_id),
+            event_type=envelope.type,
+            producer=envelope.producer,
+            occurred_at=envelope.occurred_at,
+            summary=describe(payload) if describe else envelope.type,
+        )
+    )
+
+
+def with_timeline(handler: Handler | None = None) -> Handler:
+    """A handler that records the event on the case timeline, then does ``handler``'s work."""
+
+    def handle(session: Session, event: Any, envelope: EventEnvelope) -> None:
+        record(session, event, envelope)
+        if handler is not None:
+            handler(session, event, envelope)
+
+    handle.__name__ = getattr(handler, "__name__", "timeline_only")
+    return handle
+
+
+def entries(session: Session, *, case_id: int) -> list[TimelineEntry]:
+    query = select(TimelineEntry).where(TimelineEntry.case_id == case_id)
+    return list(session.scalars(query.order_by(TimelineEntry.occurred_at, TimelineEntry.id)))
