@@ -11,6 +11,7 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.case_opened": ("reception", "housing", "education", "employment"),
     "reception.arrival_scheduled": ("reception", "housing"),
     "reception.cpr_registered": ("reception",),
+    "reception.family_reunification_planned": ("reception", "housing"),
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),

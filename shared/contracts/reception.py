@@ -3,21 +3,42 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import Field
 
-from shared.bus.envelope import Event, contract
+from shared.bus.envelope import Event, contract, upcaster
 
 
 @contract("reception.case_opened", 1)
-class CaseOpened(Event):
-    """Udlændingestyrelsen handed a person over and reception opened the case (R1)."""
+class CaseOpenedV1(Event):
+    """Version 1, kept so that messages still in flight are read (upcast to the current version)."""
 
     case_id: int
     case_number: str
     residence_basis: str
     expected_arrival_date: date
     household_size: int = Field(ge=1)
+
+
+@contract("reception.case_opened", 2)
+class CaseOpened(Event):
+    """Udlændingestyrelsen handed a person over and reception opened the case (R1).
+
+    v2: ``needs_temporary_housing`` — false for family members joining a household (R11).
+    """
+
+    case_id: int
+    case_number: str
+    residence_basis: str
+    expected_arrival_date: date
+    household_size: int = Field(ge=1)
+    needs_temporary_housing: bool = True
+
+
+@upcaster("reception.case_opened", 1)
+def _case_opened_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    return {**payload, "needs_temporary_housing": True}  # every v1 case was a refugee needing a place
 
 
 @contract("reception.arrival_scheduled", 1)
@@ -36,3 +57,15 @@ class CprRegistered(Event):
 
     case_id: int
     registered_on: date
+
+
+@contract("reception.family_reunification_planned", 1)
+class FamilyReunificationPlanned(Event):
+    """Family members join a person already in Rødovre (R11): the combined household needs housing."""
+
+    case_id: int
+    anchor_case_id: int
+    arriving: int = Field(ge=1)
+    children: int = Field(ge=0)
+    household_size: int = Field(ge=1)
+    expected_arrival_date: date

@@ -95,3 +95,32 @@ def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(system):
         placer.get("/units").json()
         and next(u for u in placer.get("/units").json() if u["id"] == unit["id"])["beds_taken"] == 0
     )
+
+
+def test_r11_h5_family_reunification_puts_the_household_on_the_waiting_list(system):
+    reception = system.client("reception", Department.UDLAENDINGESTYRELSEN)
+    jobcentre = system.client("reception", Department.JOBCENTRET)
+    housing = system.client("housing", Department.BORGERSERVICE)
+    anchor = reception.post("/handovers", json=handover(family_members=[])).json()["id"]
+    family = handover(
+        residence_basis="family_reunification_9",
+        family_members=[{"full_name": "Barn", "date_of_birth": "2018-01-01", "relation": "child"}],
+    )
+    joined = jobcentre.post(f"/cases/{anchor}/family-reunification", json=family)
+    assert joined.status_code == 201, joined.text
+
+    def waiting():
+        return next((n for n in housing.get("/permanent-needs/waiting-list").json() if n["case_id"] == anchor), None)
+
+    need = wait_for(waiting, timeout=30, message="the household on housing's waiting list")
+    assert need["household_size"] == 3 and need["position"] >= 1
+    timeline = wait_for(
+        lambda: [
+            e
+            for e in jobcentre.get(f"/cases/{joined.json()['id']}/timeline").json()
+            if e["event_type"] == "reception.family_reunification_planned"
+        ],
+        timeout=30,
+        message="the reunification on the timeline",
+    )
+    assert "Familiesammenføring" in timeline[0]["summary"]

@@ -60,3 +60,48 @@ def test_health_reports_database_and_broker(make_app):
     app = make_app("housing")
     body = app.client.get("/health").json()
     assert body == {"service": "housing", "database": "ok", "broker": "ok", "status": "ok"}
+
+
+@pytest.mark.parametrize("service", ["reception", "housing"])
+def test_upgrading_a_database_with_data_keeps_the_data(service, tmp_path):
+    """Every migration after the first runs on a database that already holds rows (no lost work)."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import inspect, text
+
+    from shared.migrations import alembic_config, upgrade
+
+    url = f"sqlite:///{tmp_path / 'upgrade.sqlite3'}"
+    first = ScriptDirectory.from_config(alembic_config(service, url)).get_base()
+    upgrade(service, url, revision=first)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        if service == "reception":
+            conn.execute(
+                text(
+                    "INSERT INTO cases (immigration_person_id, full_name, date_of_birth, nationality, residence_basis, "
+                    "asylum_centre, asylum_centre_contact, expected_arrival_date, status, housing_status, created_at, "
+                    "created_by, version) VALUES ('UDL-1', 'A B', '1990-01-01', 'SYR', 'asylum_7_1', 'C', 'K', "
+                    "'2026-12-24', 'opened', 'awaiting_check', '2026-11-26 10:00:00', 'x', 1)"
+                )
+            )
+        else:
+            conn.execute(
+                text(
+                    "INSERT INTO temporary_unit (address, capacity, ready_from, status, created_at) "
+                    "VALUES ('Tårnvej 1', 2, '2026-12-01', 'ready', '2026-11-26 10:00:00')"
+                )
+            )
+    engine.dispose()
+    upgrade(service, url)
+    engine = create_engine(url)
+    table = "cases" if service == "reception" else "temporary_unit"
+    with engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT * FROM {table}")).mappings().all()
+        columns = {c["name"] for c in inspect(conn).get_columns(table)}
+    engine.dispose()
+    assert len(rows) == 1
+    if service == "reception":
+        assert {"housing_as_of", "case_type", "linked_case_id"} <= columns
+        assert (rows[0]["case_type"], rows[0]["housing_as_of"]) == ("refugee", 0)
+    else:
+        assert (rows[0]["unit_type"], rows[0]["version"]) == ("apartment", 1)

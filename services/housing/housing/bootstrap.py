@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from housing.config import HousingSettings
+from housing.permanent import handlers as permanent_handlers
 from housing.readiness import handlers, service
 from shared.bus.inbox import Handler
 from shared.runtime import ServiceRuntime
@@ -12,6 +13,7 @@ from shared.runtime import ServiceRuntime
 HANDLERS: dict[str, Handler] = {
     "reception.case_opened": handlers.on_case_opened,
     "reception.arrival_scheduled": handlers.on_arrival_scheduled,
+    "reception.family_reunification_planned": permanent_handlers.on_family_reunification_planned,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -19,7 +21,7 @@ from shared.errors import Conflict, Invalid, NotFound
 SERVICE = "housing"
 
 
-def register_need(session: Session, *, data: NeedIn, by: Principal) -> PermanentNeed:
+def register_need(session: Session, *, data: NeedIn, by: Principal | str) -> PermanentNeed:
     """Put a household on the waiting list for permanent housing (its turn counts from today)."""
     existing = session.scalar(
         select(PermanentNeed.id).where(
@@ -55,11 +57,12 @@ def _need(session: Session, need_id: int, *, for_update: bool = False) -> Perman
 
 
 def _decide(
-    session: Session, *, need: PermanentNeed, offer: Offer | None, decision: str, reason: str, by: Principal
+    session: Session, *, need: PermanentNeed, offer: Offer | None, decision: str, reason: str, by: Principal | str
 ) -> None:
+    user = by if isinstance(by, str) else by.user
     session.add(
         AllocationDecision(
-            need_id=need.id, offer_id=offer.id if offer else None, decision=decision, reason=reason, by=by.user
+            need_id=need.id, offer_id=offer.id if offer else None, decision=decision, reason=reason, by=user
         )
     )
 
@@ -226,3 +229,31 @@ def decisions(session: Session, *, need_id: int) -> list[AllocationDecision]:
             select(AllocationDecision).where(AllocationDecision.need_id == need_id).order_by(AllocationDecision.id)
         )
     )
+
+
+def family_joining(session: Session, *, anchor_case_id: int, household_size: int, needed_by: date) -> PermanentNeed:
+    """A family reunification grows a household (R11 → H5): register its need, or enlarge the waiting one."""
+    rooms = max(1, -(-household_size // 2))  # two people a room, rounded up
+    need = session.scalar(
+        select(PermanentNeed)
+        .where(PermanentNeed.case_id == anchor_case_id, PermanentNeed.status.in_(("waiting", "offered")))
+        .with_for_update()
+    )
+    if need is None:
+        data = NeedIn(
+            case_id=anchor_case_id, household_size=household_size, rooms_needed=min(rooms, 10), needed_by=needed_by
+        )
+        return register_need(session, data=data, by="familiesammenføring (modtagelsen)")
+    if household_size > need.household_size:
+        need.household_size, need.rooms_needed = household_size, max(need.rooms_needed, min(rooms, 10))
+        need.needed_by = min(need.needed_by, needed_by)
+        _decide(
+            session,
+            need=need,
+            offer=None,
+            decision="household_grew",
+            reason=f"familiesammenføring: husstanden er nu {household_size} personer",
+            by="familiesammenføring (modtagelsen)",
+        )
+    session.flush()
+    return need

@@ -10,6 +10,8 @@ from shared.contracts.reception import ArrivalScheduled, CaseOpened
 
 
 def on_case_opened(session: Session, event: CaseOpened, envelope: EventEnvelope) -> None:
+    if not event.needs_temporary_housing:
+        return  # family members joining a household: permanent housing is arranged instead (H5)
     service.check_arrival(
         session,
         case_id=event.case_id,

@@ -25,6 +25,9 @@ class Case(Base):
     asylum_centre_contact: Mapped[str] = mapped_column(String(200))
     expected_arrival_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(30), default="opened")
+    case_type: Mapped[str] = mapped_column(String(30), default="refugee")
+    # Family reunification (R11): the family member already in Rødovre whose household this joins.
+    linked_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True, default=None)
     cpr: Mapped[str | None] = mapped_column(String(11), unique=True, default=None)
     arrival_date: Mapped[date | None] = mapped_column(Date, default=None)
     arrival_place: Mapped[str | None] = mapped_column(String(200), default=None)

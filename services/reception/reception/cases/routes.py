@@ -83,6 +83,9 @@ def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
         ),
         created_at=case.created_at,
         version=case.version,
+        case_type=case.case_type,
+        linked_case_id=case.linked_case_id,
+        family_cases=[c.id for c in service.family_of(session, case_id=case.id)],
     )
 
 
@@ -90,6 +93,13 @@ def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
 def receive_handover(handover: HandoverIn, session: Db, by: HandoverSender) -> CaseOut:
     """R1: Udlændingestyrelsen hands authority over; a duplicate person id is a 409."""
     case = service.open_case(session, handover=handover, by=by)
+    return case_out(session, case, by)
+
+
+@router.post("/cases/{case_id}/family-reunification", status_code=status.HTTP_201_CREATED, response_model=CaseOut)
+def plan_family_reunification(case_id: IdPath, handover: HandoverIn, session: Db, by: HandoverSender) -> CaseOut:
+    """R11: family members join the person on case ``case_id``; housing is asked for permanent housing."""
+    case = service.plan_family_reunification(session, anchor_case_id=case_id, handover=handover, by=by)
     return case_out(session, case, by)
 
 

@@ -174,6 +174,9 @@ class CaseOut(BaseModel):
     housing: HousingOut
     created_at: datetime
     version: int
+    case_type: str = "refugee"
+    linked_case_id: int | None = None
+    family_cases: list[int] = Field(default_factory=list)
 
 
 class CaseSummary(BaseModel):

@@ -9,16 +9,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from reception.cases.models import AccessLog, Case, FamilyMember
-from reception.cases.schemas import ArrivalIn, HandoverIn
+from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
 from shared.auth import Principal
 from shared.bus.outbox import publish
-from shared.contracts.reception import ArrivalScheduled, CaseOpened
-from shared.errors import Conflict, NotFound
+from shared.contracts.reception import ArrivalScheduled, CaseOpened, FamilyReunificationPlanned
+from shared.errors import Conflict, Invalid, NotFound
 
 SERVICE = "reception"
 
 
-def open_case(session: Session, *, handover: HandoverIn, by: Principal) -> Case:
+def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_case_id: int | None = None) -> Case:
     """Receive Udlændingestyrelsen's handover: create the case and announce it (R1)."""
     existing = session.scalar(select(Case.id).where(Case.immigration_person_id == handover.immigration_person_id))
     if existing is not None:
@@ -36,6 +36,8 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal) -> Case:
         asylum_centre_contact=handover.asylum_centre_contact,
         expected_arrival_date=handover.expected_arrival_date,
         created_by=by.user,
+        case_type="family_reunification" if linked_case_id else "refugee",
+        linked_case_id=linked_case_id,
         family_members=[
             FamilyMember(full_name=m.full_name, date_of_birth=m.date_of_birth, relation=m.relation.value)
             for m in handover.family_members
@@ -59,10 +61,45 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal) -> Case:
             residence_basis=case.residence_basis,
             expected_arrival_date=case.expected_arrival_date,
             household_size=case.household_size,
+            needs_temporary_housing=linked_case_id is None,
         ),
         producer=SERVICE,
     )
     return case
+
+
+def plan_family_reunification(session: Session, *, anchor_case_id: int, handover: HandoverIn, by: Principal) -> Case:
+    """Family members join a person already here (R11): their own case, linked, and housing is asked."""
+    anchor = get_case(session, case_id=anchor_case_id, for_update=True)
+    if handover.residence_basis != ResidenceBasis.FAMILY_REUNIFICATION_9:
+        raise Invalid(
+            "family reunification needs residence basis family_reunification_9",
+            field="residence_basis",
+            danish="Familiesammenføring kræver opholdsgrundlag efter § 9",
+        )
+    if anchor.linked_case_id is not None:
+        anchor = get_case(session, case_id=anchor.linked_case_id)  # join the original household
+    case = open_case(session, handover=handover, by=by, linked_case_id=anchor.id)
+    arriving = case.household_size
+    children = sum(1 for m in case.family_members if m.relation == "child")
+    publish(
+        session,
+        FamilyReunificationPlanned(
+            case_id=case.id,
+            anchor_case_id=anchor.id,
+            arriving=arriving,
+            children=children,
+            household_size=anchor.household_size + arriving,
+            expected_arrival_date=case.expected_arrival_date,
+        ),
+        producer=SERVICE,
+    )
+    return case
+
+
+def family_of(session: Session, *, case_id: int) -> list[Case]:
+    """Cases linked to this one by family reunification (R11)."""
+    return list(session.scalars(select(Case).where(Case.linked_case_id == case_id).order_by(Case.id)))
 
 
 def schedule_arrival(session: Session, *, case_id: int, arrival: ArrivalIn, by: Principal) -> Case:

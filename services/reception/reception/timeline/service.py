@@ -24,6 +24,10 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "reception.arrival_scheduled": lambda p: f"Ankomst aftalt til {_dkdate(p['arrival_date'])}",
     "reception.cpr_registered": lambda p: f"CPR-registrering gennemført {_dkdate(p['registered_on'])}",
+    "reception.family_reunification_planned": lambda p: (
+        f"Familiesammenføring: {p['arriving']} person(er) "
+        f"ankommer {_dkdate(p['expected_arrival_date'])} til sag {p['anchor_case_id']}"
+    ),
     "housing.placement_requested": lambda p: "Boligafdelingen: ingen klar midlertidig bolig – anmodning om placering",
     "housing.readiness_flagged": lambda p: f"Boligafdelingen: ankomst om {p['days_left']} dag(e) uden klar bolig",
     "housing.temporary_assigned": lambda p: f"Midlertidig bolig anvist: {p['address']}",
