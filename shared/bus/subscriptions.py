@@ -12,6 +12,7 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.arrival_scheduled": ("reception", "housing"),
     "reception.cpr_registered": ("reception",),
     "reception.family_reunification_planned": ("reception", "housing"),
+    "reception.contract_signed": ("reception",),
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),

@@ -69,3 +69,13 @@ class FamilyReunificationPlanned(Event):
     children: int = Field(ge=0)
     household_size: int = Field(ge=1)
     expected_arrival_date: date
+
+
+@contract("reception.contract_signed", 1)
+class ContractSigned(Event):
+    """The integration contract is signed by caseworker and citizen (R4)."""
+
+    case_id: int
+    contract_id: int
+    signed_on: date
+    due_date: date

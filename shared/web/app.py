@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -67,9 +68,7 @@ class _BodyTooLarge(Exception):
 
 
 def _too_large(limit: int) -> JSONResponse:
-    return JSONResponse(
-        {"detail": f"request body is larger than {limit} bytes"}, 413
-    )
+    return JSONResponse({"detail": f"request body is larger than {limit} bytes"}, 413)
 
 
 def dk_date(value: date | datetime | None) -> str:
@@ -141,6 +140,10 @@ def create_service_app(
         if exc.field:
             body["field"] = exc.field
         return JSONResponse(body, exc.status)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(_request: Request, _exc: StaleDataError) -> JSONResponse:
+        return JSONResponse({"detail": "the record was changed by someone else; reload and try again"}, 409)
 
     @app.exception_handler(IntegrityError)
     async def _conflict(_request: Request, exc: IntegrityError) -> JSONResponse:

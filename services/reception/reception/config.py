@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from shared.auth import Department
@@ -16,3 +17,5 @@ class ReceptionSettings(ServiceSettings):
 
     service_name: str = "reception"
     port: int = 8001
+    # The integration contract is due this many days after the handover (integrationsloven § 19: a month).
+    contract_due_days: int = Field(30, ge=1, le=365)

@@ -14,6 +14,7 @@ class Base(DeclarativeBase):
 def all_metadata() -> list[object]:
     """What Alembic compares against: reception's tables plus outbox, inbox and dead letters."""
     import reception.cases.models
+    import reception.contracts.models
     import reception.onboarding.models
     import reception.timeline.models  # noqa: F401
 

@@ -10,6 +10,7 @@ from reception.bootstrap import build
 from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
 from reception.config import ReceptionSettings
+from reception.contracts import routes as contract_routes
 from reception.onboarding import routes as onboarding_routes
 from reception.timeline import routes as timeline_routes
 from shared.web.app import create_service_app
@@ -19,7 +20,13 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
     return create_service_app(
         build(settings),
         title="Modtagelse – Rødovre Kommune",
-        routers=[case_routes.router, onboarding_routes.router, timeline_routes.router, case_pages.router],
+        routers=[
+            case_routes.router,
+            onboarding_routes.router,
+            contract_routes.router,
+            timeline_routes.router,
+            case_pages.router,
+        ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )

@@ -28,6 +28,7 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
         f"Familiesammenføring: {p['arriving']} person(er) "
         f"ankommer {_dkdate(p['expected_arrival_date'])} til sag {p['anchor_case_id']}"
     ),
+    "reception.contract_signed": lambda p: f"Integrationskontrakt underskrevet af begge {_dkdate(p['signed_on'])}",
     "housing.placement_requested": lambda p: "Boligafdelingen: ingen klar midlertidig bolig – anmodning om placering",
     "housing.readiness_flagged": lambda p: f"Boligafdelingen: ankomst om {p['days_left']} dag(e) uden klar bolig",
     "housing.temporary_assigned": lambda p: f"Midlertidig bolig anvist: {p['address']}",
