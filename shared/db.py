@@ -88,3 +88,20 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
 def is_postgres(session_or_engine: Session | Engine) -> bool:
     bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
     return bind.dialect.name == "postgresql"
+
+
+def try_insert(session: Session, row: object) -> bool:
+    """Insert ``row`` inside a savepoint; False, with nothing inserted, when a unique constraint refuses it.
+
+    The row is added inside the savepoint: added before it, the savepoint's own autoflush would
+    raise the constraint error outside it and spoil the whole transaction.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        return False
+    return True

@@ -13,6 +13,7 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.cpr_registered": ("reception",),
     "reception.family_reunification_planned": ("reception", "housing"),
     "reception.contract_signed": ("reception",),
+    "reception.sanction_decided": ("reception",),
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),

@@ -79,3 +79,13 @@ class ContractSigned(Event):
     contract_id: int
     signed_on: date
     due_date: date
+
+
+@contract("reception.sanction_decided", 1)
+class SanctionDecided(Event):
+    """Økonomisk Team decided a proposed sanction after the hearing (R3); the amount stays in reception."""
+
+    case_id: int
+    sanction_id: int
+    decision: str  # applied or dropped
+    appeal_deadline: date

@@ -16,6 +16,7 @@ HANDLERS: dict[str, Handler] = {
     "reception.cpr_registered": with_timeline(),
     "reception.family_reunification_planned": with_timeline(),
     "reception.contract_signed": with_timeline(),
+    "reception.sanction_decided": with_timeline(),
     "housing.placement_requested": with_timeline(case_handlers.on_placement_requested),
     "housing.temporary_assigned": with_timeline(case_handlers.on_temporary_assigned),
     "housing.readiness_flagged": with_timeline(case_handlers.on_readiness_flagged),

@@ -13,6 +13,7 @@ class Base(DeclarativeBase):
 
 def all_metadata() -> list[object]:
     """What Alembic compares against: reception's tables plus outbox, inbox and dead letters."""
+    import reception.benefits.models
     import reception.cases.models
     import reception.contracts.models
     import reception.onboarding.models

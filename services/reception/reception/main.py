@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from reception.benefits import routes as benefit_routes
 from reception.bootstrap import build
 from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
@@ -24,6 +25,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             case_routes.router,
             onboarding_routes.router,
             contract_routes.router,
+            benefit_routes.router,
             timeline_routes.router,
             case_pages.router,
         ],

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing.facility.models import Facility, Inspection, InventoryItem, MaintenanceRequest, Room
@@ -24,22 +23,18 @@ from housing.facility.schemas import (
 from housing.units.models import TemporaryUnit
 from housing.units.service import beds_taken
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.db import try_insert, utcnow
 from shared.errors import Conflict, Invalid, NotFound
 
 
 def create_facility(session: Session, *, data: FacilityIn) -> Facility:
     row = Facility(name=data.name, address=data.address)
-    session.add(row)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as exc:
+    if not try_insert(session, row):
         raise Conflict(
             f"a facility at {data.address} exists already",
             field="address",
             danish="Der findes allerede en ejendom på adressen",
-        ) from exc
+        )
     return row
 
 

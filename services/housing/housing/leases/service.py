@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing.leases.models import Dispute, DisputeNote, Landlord, Lease
@@ -18,22 +17,18 @@ from housing.leases.schemas import (
 )
 from housing.units.models import TemporaryUnit
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.db import try_insert, utcnow
 from shared.errors import Conflict, NotFound
 
 
 def add_landlord(session: Session, *, data: LandlordIn) -> Landlord:
     row = Landlord(name=data.name, contact=data.contact, cvr=data.cvr)
-    session.add(row)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as exc:
+    if not try_insert(session, row):
         raise Conflict(
             f"a landlord with CVR {data.cvr} exists already",
             field="cvr",
             danish="Der findes allerede en udlejer med dette CVR-nummer",
-        ) from exc
+        )
     return row
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing.permanent.models import AllocationDecision, HousingAssociation, Offer, PermanentNeed
@@ -16,6 +15,7 @@ from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.clock import today
 from shared.contracts.housing import PermanentAllocated
+from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
 
 SERVICE = "housing"
@@ -112,14 +112,10 @@ def need_out(session: Session, need: PermanentNeed) -> NeedOut:
 
 def add_association(session: Session, *, data: AssociationIn) -> HousingAssociation:
     row = HousingAssociation(name=data.name, contact=data.contact)
-    session.add(row)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as exc:
+    if not try_insert(session, row):
         raise Conflict(
             f"housing association {data.name} exists already", field="name", danish="Boligselskabet findes allerede"
-        ) from exc
+        )
     return row
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from housing.readiness.models import PlacementRequest, ReadinessCheck
@@ -14,7 +13,7 @@ from housing.units.models import Assignment, TemporaryUnit
 from shared.bus.outbox import publish
 from shared.clock import today
 from shared.contracts.housing import PlacementRequested, ReadinessFlagged
-from shared.db import utcnow
+from shared.db import try_insert, utcnow
 
 SERVICE = "housing"
 
@@ -24,18 +23,10 @@ def _locked_check(
 ) -> ReadinessCheck:
     check = session.get(ReadinessCheck, case_id, with_for_update=True)
     if check is None:
-        try:
-            with session.begin_nested():
-                session.add(
-                    ReadinessCheck(
-                        case_id=case_id,
-                        case_number=case_number,
-                        household_size=household_size,
-                        arrival_date=arrival_date,
-                    )
-                )
-        except IntegrityError:
-            pass  # created concurrently; lock theirs below
+        row = ReadinessCheck(
+            case_id=case_id, case_number=case_number, household_size=household_size, arrival_date=arrival_date
+        )
+        try_insert(session, row)  # False: created concurrently; lock theirs below
         check = session.get(ReadinessCheck, case_id, with_for_update=True, populate_existing=True)
         assert check is not None
     return check

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from reception.cases.models import AccessLog, Case, FamilyMember
@@ -13,6 +12,7 @@ from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
 from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.contracts.reception import ArrivalScheduled, CaseOpened, FamilyReunificationPlanned
+from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
 
 SERVICE = "reception"
@@ -43,15 +43,11 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
             for m in handover.family_members
         ],
     )
-    session.add(case)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as exc:  # a concurrent handover of the same person won the race
+    if not try_insert(session, case):  # a concurrent handover of the same person won the race
         raise Conflict(
             f"a case for immigration person id {handover.immigration_person_id} exists already",
             field="immigration_person_id",
-        ) from exc
+        )
     case.case_number = f"{case.created_at.year}-{case.id:06d}"
     publish(
         session,

@@ -29,6 +29,11 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
         f"ankommer {_dkdate(p['expected_arrival_date'])} til sag {p['anchor_case_id']}"
     ),
     "reception.contract_signed": lambda p: f"Integrationskontrakt underskrevet af begge {_dkdate(p['signed_on'])}",
+    "reception.sanction_decided": lambda p: (
+        "Sanktion "
+        + ("besluttet (fradrag i næste udbetaling)" if p["decision"] == "applied" else "frafaldet")
+        + f"; klagefrist {_dkdate(p['appeal_deadline'])}"
+    ),
     "housing.placement_requested": lambda p: "Boligafdelingen: ingen klar midlertidig bolig – anmodning om placering",
     "housing.readiness_flagged": lambda p: f"Boligafdelingen: ankomst om {p['days_left']} dag(e) uden klar bolig",
     "housing.temporary_assigned": lambda p: f"Midlertidig bolig anvist: {p['address']}",

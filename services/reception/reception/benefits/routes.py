@@ -1,0 +1,78 @@
+"""Benefits, payment runs and sanctions through the API (R3): Økonomisk Team's work."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, status
+
+from reception.benefits import service
+from reception.benefits.schemas import (
+    BenefitIn,
+    BenefitOut,
+    DecisionIn,
+    HearingIn,
+    PaymentOut,
+    ReplyIn,
+    RunIn,
+    RunOut,
+    SanctionIn,
+    SanctionOut,
+)
+from reception.cases.routes import Reader
+from shared.auth import Department, Principal, require
+from shared.web.deps import Db, IdPath
+
+router = APIRouter(tags=["forsørgelse"])
+Finance = Annotated[Principal, Depends(require(Department.OKONOMI))]
+Proposer = Annotated[Principal, Depends(require(Department.OKONOMI, Department.JOBCENTRET))]
+
+
+@router.post("/cases/{case_id}/benefits", status_code=status.HTTP_201_CREATED, response_model=BenefitOut)
+def add_benefit(case_id: IdPath, body: BenefitIn, session: Db, by: Finance) -> Any:
+    return service.add_benefit(session, case_id=case_id, data=body, by=by)
+
+
+@router.get("/cases/{case_id}/benefits", response_model=list[BenefitOut])
+def list_benefits(case_id: IdPath, session: Db, _by: Reader) -> Any:
+    return service.benefits_for(session, case_id=case_id)
+
+
+@router.post("/payment-runs", response_model=RunOut)
+def run_month(body: RunIn, session: Db, by: Finance) -> RunOut:
+    """Pay a month once; running it again returns the same run and pays no one twice."""
+    result = service.run_month(session, month=body.month, by=by)
+    return RunOut(
+        id=result.run.id,
+        month=result.run.month,
+        run_by=result.run.run_by,
+        created=result.created,
+        payments=[PaymentOut.model_validate(p) for p in result.payments],
+    )
+
+
+@router.post("/cases/{case_id}/sanctions", status_code=status.HTTP_201_CREATED, response_model=SanctionOut)
+def propose(case_id: IdPath, body: SanctionIn, session: Db, by: Proposer) -> Any:
+    return service.propose_sanction(session, case_id=case_id, data=body, by=by)
+
+
+@router.get("/cases/{case_id}/sanctions", response_model=list[SanctionOut])
+def list_sanctions(case_id: IdPath, session: Db, _by: Reader) -> Any:
+    return service.sanctions_for(session, case_id=case_id)
+
+
+@router.post("/sanctions/{sanction_id}/hearing", response_model=SanctionOut)
+def send_hearing(sanction_id: IdPath, body: HearingIn, session: Db, _by: Finance) -> Any:
+    return service.send_hearing(session, sanction_id=sanction_id, version=body.version, reply_days=body.reply_days)
+
+
+@router.post("/sanctions/{sanction_id}/reply", response_model=SanctionOut)
+def record_reply(sanction_id: IdPath, body: ReplyIn, session: Db, _by: Proposer) -> Any:
+    return service.record_reply(session, sanction_id=sanction_id, version=body.version, reply=body.reply)
+
+
+@router.post("/sanctions/{sanction_id}/decision", response_model=SanctionOut)
+def decide(sanction_id: IdPath, body: DecisionIn, session: Db, by: Finance) -> Any:
+    return service.decide(
+        session, sanction_id=sanction_id, version=body.version, decision=body.decision, reasoning=body.reasoning, by=by
+    )
