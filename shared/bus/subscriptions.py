@@ -14,6 +14,7 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.family_reunification_planned": ("reception", "housing"),
     "reception.contract_signed": ("reception",),
     "reception.sanction_decided": ("reception",),
+    "reception.deadline_overdue": ("reception",),
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),

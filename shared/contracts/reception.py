@@ -89,3 +89,15 @@ class SanctionDecided(Event):
     sanction_id: int
     decision: str  # applied or dropped
     appeal_deadline: date
+
+
+@contract("reception.deadline_overdue", 1)
+class DeadlineOverdue(Event):
+    """A task with a due date passed it undone (onboarding, contract, hearing reply)."""
+
+    case_id: int
+    kind: str
+    ref_id: int
+    title: str
+    department: str
+    due_date: date

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reception.cases import handlers as case_handlers
 from reception.config import ReceptionSettings
+from reception.deadlines import service as deadlines
 from reception.onboarding import handlers as onboarding_handlers
 from reception.timeline.service import with_timeline
 from shared.bus.inbox import Handler
@@ -17,6 +18,7 @@ HANDLERS: dict[str, Handler] = {
     "reception.family_reunification_planned": with_timeline(),
     "reception.contract_signed": with_timeline(),
     "reception.sanction_decided": with_timeline(),
+    "reception.deadline_overdue": with_timeline(),
     "housing.placement_requested": with_timeline(case_handlers.on_placement_requested),
     "housing.temporary_assigned": with_timeline(case_handlers.on_temporary_assigned),
     "housing.readiness_flagged": with_timeline(case_handlers.on_readiness_flagged),
@@ -27,4 +29,6 @@ HANDLERS: dict[str, Handler] = {
 
 
 def build(settings: ReceptionSettings | None = None) -> ServiceRuntime:
-    return ServiceRuntime(settings or ReceptionSettings(), handlers=HANDLERS)
+    settings = settings or ReceptionSettings()
+    periodic = {"announce_overdue": (settings.overdue_check_seconds, deadlines.announce_overdue)}
+    return ServiceRuntime(settings, handlers=HANDLERS, periodic=periodic)

@@ -19,3 +19,5 @@ class ReceptionSettings(ServiceSettings):
     port: int = 8001
     # The integration contract is due this many days after the handover (integrationsloven § 19: a month).
     contract_due_days: int = Field(30, ge=1, le=365)
+    # How often celery beat looks for deadlines that passed.
+    overdue_check_seconds: float = Field(3600.0, gt=0)

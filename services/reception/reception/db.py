@@ -16,6 +16,7 @@ def all_metadata() -> list[object]:
     import reception.benefits.models
     import reception.cases.models
     import reception.contracts.models
+    import reception.deadlines.models
     import reception.onboarding.models
     import reception.timeline.models  # noqa: F401
 

@@ -12,6 +12,7 @@ from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
 from reception.config import ReceptionSettings
 from reception.contracts import routes as contract_routes
+from reception.deadlines import routes as deadline_routes
 from reception.onboarding import routes as onboarding_routes
 from reception.timeline import routes as timeline_routes
 from shared.web.app import create_service_app
@@ -26,6 +27,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             onboarding_routes.router,
             contract_routes.router,
             benefit_routes.router,
+            deadline_routes.router,
             timeline_routes.router,
             case_pages.router,
         ],

@@ -34,6 +34,7 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
         + ("besluttet (fradrag i næste udbetaling)" if p["decision"] == "applied" else "frafaldet")
         + f"; klagefrist {_dkdate(p['appeal_deadline'])}"
     ),
+    "reception.deadline_overdue": lambda p: f"Frist overskredet ({_dkdate(p['due_date'])}): {p['title']}",
     "housing.placement_requested": lambda p: "Boligafdelingen: ingen klar midlertidig bolig – anmodning om placering",
     "housing.readiness_flagged": lambda p: f"Boligafdelingen: ankomst om {p['days_left']} dag(e) uden klar bolig",
     "housing.temporary_assigned": lambda p: f"Midlertidig bolig anvist: {p['address']}",

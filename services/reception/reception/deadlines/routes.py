@@ -1,0 +1,36 @@
+"""The "due soon / overdue" list per department."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from reception.cases.routes import Reader
+from reception.deadlines import service
+from shared.clock import today
+from shared.web.deps import Db
+
+router = APIRouter(tags=["frister"])
+
+
+class DeadlineOut(BaseModel):
+    kind: str
+    ref_id: int
+    case_id: int
+    case_number: str
+    title: str
+    department: str
+    due_date: date
+    state: str
+
+
+@router.get("/deadlines", response_model=list[DeadlineOut])
+def deadlines(session: Db, by: Reader, within_days: int = Query(7, ge=0, le=365)) -> list[DeadlineOut]:
+    """The caller's department's deadlines: overdue first, then those due within ``within_days``."""
+    on = today()
+    return [
+        DeadlineOut(**d.__dict__, state=d.state(on))
+        for d in service.due(session, department=by.department.value, within_days=within_days)
+    ]

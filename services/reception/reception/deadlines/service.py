@@ -1,0 +1,111 @@
+"""Every task with a due date, per department: due soon or overdue; the periodic overdue notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from reception.benefits.models import Sanction
+from reception.cases.models import Case
+from reception.contracts.models import IntegrationContract
+from reception.deadlines.models import OverdueNotice
+from reception.onboarding.models import OnboardingTask
+from reception.onboarding.schemas import CHECKLIST, TaskKind
+from shared.auth import Department
+from shared.bus.outbox import publish
+from shared.clock import today
+from shared.contracts.reception import DeadlineOverdue
+from shared.db import try_insert
+
+SERVICE = "reception"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str  # onboarding_task, contract, sanction_hearing
+    ref_id: int
+    case_id: int
+    case_number: str
+    title: str
+    department: str
+    due_date: date
+
+    def state(self, on: date) -> str:
+        return "overdue" if self.due_date < on else "due_soon"
+
+
+def _all_open(session: Session) -> list[Deadline]:
+    numbers = {row.id: row.case_number for row in session.execute(select(Case.id, Case.case_number))}
+    found: list[Deadline] = []
+    for task in session.scalars(select(OnboardingTask).where(OnboardingTask.status == "open")):
+        found.append(
+            Deadline(
+                "onboarding_task",
+                task.id,
+                task.case_id,
+                numbers.get(task.case_id) or "",
+                CHECKLIST[TaskKind(task.kind)].title,
+                task.owner_department,
+                task.due_date,
+            )
+        )
+    for contract in session.scalars(select(IntegrationContract).where(IntegrationContract.status != "signed")):
+        found.append(
+            Deadline(
+                "contract",
+                contract.id,
+                contract.case_id,
+                numbers.get(contract.case_id) or "",
+                "Integrationskontrakt underskrives",
+                Department.JOBCENTRET.value,
+                contract.due_date,
+            )
+        )
+    for sanction in session.scalars(select(Sanction).where(Sanction.status == "hearing")):
+        assert sanction.reply_deadline is not None
+        found.append(
+            Deadline(
+                "sanction_hearing",
+                sanction.id,
+                sanction.case_id,
+                numbers.get(sanction.case_id) or "",
+                "Svarfrist i partshøring – sanktion afgøres",
+                Department.OKONOMI.value,
+                sanction.reply_deadline,
+            )
+        )
+    return found
+
+
+def due(session: Session, *, department: str, within_days: int = 7) -> list[Deadline]:
+    """The department's deadlines that are overdue or fall within ``within_days``, soonest first."""
+    horizon = today() + timedelta(days=within_days)
+    items = [d for d in _all_open(session) if d.department == department and d.due_date <= horizon]
+    return sorted(items, key=lambda d: (d.due_date, d.case_id, d.kind))
+
+
+def announce_overdue(factory: sessionmaker[Session]) -> int:
+    """Periodic: publish reception.deadline_overdue once for each deadline that has passed."""
+    announced = 0
+    on = today()
+    with factory.begin() as session:
+        for item in _all_open(session):
+            if item.due_date >= on or not try_insert(session, OverdueNotice(kind=item.kind, ref_id=item.ref_id)):
+                continue
+            publish(
+                session,
+                DeadlineOverdue(
+                    case_id=item.case_id,
+                    kind=item.kind,
+                    ref_id=item.ref_id,
+                    title=item.title,
+                    department=item.department,
+                    due_date=item.due_date,
+                ),
+                producer=SERVICE,
+            )
+            announced += 1
+    return announced
