@@ -24,6 +24,9 @@ from shared.testing.processes import (
 )
 from shared.testing.redis_server import free_port
 
+# Services with periodic jobs (their runtime's ``periodic``), each run by its own celery beat.
+BEAT_SERVICES = ("reception", "housing")
+
 
 @dataclass
 class System:
@@ -102,7 +105,7 @@ def start_system(
             system.workers[name] = worker(name, env, work_dir / "logs").start()
             if with_apis:
                 system.apis[name] = api(name, system.ports[name], env, work_dir / "logs", host=host).start()
-            if with_beat and name == "housing":
+            if with_beat and name in BEAT_SERVICES:
                 system.beats[name] = beat(name, env, work_dir / "logs").start()
         for name in services:
             wait_worker_ready(system.workers[name])
