@@ -18,8 +18,10 @@ from shared.settings import SERVICES, ServiceSettings
 
 
 def service_dir(service: str) -> Path:
-    module = importlib.import_module(service)
-    return Path(module.__file__ or "").resolve().parent.parent
+    """The folder holding the service's ``migrations/``: ``services/<name>/`` in the source tree, the
+    package itself when installed from a wheel (pyproject ships them as ``<name>/migrations``)."""
+    package = Path(importlib.import_module(service).__file__ or "").resolve().parent
+    return package if (package / "migrations" / "env.py").is_file() else package.parent
 
 
 def settings_for(service: str) -> ServiceSettings:
