@@ -34,16 +34,37 @@ _BY_TEXT = {
 }
 
 
+# An empty field fails these checks too; then the message is that the field must be filled in.
+_EMPTY_MEANS_MISSING = {
+    "string_too_short",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_type",
+    "string_pattern_mismatch",
+    "int_parsing",
+}
+
+
+def _danish(err: Any) -> str:
+    if err["type"] in _EMPTY_MEANS_MISSING and err.get("input") == "":
+        return "Feltet skal udfyldes"
+    bounds = err.get("ctx") or {}
+    if err["type"] == "greater_than_equal":
+        return f"Skriv et tal på mindst {bounds.get('ge')}"
+    if err["type"] == "less_than_equal":
+        return f"Skriv et tal på højst {bounds.get('le')}"
+    message = _BY_TYPE.get(err["type"])
+    if message is None:
+        text = str(err.get("msg", ""))
+        message = next((dk for en, dk in _BY_TEXT.items() if en in text), "Ugyldig værdi")
+    return message
+
+
 def danish_errors(exc: ValidationError) -> dict[str, str]:
     """Field path → Danish message, for showing next to each field."""
     out: dict[str, str] = {}
     for err in exc.errors():
-        field = ".".join(str(p) for p in err["loc"])
-        message = _BY_TYPE.get(err["type"])
-        if message is None:
-            text = str(err.get("msg", ""))
-            message = next((dk for en, dk in _BY_TEXT.items() if en in text), "Ugyldig værdi")
-        out.setdefault(field, message)
+        out.setdefault(".".join(str(p) for p in err["loc"]), _danish(err))
     return out
 
 
@@ -65,6 +86,7 @@ def to_login(request: Request) -> RedirectResponse:
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
     """A Danish page from the service's (or the shared) templates, with the signed-in user."""
     context.setdefault("principal", signed_in(request))
+    context.setdefault("current_service", request.app.state.settings.service_name)
     response: Response = request.app.state.templates.TemplateResponse(
         request, template, context, status_code=status_code
     )

@@ -15,6 +15,24 @@ from shared.web.forms import danish_errors, render, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
 COLOUR_LABELS = {"red": "Rød – mangler bolig", "amber": "Gul – mangler bolig", "green": "Grøn – bolig klar"}
+# DKFDS tag variant per colour: the tag shows an icon and words as well, never colour alone.
+COLOUR_VARIANTS = {"red": "error", "amber": "warning", "green": "success"}
+# Housing messages raised without a Danish wording (``DomainError.danish``), by a phrase they contain.
+_ASSIGN_MESSAGES = {
+    "out of service": "Boligen er ude af drift",
+    "is ready from": "Boligen er først klar efter ankomstdatoen – vælg en anden bolig",
+    "already": "Sagen har allerede fået anvist en bolig",
+    "free bed": "Boligen har for få ledige senge til husstanden",
+    "no temporary unit": "Boligen findes ikke",
+    "knows no arrival": "Ankomsten er ikke kendt i boligafdelingen endnu",
+}
+
+
+def _danish(exc: DomainError) -> str:
+    """The error in Danish for the board: the service's own wording, else a known phrase, else as raised."""
+    if exc.danish != exc.message:
+        return exc.danish
+    return next((dk for en, dk in _ASSIGN_MESSAGES.items() if en in exc.message), exc.message)
 
 
 def _board(
@@ -37,6 +55,7 @@ def _board(
         errors=errors or {},
         form=form or {},
         colour_labels=COLOUR_LABELS,
+        colour_variants=COLOUR_VARIANTS,
         unit_labels=UNIT_STATUS_LABELS,
         warning_days=settings.readiness_warning_days,
     )
@@ -65,7 +84,7 @@ async def assign_page(request: Request) -> Response:
     except ValueError:
         errors = {"assign": "Vælg en bolig"}
     except DomainError as exc:
-        errors = {"assign": exc.message}
+        errors = {"assign": _danish(exc)}
     return _board(request, errors=errors, form=form, status_code=422)
 
 
@@ -85,5 +104,5 @@ async def create_unit_page(request: Request) -> Response:
     except ValidationError as exc:
         errors = {f"unit_{k}": v for k, v in danish_errors(exc).items()}
     except DomainError as exc:
-        errors = {"unit__": exc.message}
+        errors = {"unit__": _danish(exc)}
     return _board(request, errors=errors, form=form, status_code=422)

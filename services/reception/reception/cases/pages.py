@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -17,7 +17,7 @@ from reception.cases.schemas import (
     HandoverIn,
 )
 from reception.onboarding import service as onboarding
-from shared.auth import Department, Principal
+from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError
 from shared.web.deps import IdPath
 from shared.web.forms import danish_errors, render, signed_in, to_login
@@ -29,8 +29,31 @@ HOUSING_LABELS = {
     "placement_requested": "Mangler bolig – anmodning sendt til Social- og Psykiatriafdelingen",
     "flagged": "Ankomst nærmer sig uden klar bolig",
     "assigned": "Midlertidig bolig anvist",
+    "moved_in": "Indflyttet i midlertidig bolig",
+    "moved_out": "Fraflyttet midlertidig bolig",
+    "permanent": "Permanent bolig tildelt",
+}
+# Housing status → DKFDS tag variant: the tag shows an icon and words besides the colour.
+HOUSING_VARIANTS = {
+    "awaiting_check": "info",
+    "placement_requested": "warning",
+    "flagged": "error",
+    "assigned": "success",
+    "moved_in": "success",
+    "moved_out": "info",
+    "permanent": "success",
 }
 STATUS_LABELS = {"opened": "Oprettet", "arrival_scheduled": "Ankomst aftalt"}
+ARRIVAL_KIND_LABELS = {"pickup": "Afhentning", "own_arrival": "Egen ankomst"}
+HANDOVER_SENDERS = (Department.JOBCENTRET, Department.UDLAENDINGESTYRELSEN)
+# Onboarding messages raised without a Danish wording (``DomainError.danish``), by a phrase they contain.
+_TASK_MESSAGES = {
+    "needs the CPR number": "Skriv CPR-nummeret for at afslutte CPR-registreringen",
+    "only given when completing CPR": "CPR-nummeret skrives kun ved CPR-registreringen",
+    "completed already": "Opgaven er allerede udført",
+    "may not complete it": "Din afdeling kan ikke udføre denne opgave",
+    "no onboarding task": "Opgaven findes ikke",
+}
 
 
 def _labels() -> dict[str, Any]:
@@ -38,8 +61,32 @@ def _labels() -> dict[str, Any]:
         "basis_labels": RESIDENCE_BASIS_LABELS,
         "relation_labels": RELATION_LABELS,
         "housing_labels": HOUSING_LABELS,
+        "housing_variants": HOUSING_VARIANTS,
         "status_labels": STATUS_LABELS,
+        "arrival_kind_labels": ARRIVAL_KIND_LABELS,
+        "department_labels": {d.value: label for d, label in DEPARTMENT_LABELS.items()},
     }
+
+
+def _danish(exc: DomainError) -> str:
+    """The error in Danish for the page: the service's own wording, else a known phrase, else as raised."""
+    if exc.danish != exc.message:
+        return exc.danish
+    return next((dk for en, dk in _TASK_MESSAGES.items() if en in exc.message), exc.message)
+
+
+def _no_access(request: Request, what: str) -> Response:
+    """A signed-in user whose department may not see this page: say so (no sign-in loop)."""
+    principal = signed_in(request)
+    can_send = principal is not None and principal.department in HANDOVER_SENDERS
+    return render(
+        request,
+        "no_access.html",
+        403,
+        what=what,
+        hint="Du kan registrere en myndighedsoverdragelse." if can_send else None,
+        link=("/overdragelser/ny", "Registrér myndighedsoverdragelse") if can_send else None,
+    )
 
 
 def _reader(request: Request) -> Principal | None:
@@ -49,9 +96,11 @@ def _reader(request: Request) -> Principal | None:
 
 @router.get("/")
 def case_list(request: Request) -> Response:
+    if signed_in(request) is None:
+        return to_login(request)
     principal = _reader(request)
     if principal is None:
-        return to_login(request)
+        return _no_access(request, "sagslisten")
     with request.app.state.runtime.session_factory.begin() as session:
         cases = service.list_cases(session)
         service.log_access(session, by=principal, action="list_cases")
@@ -59,10 +108,21 @@ def case_list(request: Request) -> Response:
 
 
 @router.get("/overdragelser/ny")
-def handover_form(request: Request) -> Response:
-    if signed_in(request) is None:
+def handover_form(request: Request, modtaget: Annotated[str, Query(max_length=40)] = "") -> Response:
+    principal = signed_in(request)
+    if principal is None:
         return to_login(request)
-    return render(request, "handover_form.html", form={}, errors={}, **_labels())
+    if principal.department not in HANDOVER_SENDERS:
+        return _no_access(request, "registrering af overdragelser")
+    return render(
+        request,
+        "handover_form.html",
+        form={},
+        errors={},
+        received=modtaget,
+        can_list=principal.department in CASE_READERS,
+        **_labels(),
+    )
 
 
 def _handover_data(form: Any) -> dict[str, Any]:
@@ -108,15 +168,26 @@ async def submit_handover(request: Request) -> Response:
             handover = HandoverIn.model_validate(_handover_data(form))
             with request.app.state.runtime.session_factory.begin() as session:
                 case = service.open_case(session, handover=handover, by=principal)
-                case_id = case.id
-            return RedirectResponse(f"/sager/{case_id}", status_code=303)
+                case_id, case_number = case.id, case.case_number
+            if principal.department in CASE_READERS:
+                return RedirectResponse(f"/sager/{case_id}", status_code=303)
+            # Udlændingestyrelsen may send handovers but not read cases: a receipt on a fresh form.
+            return RedirectResponse(f"/overdragelser/ny?modtaget={case_number}", status_code=303)
         except ValidationError as exc:
             errors = danish_errors(exc)
         except DomainError as exc:
             errors[exc.field or "_"] = (
-                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else exc.message
+                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else _danish(exc)
             )
-    return render(request, "handover_form.html", 422, form=dict(form), errors=errors, **_labels())
+    return render(
+        request,
+        "handover_form.html",
+        422,
+        form=dict(form),
+        errors=errors,
+        can_list=principal.department in CASE_READERS,
+        **_labels(),
+    )
 
 
 def _case_page(
@@ -142,10 +213,38 @@ def _case_page(
 
 @router.get("/sager/{case_id}")
 def case_page(case_id: IdPath, request: Request) -> Response:
+    if signed_in(request) is None:
+        return to_login(request)
     principal = _reader(request)
     if principal is None:
-        return to_login(request)
+        return _no_access(request, "sagerne")
     return _case_page(request, principal, case_id)
+
+
+@router.get("/sager/{case_id}/live")
+def case_live(
+    case_id: IdPath,
+    request: Request,
+    bolig: Annotated[str, Query(max_length=40)] = "",
+    opgaver: Annotated[int, Query(ge=-1, le=100)] = -1,
+) -> Response:
+    """The parts of the case page that other departments' events change (housing, checklist), for htmx polling.
+
+    ``bolig`` and ``opgaver`` are the housing status and task count the page shows: unchanged is a 204
+    (htmx then swaps nothing). Not logged as an access: it shows only what the logged page view showed.
+    """
+    principal = _reader(request)
+    if principal is None:
+        return Response(status_code=403)
+    with request.app.state.runtime.session_factory() as session:
+        try:
+            case = service.get_case(session, case_id=case_id)
+        except DomainError:
+            return Response(status_code=404)
+        view = case_out(session, case, principal)
+    if view.housing.status == bolig and len(view.onboarding_tasks) == opgaver:
+        return Response(status_code=204)
+    return render(request, "_case_live.html", case=view, errors={}, **_labels())
 
 
 @router.post("/sager/{case_id}/ankomst")
@@ -166,7 +265,8 @@ async def submit_arrival(case_id: IdPath, request: Request) -> Response:
     except ValidationError as exc:
         errors = {f"arrival_{k}": v for k, v in danish_errors(exc).items()}
     except DomainError as exc:
-        errors = {f"arrival_{exc.field or '_'}": exc.message}
+        message = "Sagen findes ikke" if exc.status == 404 else _danish(exc)
+        errors = {f"arrival_{exc.field or '_'}": message}
     return _case_page(request, principal, case_id, errors=errors, form=form, status_code=422)
 
 
@@ -187,5 +287,5 @@ async def submit_task(case_id: IdPath, task_id: IdPath, request: Request) -> Res
             )
         return RedirectResponse(f"/sager/{case_id}", status_code=303)
     except DomainError as exc:
-        errors = {f"task_{task_id}": exc.message}
+        errors = {f"task_{task_id}": _danish(exc)}
     return _case_page(request, principal, case_id, errors=errors, status_code=422)
