@@ -6,6 +6,7 @@ Used by the end-to-end and browser tests, the benchmarks and ``dev.py up``.
 from __future__ import annotations
 
 import contextlib
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,7 +74,11 @@ class System:
         return proc
 
     def stop(self) -> None:
-        for proc in [*self.apis.values(), *self.beats.values(), *self.workers.values()]:
+        procs = [*self.apis.values(), *self.beats.values(), *self.workers.values()]
+        for proc in procs:  # all shut down at once (a worker's warm shutdown takes seconds)
+            with contextlib.suppress(Exception):
+                proc.signal(signal.SIGTERM)
+        for proc in procs:
             with contextlib.suppress(Exception):
                 proc.stop()
         for url in self.database_urls.values():
