@@ -6,8 +6,9 @@ import logging
 import re
 import sys
 
-# A CPR number is six date digits, an optional hyphen, four digits; redact anything of that shape.
-_CPR_RE = re.compile(r"(?<!\d)(\d{6})-?\d{4}(?!\d)")
+# A CPR number is six date digits, an optional hyphen, four digits; redact anything of that shape
+# that is not part of a longer hexadecimal token (event and task UUIDs are logged and must stay whole).
+_CPR_RE = re.compile(r"(?<![0-9A-Fa-f])(?<![0-9A-Fa-f]-)(\d{6})-?\d{4}(?![0-9A-Fa-f])(?!-[0-9A-Fa-f])")
 
 
 def redact(text: str) -> str:

@@ -74,3 +74,9 @@ def test_cpr_numbers_never_reach_a_log_line(caplog: pytest.LogCaptureFixture) ->
     assert "1234" not in text.replace("010190-XXXX", "")
     assert "010190-XXXX" in text
     assert redact("a 311299-4000 b") == "a 311299-XXXX b"
+
+
+def test_redaction_leaves_uuids_whole_but_masks_cpr_next_to_words() -> None:
+    event_id = "cd719707-1234-5fad-8123-123456789012"
+    assert redact(f"event {event_id} handled") == f"event {event_id} handled"
+    assert redact("CPR-0101901234 og cpr:010190-1234.") == "CPR-010190-XXXX og cpr:010190-XXXX."
