@@ -6,20 +6,24 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from reception.benefits import pages as benefit_pages
 from reception.benefits import routes as benefit_routes
 from reception.bootstrap import build
 from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
 from reception.config import ReceptionSettings
+from reception.contracts import pages as contract_pages
 from reception.contracts import routes as contract_routes
+from reception.deadlines import pages as deadline_pages
 from reception.deadlines import routes as deadline_routes
 from reception.onboarding import routes as onboarding_routes
 from reception.timeline import routes as timeline_routes
+from reception.web import dk_money
 from shared.web.app import create_service_app
 
 
 def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = True) -> FastAPI:
-    return create_service_app(
+    app = create_service_app(
         build(settings),
         title="Modtagelse – Rødovre Kommune",
         routers=[
@@ -30,7 +34,12 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             deadline_routes.router,
             timeline_routes.router,
             case_pages.router,
+            contract_pages.router,
+            benefit_pages.router,
+            deadline_pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )
+    app.state.templates.env.filters["kr"] = dk_money  # 12.345,67
+    return app

@@ -15,8 +15,11 @@ from reception.cases.schemas import (
     RESIDENCE_BASIS_LABELS,
     ArrivalIn,
     HandoverIn,
+    ResidenceBasis,
 )
+from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
+from reception.timeline.service import entries as timeline_entries
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError
 from shared.web.deps import IdPath
@@ -68,14 +71,14 @@ def _labels() -> dict[str, Any]:
     }
 
 
-def _danish(exc: DomainError) -> str:
+def danish_message(exc: DomainError) -> str:
     """The error in Danish for the page: the service's own wording, else a known phrase, else as raised."""
     if exc.danish != exc.message:
         return exc.danish
     return next((dk for en, dk in _TASK_MESSAGES.items() if en in exc.message), exc.message)
 
 
-def _no_access(request: Request, what: str) -> Response:
+def no_access_page(request: Request, what: str) -> Response:
     """A signed-in user whose department may not see this page: say so (no sign-in loop)."""
     principal = signed_in(request)
     can_send = principal is not None and principal.department in HANDOVER_SENDERS
@@ -89,7 +92,7 @@ def _no_access(request: Request, what: str) -> Response:
     )
 
 
-def _reader(request: Request) -> Principal | None:
+def page_reader(request: Request) -> Principal | None:
     principal = signed_in(request)
     return principal if principal and principal.department in CASE_READERS else None
 
@@ -98,9 +101,9 @@ def _reader(request: Request) -> Principal | None:
 def case_list(request: Request) -> Response:
     if signed_in(request) is None:
         return to_login(request)
-    principal = _reader(request)
+    principal = page_reader(request)
     if principal is None:
-        return _no_access(request, "sagslisten")
+        return no_access_page(request, "sagslisten")
     with request.app.state.runtime.session_factory.begin() as session:
         cases = service.list_cases(session)
         service.log_access(session, by=principal, action="list_cases")
@@ -113,7 +116,7 @@ def handover_form(request: Request, modtaget: Annotated[str, Query(max_length=40
     if principal is None:
         return to_login(request)
     if principal.department not in HANDOVER_SENDERS:
-        return _no_access(request, "registrering af overdragelser")
+        return no_access_page(request, "registrering af overdragelser")
     return render(
         request,
         "handover_form.html",
@@ -177,7 +180,7 @@ async def submit_handover(request: Request) -> Response:
             errors = danish_errors(exc)
         except DomainError as exc:
             errors[exc.field or "_"] = (
-                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else _danish(exc)
+                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else danish_message(exc)
             )
     return render(
         request,
@@ -206,18 +209,33 @@ def _case_page(
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
         service.log_access(session, by=principal, action="read_case", case_id=case_id)
         view = case_out(session, case, principal)
-    return render(
-        request, "case_detail.html", status_code, case=view, errors=errors or {}, form=form or {}, **_labels()
-    )
+        contract = contract_for_case(session, case_id=case_id)
+        # R11: the household this case joined, and the family members who joined it.
+        anchor = service.get_case(session, case_id=case.linked_case_id) if case.linked_case_id else None
+        joined = service.family_of(session, case_id=case_id)
+        return render(
+            request,
+            "case_detail.html",
+            status_code,
+            case=view,
+            errors=errors or {},
+            form=form or {},
+            contract=contract,
+            timeline=timeline_entries(session, case_id=case_id),
+            anchor=anchor,
+            family_cases=joined,
+            can_reunify=principal.department in HANDOVER_SENDERS,
+            **_labels(),
+        )
 
 
 @router.get("/sager/{case_id}")
 def case_page(case_id: IdPath, request: Request) -> Response:
     if signed_in(request) is None:
         return to_login(request)
-    principal = _reader(request)
+    principal = page_reader(request)
     if principal is None:
-        return _no_access(request, "sagerne")
+        return no_access_page(request, "sagerne")
     return _case_page(request, principal, case_id)
 
 
@@ -233,7 +251,7 @@ def case_live(
     ``bolig`` and ``opgaver`` are the housing status and task count the page shows: unchanged is a 204
     (htmx then swaps nothing). Not logged as an access: it shows only what the logged page view showed.
     """
-    principal = _reader(request)
+    principal = page_reader(request)
     if principal is None:
         return Response(status_code=403)
     with request.app.state.runtime.session_factory() as session:
@@ -249,7 +267,7 @@ def case_live(
 
 @router.post("/sager/{case_id}/ankomst")
 async def submit_arrival(case_id: IdPath, request: Request) -> Response:
-    principal = _reader(request)
+    principal = page_reader(request)
     if principal is None:
         return to_login(request)
     form = dict(await request.form())
@@ -265,14 +283,14 @@ async def submit_arrival(case_id: IdPath, request: Request) -> Response:
     except ValidationError as exc:
         errors = {f"arrival_{k}": v for k, v in danish_errors(exc).items()}
     except DomainError as exc:
-        message = "Sagen findes ikke" if exc.status == 404 else _danish(exc)
+        message = "Sagen findes ikke" if exc.status == 404 else danish_message(exc)
         errors = {f"arrival_{exc.field or '_'}": message}
     return _case_page(request, principal, case_id, errors=errors, form=form, status_code=422)
 
 
 @router.post("/sager/{case_id}/opgaver/{task_id}")
 async def submit_task(case_id: IdPath, task_id: IdPath, request: Request) -> Response:
-    principal = _reader(request)
+    principal = page_reader(request)
     if principal is None:
         return to_login(request)
     form = dict(await request.form())
@@ -287,5 +305,83 @@ async def submit_task(case_id: IdPath, task_id: IdPath, request: Request) -> Res
             )
         return RedirectResponse(f"/sager/{case_id}", status_code=303)
     except DomainError as exc:
-        errors = {f"task_{task_id}": _danish(exc)}
+        errors = {f"task_{task_id}": danish_message(exc)}
     return _case_page(request, principal, case_id, errors=errors, status_code=422)
+
+
+# R11: family reunification — the handover form again, for family members joining this case.
+
+
+def _reunification_form(
+    request: Request,
+    principal: Principal,
+    case_id: int,
+    *,
+    form: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    received: str = "",
+    status_code: int = 200,
+) -> Response:
+    with request.app.state.runtime.session_factory() as session:
+        try:
+            anchor = service.get_case(session, case_id=case_id)
+        except DomainError:
+            return render(request, "not_found.html", 404, what=f"sag {case_id}")
+        return render(
+            request,
+            "handover_form.html",
+            status_code,
+            form=form if form is not None else {},
+            errors=errors or {},
+            received=received,
+            anchor=anchor,
+            page_heading=f"Familiesammenføring til sag {anchor.case_number}",
+            form_action=f"/sager/{case_id}/familiesammenfoering",
+            submit_label="Registrér familiesammenføring",
+            default_basis=ResidenceBasis.FAMILY_REUNIFICATION_9.value,
+            can_list=principal.department in CASE_READERS,
+            **_labels(),
+        )
+
+
+@router.get("/sager/{case_id}/familiesammenfoering")
+def reunification_form(
+    case_id: IdPath, request: Request, modtaget: Annotated[str, Query(max_length=40)] = ""
+) -> Response:
+    principal = signed_in(request)
+    if principal is None:
+        return to_login(request)
+    if principal.department not in HANDOVER_SENDERS:
+        return no_access_page(request, "registrering af familiesammenføring")
+    return _reunification_form(request, principal, case_id, received=modtaget)
+
+
+@router.post("/sager/{case_id}/familiesammenfoering")
+async def submit_reunification(case_id: IdPath, request: Request) -> Response:
+    principal = signed_in(request)
+    if principal is None:
+        return to_login(request)
+    form = await request.form()
+    errors: dict[str, str] = {}
+    if principal.department not in HANDOVER_SENDERS:
+        errors["_"] = f"{principal.department.label} kan ikke registrere familiesammenføring"
+    else:
+        try:
+            handover = HandoverIn.model_validate(_handover_data(form))
+            with request.app.state.runtime.session_factory.begin() as session:
+                case = service.plan_family_reunification(
+                    session, anchor_case_id=case_id, handover=handover, by=principal
+                )
+                new_id, new_number = case.id, case.case_number
+            if principal.department in CASE_READERS:
+                return RedirectResponse(f"/sager/{new_id}", status_code=303)
+            return RedirectResponse(f"/sager/{case_id}/familiesammenfoering?modtaget={new_number}", status_code=303)
+        except ValidationError as exc:
+            errors = danish_errors(exc)
+        except DomainError as exc:
+            if exc.status == 404:
+                return render(request, "not_found.html", 404, what=f"sag {case_id}")
+            errors[exc.field or "_"] = (
+                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else danish_message(exc)
+            )
+    return _reunification_form(request, principal, case_id, form=dict(form), errors=errors, status_code=422)

@@ -1,0 +1,51 @@
+"""The department's deadlines page ("Frister"): overdue and due soon, with links to the cases."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from reception.cases.pages import no_access_page, page_reader
+from reception.deadlines import service
+from shared.clock import today
+from shared.web.forms import render, signed_in, to_login
+
+router = APIRouter(include_in_schema=False)
+
+# Where each kind of deadline is dealt with.
+LINKS = {
+    "onboarding_task": "/sager/%d#onboarding-section",
+    "contract": "/sager/%d/kontrakt",
+    "sanction_hearing": "/sager/%d/forsorgelse#sanktioner",
+}
+CHOICES = (7, 14, 30, 90)
+
+
+@router.get("/frister")
+def deadlines(request: Request, dage: Annotated[str, Query(max_length=10)] = "7") -> Response:
+    if signed_in(request) is None:
+        return to_login(request)
+    principal = page_reader(request)
+    if principal is None:
+        return no_access_page(request, "fristerne")
+    errors: dict[str, str] = {}
+    within = int(dage) if dage.isdigit() and int(dage) <= 365 else None
+    if within is None:
+        errors["dage"] = "Vælg et antal dage mellem 0 og 365"
+    on = today()
+    with request.app.state.runtime.session_factory() as session:
+        found = service.due(session, department=principal.department.value, within_days=within or 7)
+    items = [{**d.__dict__, "state": d.state(on)} for d in found]
+    return render(
+        request,
+        "deadlines.html",
+        422 if errors else 200,
+        deadlines=items,
+        within_days=within or 7,
+        typed=dage,
+        choices=CHOICES if within is None or within in CHOICES else (*CHOICES, within),
+        errors=errors,
+        links=LINKS,
+    )
