@@ -26,6 +26,7 @@ from shared.bus.broker import check_persistence
 from shared.errors import DomainError
 from shared.runtime import ServiceRuntime
 from shared.settings import SERVICES, service_url
+from shared.web.forms import dk_kroner, dk_money
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -88,6 +89,8 @@ def make_templates(service_templates: Path | None) -> Jinja2Templates:
     loaders.append(jinja2.FileSystemLoader(HERE / "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True)
     env.filters["dkdate"] = dk_date
+    env.filters["kr"] = dk_money
+    env.filters["kroner"] = dk_kroner
     env.globals["service_url"] = service_url
     env.globals["services"] = list(SERVICES)
     return Jinja2Templates(env=env)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote
 
@@ -91,3 +93,36 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
         request, template, context, status_code=status_code
     )
     return response
+
+
+_THOUSANDS = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+
+
+def dk_money(value: Decimal | float | int | str | None) -> str:
+    """An amount as Danes write it: 12.345,67 (point between thousands, comma before øre); None is empty."""
+    if value is None or value == "":
+        return ""
+    amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    return f"{amount:,.2f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def dk_kroner(value: Decimal | float | int | str | None) -> str:
+    """The amount with its unit: 6.250,00 kr.; None is empty."""
+    text = dk_money(value)
+    return f"{text} kr." if text else ""
+
+
+def money_input(text: Any) -> str:
+    """What a caseworker types (6.250,50, 18.000, 6250,5 or 6250.50 kr.) as a decimal string.
+
+    Text that is no amount is passed on unchanged, so the schema reports it next to the field.
+    """
+    raw = str(text or "").strip()
+    cleaned = raw.removesuffix("kr.").removesuffix("kr").replace(" ", "").replace("\xa0", "")
+    if "," in cleaned or _THOUSANDS.match(cleaned):  # 1.299,95 and 18.000: the point groups thousands
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    try:
+        Decimal(cleaned)
+    except InvalidOperation:
+        return raw
+    return cleaned

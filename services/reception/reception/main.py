@@ -18,7 +18,6 @@ from reception.deadlines import pages as deadline_pages
 from reception.deadlines import routes as deadline_routes
 from reception.onboarding import routes as onboarding_routes
 from reception.timeline import routes as timeline_routes
-from reception.web import dk_money
 from shared.web.app import create_service_app
 
 
@@ -41,5 +40,4 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )
-    app.state.templates.env.filters["kr"] = dk_money  # 12.345,67
     return app

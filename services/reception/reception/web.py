@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from typing import Any
-
 from pydantic import ValidationError
 
 from shared.web.forms import danish_errors
@@ -16,29 +13,6 @@ _MONEY_ERRORS = {
     "decimal_max_digits": "Beløbet er for stort",
     "decimal_parsing": "Skriv et beløb i kroner, fx 1234,50",
 }
-
-
-def dk_money(value: Decimal | float | int | None) -> str:
-    """Kroner the Danish way: 12.345,67 (point between thousands, comma before øre)."""
-    if value is None:
-        return ""
-    text = f"{Decimal(value):,.2f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def money_input(text: Any) -> str:
-    """What a caseworker typed as an amount (``1.234,50``, ``1234,50`` or ``1234.50``) as a decimal string.
-
-    Text that is no amount is passed on unchanged, so the schema reports it next to the field.
-    """
-    raw = str(text or "").strip().replace(" ", "").removesuffix("kr.").removesuffix("kr")
-    if "," in raw:
-        raw = raw.replace(".", "").replace(",", ".")
-    try:
-        Decimal(raw)
-    except InvalidOperation:
-        return str(text or "").strip()
-    return raw
 
 
 def form_errors(exc: ValidationError) -> dict[str, str]:

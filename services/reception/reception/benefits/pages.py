@@ -28,12 +28,12 @@ from reception.benefits.schemas import (
 from reception.cases import service as cases
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, page_reader
-from reception.web import form_errors, money_input
+from reception.web import form_errors
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError, NotFound
 from shared.web.deps import IdPath
-from shared.web.forms import render, signed_in, to_login
+from shared.web.forms import money_input, render, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
 
