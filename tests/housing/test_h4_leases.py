@@ -113,3 +113,20 @@ def test_h4_bad_lease_input(make_app):
         == 409
     )
     assert app.count(Lease) == 0
+
+
+def test_h4_a_lease_ending_before_the_next_one_starts_is_no_overlap(make_app):
+    app = make_app("housing")
+    landlord, u = _landlord(app), unit(app)
+    later = {**LEASE, "unit_id": u["id"], "landlord_id": landlord["id"], "start_date": "2027-06-01", "end_date": None}
+    assert app.client.post("/leases", json=later, headers=app.as_(SP)).status_code == 201
+    earlier = {
+        **LEASE,
+        "unit_id": u["id"],
+        "landlord_id": landlord["id"],
+        "start_date": "2026-12-01",
+        "end_date": "2027-05-31",
+    }
+    assert app.client.post("/leases", json=earlier, headers=app.as_(SP)).status_code == 201
+    overlapping = {**earlier, "start_date": "2027-01-01", "end_date": "2027-07-01"}
+    assert app.client.post("/leases", json=overlapping, headers=app.as_(SP)).status_code == 409

@@ -102,6 +102,10 @@ def test_h6_by_need_requires_a_written_priority(make_app):
         headers=app.as_(BS),
     )
     assert prio.json()["priority"] is True
+    twice = app.client.post(
+        f"/permanent-needs/{urgent['id']}/priority", json={"reason": "Endnu en begrundelse"}, headers=app.as_(BS)
+    )
+    assert twice.status_code == 409
     by_jc = app.client.post(f"/permanent-needs/{urgent['id']}/priority", json={"reason": "x" * 20}, headers=app.as_(JC))
     assert by_jc.status_code == 403
     assert (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
@@ -28,6 +28,8 @@ class Room(Base):
     facility_id: Mapped[int] = mapped_column(ForeignKey("facility.id"), index=True)
     name: Mapped[str] = mapped_column(String(50))
     unit_id: Mapped[int] = mapped_column(ForeignKey("temporary_unit.id"), unique=True)
+
+    __table_args__ = (UniqueConstraint("facility_id", "name"),)
 
 
 class InventoryItem(Base):

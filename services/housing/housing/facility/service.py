@@ -56,8 +56,8 @@ def add_room(session: Session, *, facility_id: int, data: RoomIn) -> Room:
     session.add(unit)
     session.flush()
     room = Room(facility_id=facility_id, name=data.name, unit_id=unit.id)
-    session.add(room)
-    session.flush()
+    if not try_insert(session, room):  # the same room created at the same moment elsewhere
+        raise Conflict(f"room {data.name} exists already", field="name", danish="Værelset findes allerede")
     return room
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from housing.leases.models import Dispute, DisputeNote, Landlord, Lease
@@ -45,6 +45,7 @@ def create_lease(session: Session, *, data: LeaseIn, by: Principal) -> Lease:
         select(Lease.id).where(
             Lease.unit_id == data.unit_id,
             (Lease.end_date.is_(None)) | (Lease.end_date > data.start_date),
+            Lease.start_date < data.end_date if data.end_date is not None else true(),
         )
     )
     if overlapping is not None:

@@ -72,6 +72,8 @@ def prioritise(session: Session, *, need_id: int, reason: str, by: Principal) ->
     need = _need(session, need_id, for_update=True)
     if need.status != "waiting":
         raise Conflict(f"need {need_id} is {need.status}", danish="Behovet er ikke på ventelisten")
+    if need.priority:
+        raise Conflict(f"need {need_id} is prioritised already", danish="Husstanden er allerede prioriteret")
     need.priority, need.priority_reason, need.priority_by = True, reason, by.user
     _decide(session, need=need, offer=None, decision="prioritised", reason=reason, by=by)
     session.flush()
