@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -50,6 +52,17 @@ class ServiceRuntime:
             on_child_start=self._child_started,
         )
         self.relay = Relay(settings, self.session_factory, self.celery)
+        # A Celery worker's main process runs the relay thread and forks pool children (at start, and
+        # again whenever a child dies). Fork only between relay rounds, with no open database
+        # connection: a child forked mid-round hung for ever on its first query (a lock held by the
+        # relay thread, which does not exist in the child), and SQLite forbids carrying an open
+        # connection across fork(). Weak references: the hooks cannot be unregistered.
+        ref = weakref.ref(self)
+        os.register_at_fork(
+            before=lambda: _on_fork(ref, "_before_fork"),
+            after_in_parent=lambda: _on_fork(ref, "_after_fork_in_parent"),
+            after_in_child=lambda: _on_fork(ref, "_after_fork_in_child"),
+        )
 
     def _bind(self, job: PeriodicJob) -> Callable[[], object]:
         def run() -> object:
@@ -65,9 +78,25 @@ class ServiceRuntime:
         # A forked pool child must not reuse the parent's database connections.
         self.engine.dispose(close=False)
 
+    def _before_fork(self) -> None:
+        self.relay.before_fork()
+        self.engine.dispose()  # close idle connections, so none is inherited by the child
+
+    def _after_fork_in_parent(self) -> None:
+        self.relay.after_fork_in_parent()
+
+    def _after_fork_in_child(self) -> None:
+        self.relay.after_fork_in_child()
+
     def close(self) -> None:
         self.relay.stop()
         self.engine.dispose()
+
+
+def _on_fork(ref: weakref.ref[ServiceRuntime], hook: str) -> None:
+    runtime = ref()
+    if runtime is not None:
+        getattr(runtime, hook)()
 
 
 def run_periodic(runtime: ServiceRuntime, name: str) -> Any:

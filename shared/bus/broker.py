@@ -50,7 +50,17 @@ def publish_to_queue(
     Exchange ``""`` with the queue name as routing key: kombu then LPUSHes to the list named
     ``queue`` without consulting any binding, and a restored message returns to the same list.
     """
-    message = app.amqp.as_task_v2(task_id or str(uuid.uuid4()), handler_task_name(queue), args=(envelope,), kwargs={})
+    # argsrepr/kwargsrepr given: otherwise Celery builds them with saferepr() of the whole envelope,
+    # which was ~60% of the relay's CPU per message (benchmarks/bench_bus.py, figure 2). The short
+    # form also keeps event payloads out of worker logs and monitoring events.
+    message = app.amqp.as_task_v2(
+        task_id or str(uuid.uuid4()),
+        handler_task_name(queue),
+        args=(envelope,),
+        kwargs={},
+        argsrepr=f"({envelope.get('type')} {envelope.get('event_id')})",
+        kwargsrepr="{}",
+    )
     producer.publish(
         message.body,
         exchange="",

@@ -7,12 +7,15 @@ the next round: delivery is at least once, and the consumers' inbox absorbs dupl
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import logging
 import os
 import threading
+import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from celery import Celery
@@ -29,6 +32,46 @@ from shared.db import is_postgres, utcnow
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
+
+# Longer than a round that waits for a broker timeout (SOCKET_TIMEOUT, 5 s).
+_SQLITE_RELAY_LOCK_WAIT = 10.0
+
+
+@contextlib.contextmanager
+def _one_relay_per_sqlite_file(session: Session, postgres: bool) -> Iterator[None]:
+    """SQLite: one relay round at a time per database file, across processes.
+
+    A service's database has several relays (its API's, its worker's, each pool child's that
+    published). On PostgreSQL ``FOR UPDATE SKIP LOCKED`` splits the rows; on SQLite two rounds
+    could select the same unsent rows (the write lock is released during the send) and both send
+    them: benchmarks/soak.py measured 54 duplicate deliveries in 905 (6%) with no fault at all.
+    A POSIX record lock on a file beside the database serialises the rounds without holding the
+    database lock; the kernel releases it when the process dies, and forked children do not
+    inherit it. The wait is bounded: a relay stuck elsewhere (a stopped process) must not stop
+    this one, which then goes ahead unlocked (a duplicate at worst, which the inbox absorbs).
+    """
+    path = None if postgres else session.get_bind().engine.url.database
+    if not path or path == ":memory:":
+        yield
+        return
+    with open(f"{path}.relay-lock", "ab") as lock_file:
+        deadline = time.monotonic() + _SQLITE_RELAY_LOCK_WAIT
+        while True:
+            try:
+                fcntl.lockf(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    log.warning("another relay of %s holds its round lock; going ahead without it", path)
+                    locked = False
+                    break
+                time.sleep(0.002)
+        try:
+            yield
+        finally:
+            if locked:
+                fcntl.lockf(lock_file, fcntl.LOCK_UN)
 
 
 class Relay:
@@ -51,40 +94,56 @@ class Relay:
         """Send one batch of unsent rows; return how many rows were sent. Raises on broker errors."""
         with self.factory() as session:
             postgres = is_postgres(session)
-            with session.begin():
-                query = (
-                    select(OutboxMessage.id, OutboxMessage.event_id, OutboxMessage.event_type, OutboxMessage.envelope)
-                    .where(OutboxMessage.sent_at.is_(None))
-                    .order_by(OutboxMessage.id)
-                    .limit(self.settings.relay_batch_size)
-                )
-                if postgres:
-                    # Concurrent relays (API and workers) split the rows instead of sending them twice.
-                    query = query.with_for_update(skip_locked=True)
-                rows = session.execute(query).all()
-                if not rows:
-                    return 0
-                if postgres:
-                    self._send_or_record(session, rows)
-                    return len(rows)
+            with _one_relay_per_sqlite_file(session, postgres):
+                return self._tick(session, postgres)
+
+    def _tick(self, session: Session, postgres: bool) -> int:
+        error: Exception | None = None
+        with session.begin():
+            query = (
+                select(OutboxMessage.id, OutboxMessage.event_id, OutboxMessage.event_type, OutboxMessage.envelope)
+                .where(OutboxMessage.sent_at.is_(None))
+                .order_by(OutboxMessage.id)
+                .limit(self.settings.relay_batch_size)
+            )
+            if postgres:
+                # Concurrent relays (API and workers) split the rows instead of sending them twice.
+                query = query.with_for_update(skip_locked=True)
+            rows = session.execute(query).all()
+            if not rows:
+                return 0
+            if postgres:
+                error = self._send_or_record(session, rows)
+        if not postgres:
             # SQLite: do not hold the database's single write lock during network I/O.
             with session.begin():
-                self._send_or_record(session, rows)
-            return len(rows)
+                error = self._send_or_record(session, rows)
+        if error is not None:
+            raise error  # after the commit that recorded it
+        return len(rows)
 
-    def _send_or_record(self, session: Session, rows: Sequence[Any]) -> None:
+    def _send_or_record(self, session: Session, rows: Sequence[Any]) -> Exception | None:
+        """Send ``rows`` and mark them sent, or record the failure on them; return the failure.
+
+        The failure is recorded in ``session``'s own transaction, not in a new one: on PostgreSQL
+        this transaction holds the rows' ``FOR UPDATE`` locks, so an UPDATE from another
+        transaction waited for it for ever (a relay tick with Redis down hung, and its rows stayed
+        locked, skipped by every other relay, until the process died). The caller raises the
+        returned error once the transaction has committed.
+        """
         ids = [r.id for r in rows]
         try:
             self._send(rows)
         except Exception as exc:
             self._reset()
-            self._record_failure(ids, exc)
-            raise
+            self._record_failure(session, ids, exc)
+            return exc
         session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(ids), OutboxMessage.sent_at.is_(None))
             .values(sent_at=utcnow())
         )
+        return None
 
     def _send(self, rows: Sequence[Any]) -> None:
         producer = self._get_producer()
@@ -96,9 +155,9 @@ class Relay:
                     task_id = str(uuid.uuid5(uuid.UUID(row.event_id), queue))
                     publish_to_queue(producer, self.app, queue, envelope, task_id=task_id)
 
-    def _record_failure(self, ids: list[int], exc: Exception) -> None:
+    def _record_failure(self, session: Session, ids: list[int], exc: Exception) -> None:
         try:
-            with self.factory.begin() as session:
+            with session.begin_nested():  # a failure to record must not hide the broker error
                 session.execute(
                     update(OutboxMessage)
                     .where(OutboxMessage.id.in_(ids))
@@ -131,6 +190,23 @@ class Relay:
                 total += sent
                 if sent < self.settings.relay_batch_size:
                     return total
+
+    # -- fork safety (see ServiceRuntime: prefork pool children are forked next to this thread) ----
+    def before_fork(self) -> None:
+        """Wait for the current round to end and start none until the fork is done.
+
+        A child forked mid-round inherits whatever the round held at that instant: SQLAlchemy's
+        mapper-configuration lock or a SQLite lock, held by a thread that does not exist in the
+        child. Its first database call then hangs for ever (seen with prefork Celery workers).
+        """
+        self._lock.acquire()
+
+    def after_fork_in_parent(self) -> None:
+        self._lock.release()
+
+    def after_fork_in_child(self) -> None:
+        # The child's copy of the lock is held (by the parent's forking thread): give it its own.
+        self._lock = threading.Lock()
 
     # -- background thread -----------------------------------------------------------------------
     def wake(self) -> None:

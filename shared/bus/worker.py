@@ -58,6 +58,9 @@ def make_celery(
         task_store_errors_even_if_ignored=False,
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
+        # kombu's Redis transport, made robust to killed client connections: a just-popped message
+        # is not lost, and failed acks do not stop the worker consuming (see shared/bus/transport.py).
+        broker_transport="shared.bus.transport:Transport",
         broker_transport_options=transport_options(settings),
         broker_connection_timeout=5,
         task_queues=[queue],

@@ -1,0 +1,1 @@
+"""Benchmarks and the soak run: scripts that print figures, not tests (see README.md)."""
