@@ -34,7 +34,7 @@ class ServiceSettings(BaseSettings):
     auth_secret: str = Field(DEV_SECRET, validation_alias=_common("auth_secret"))
     log_level: str = Field("INFO", validation_alias=_common("log_level"))
     # Broker behaviour (ENGINEERING.md §3): explicit visibility timeout, fast restore sweep.
-    visibility_timeout: int = Field(30, ge=5, validation_alias=_common("visibility_timeout"))
+    visibility_timeout: int = Field(25, ge=5, validation_alias=_common("visibility_timeout"))
     unacked_restore_interval: int = Field(2, ge=1, validation_alias=_common("unacked_restore_interval"))
     retry_max: int = Field(5, ge=0, le=20, validation_alias=_common("retry_max"))
     retry_backoff_base: float = Field(1.0, gt=0, validation_alias=_common("retry_backoff_base"))
