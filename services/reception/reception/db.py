@@ -17,7 +17,9 @@ def all_metadata() -> list[object]:
     import reception.cases.models
     import reception.contracts.models
     import reception.deadlines.models
+    import reception.guidance.models
     import reception.onboarding.models
+    import reception.referrals.models
     import reception.timeline.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]
