@@ -15,6 +15,7 @@ def all_metadata() -> list[object]:
     """What Alembic compares against: reception's tables plus outbox, inbox and dead letters."""
     import reception.benefits.models
     import reception.cases.models
+    import reception.civil.models
     import reception.contracts.models
     import reception.deadlines.models
     import reception.guidance.models

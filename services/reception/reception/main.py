@@ -11,6 +11,7 @@ from reception.benefits import routes as benefit_routes
 from reception.bootstrap import build
 from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
+from reception.civil import routes as civil_routes
 from reception.config import ReceptionSettings
 from reception.contracts import pages as contract_pages
 from reception.contracts import routes as contract_routes
@@ -35,6 +36,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             deadline_routes.router,
             guidance_routes.router,
             referral_routes.router,
+            civil_routes.router,
             timeline_routes.router,
             case_pages.router,
             contract_pages.router,
