@@ -24,5 +24,7 @@ ShortText = Annotated[
 OptionalShortText = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_no_control)
 ]
+# For columns of 50 characters (languages, short names).
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_no_control)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), AfterValidator(_no_control)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

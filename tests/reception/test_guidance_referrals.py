@@ -137,3 +137,34 @@ def test_r12_r13_bad_referrals(make_app):
     )
     assert app.client.patch("/referrals/999", json={"status": "accepted"}, headers=app.as_(BKF)).status_code == 404
     assert app.count(Referral) == 0
+
+
+def test_r6_tour_not_in_the_past_nor_rebooked_after_it_took_place_and_language_fits_its_column(make_app):
+    app = make_app("reception")
+    case = _case(app)
+    past = app.client.put(
+        f"/cases/{case['id']}/local-tour",
+        json={"booked_for": (date.today() - timedelta(days=1)).isoformat(), "guide": "G"},
+        headers=app.as_(JC),
+    )
+    assert past.status_code == 422 and past.json()["field"] == "booked_for"
+    app.client.put(
+        f"/cases/{case['id']}/local-tour",
+        json={"booked_for": date.today().isoformat(), "guide": "G"},
+        headers=app.as_(JC),
+    )
+    app.client.post(
+        f"/cases/{case['id']}/local-tour/done", json={"done_on": date.today().isoformat()}, headers=app.as_(JC)
+    )
+    again = app.client.put(
+        f"/cases/{case['id']}/local-tour",
+        json={"booked_for": date.today().isoformat(), "guide": "G"},
+        headers=app.as_(JC),
+    )
+    assert again.status_code == 409
+    long_language = app.client.post(
+        f"/cases/{case['id']}/guidance",
+        json={"on": date.today().isoformat(), "channel": "phone", "topic": "x", "language": "a" * 51},
+        headers=app.as_(JC),
+    )
+    assert long_language.status_code == 422 and "language" in long_language.json()["detail"]

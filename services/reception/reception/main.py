@@ -17,8 +17,10 @@ from reception.contracts import pages as contract_pages
 from reception.contracts import routes as contract_routes
 from reception.deadlines import pages as deadline_pages
 from reception.deadlines import routes as deadline_routes
+from reception.guidance import pages as guidance_pages
 from reception.guidance import routes as guidance_routes
 from reception.onboarding import routes as onboarding_routes
+from reception.referrals import pages as referral_pages
 from reception.referrals import routes as referral_routes
 from reception.timeline import routes as timeline_routes
 from shared.web.app import create_service_app
@@ -38,6 +40,8 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             referral_routes.router,
             civil_routes.router,
             timeline_routes.router,
+            guidance_pages.router,
+            referral_pages.router,
             case_pages.router,
             contract_pages.router,
             benefit_pages.router,

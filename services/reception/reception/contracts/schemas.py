@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import LongText, OptionalShortText
+from shared.validation import Label, LongText, OptionalShortText
 
 
 class ContractIn(BaseModel):
@@ -19,7 +19,7 @@ class ContractIn(BaseModel):
     meeting_date: date
     participants: LongText = Field(min_length=1)
     interpreter: OptionalShortText = ""
-    interpreter_language: OptionalShortText = ""
+    interpreter_language: Label = ""
     employment_goal: LongText = Field(min_length=1)
     danish_goal: LongText = Field(min_length=1)
     obligations: LongText = Field(min_length=1)

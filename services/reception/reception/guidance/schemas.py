@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from shared.validation import LongText, OptionalShortText, ShortText
+from shared.validation import Label, LongText, OptionalShortText, ShortText
 
 
 class TourIn(BaseModel):
@@ -48,7 +48,7 @@ class GuidanceIn(BaseModel):
     channel: Channel
     topic: ShortText
     interpreter: OptionalShortText = ""
-    language: OptionalShortText = ""
+    language: Label = ""
     note: LongText = ""
 
 

@@ -10,13 +10,17 @@ from reception.guidance.models import GuidanceEntry, LocalTour
 from reception.guidance.schemas import GuidanceIn, TourDoneIn, TourIn
 from shared.auth import Principal
 from shared.clock import today
-from shared.errors import Invalid, NotFound
+from shared.errors import Conflict, Invalid, NotFound
 
 
 def book_tour(session: Session, *, case_id: int, data: TourIn) -> LocalTour:
     """Book (or move) the tour of the local area."""
     get_case(session, case_id=case_id)
+    if data.booked_for < today():
+        raise Invalid("the tour cannot be booked in the past", field="booked_for", danish="Datoen ligger i fortiden")
     tour = session.get(LocalTour, case_id, with_for_update=True)
+    if tour is not None and tour.done_on is not None:
+        raise Conflict("the tour has taken place already", danish="Rundturen er allerede gennemført")
     if tour is None:
         tour = LocalTour(case_id=case_id, booked_for=data.booked_for, guide=data.guide)
         session.add(tour)

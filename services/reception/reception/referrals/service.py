@@ -13,7 +13,7 @@ from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
 
 # A referral moves forward only; "closed" may follow any state (declined or finished).
-_NEXT = {
+NEXT_STATUSES = {
     ReferralStatus.REQUESTED: {ReferralStatus.ACCEPTED, ReferralStatus.CLOSED},
     ReferralStatus.ACCEPTED: {ReferralStatus.STARTED, ReferralStatus.CLOSED},
     ReferralStatus.STARTED: {ReferralStatus.CLOSED},
@@ -54,7 +54,7 @@ def update(session: Session, *, referral_id: int, data: ReferralUpdate, by: Prin
             f"only {row.owner_department} updates this referral",
             danish="Kun den modtagende afdeling kan opdatere henvisningen",
         )
-    if data.status not in _NEXT[ReferralStatus(row.status)]:
+    if data.status not in NEXT_STATUSES[ReferralStatus(row.status)]:
         raise Conflict(
             f"a {row.status} referral cannot become {data.status.value}",
             danish="Henvisningen kan ikke skifte til den status",
