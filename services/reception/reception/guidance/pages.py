@@ -27,7 +27,6 @@ CHANNEL_LABELS = {
     Channel.VIDEO.value: "Video",
 }
 # The guidance log stores the language in 50 characters (the schema allows 200).
-LANGUAGE_MAX = 50
 TOUR_FIELDS = ("booked_for", "guide")
 DONE_FIELDS = ("done_on", "notes")
 ENTRY_FIELDS = ("on", "channel", "topic", "interpreter", "language", "note")
@@ -139,8 +138,6 @@ async def log_guidance(case_id: IdPath, request: Request) -> Response:
     try:
         _caseworker(principal)
         data = GuidanceIn.model_validate({k: form.get(k, "") for k in ENTRY_FIELDS})
-        if len(data.language) > LANGUAGE_MAX:
-            raise DomainError("language too long", field="language", danish="Teksten er for lang")
         with request.app.state.runtime.session_factory.begin() as session:
             service.log_guidance(session, case_id=case_id, data=data, by=principal)
         return RedirectResponse(f"/sager/{case_id}/vejledning#vejledningslog", status_code=303)
