@@ -119,6 +119,12 @@ def test_r6_guidance_form_error_is_danish_next_to_the_field_and_keeps_input(make
         {"on": (date.today() + timedelta(days=2)).isoformat(), "channel": "phone", "topic": "Skat"},
     )
     assert future.status_code == 422 and _error_next_to(future.text, "guidance_on") == "Datoen ligger i fremtiden"
+    too_long = _post(
+        client,
+        f"{url}/samtaler",
+        {"on": date.today().isoformat(), "channel": "phone", "topic": "Skat", "language": "x" * 51},
+    )
+    assert too_long.status_code == 422 and _error_next_to(too_long.text, "language") == "Teksten er for lang"
     tour = _post(client, f"{url}/rundtur", {"booked_for": "", "guide": "Frivillig Karen"})
     assert tour.status_code == 422 and _error_next_to(tour.text, "booked_for") == "Feltet skal udfyldes"
     assert 'value="Frivillig Karen"' in tour.text
