@@ -15,12 +15,20 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.contract_signed": ("reception",),
     "reception.sanction_decided": ("reception",),
     "reception.deadline_overdue": ("reception",),
+    # Every owning service gets each plan action and keeps the ones whose ``owner`` is itself (R5).
+    "reception.plan_action_assigned": ("reception", "housing", "education", "employment"),
+    "reception.plan_action_withdrawn": ("reception", "housing", "education", "employment"),
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),
     "housing.moved_in": ("reception",),
     "housing.moved_out": ("reception",),
     "housing.permanent_allocated": ("reception",),
+    "housing.plan_action_updated": ("reception",),
+    "education.plan_action_updated": ("reception",),
+    "education.absence_reported": ("reception",),
+    "employment.plan_action_updated": ("reception",),
+    "employment.self_sufficiency_reported": ("reception",),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from shared.bus.envelope import Event, contract
+from shared.contracts.plans import PlanActionUpdated
 
 
 @contract("housing.placement_requested", 1)
@@ -64,3 +65,8 @@ class PermanentAllocated(Event):
     address: str
     move_in_date: date
     allocation: str  # "turn" (waiting list) or "need"
+
+
+@contract("housing.plan_action_updated", 1)
+class HousingPlanActionUpdated(PlanActionUpdated):
+    """Housing moved an integration-plan action it owns on (R5)."""

@@ -101,3 +101,30 @@ class DeadlineOverdue(Event):
     title: str
     department: str
     due_date: date
+
+
+@contract("reception.plan_action_assigned", 1)
+class PlanActionAssigned(Event):
+    """An action of a case's integration plan was given to another service (R5); ``owner`` names it.
+
+    Every owning service gets a copy and keeps the ones addressed to it. The title and details
+    describe the task, not the person (no names, no CPR).
+    """
+
+    case_id: int
+    case_number: str
+    action_id: int
+    owner: str
+    title: str
+    details: str = ""
+    due_date: date
+
+
+@contract("reception.plan_action_withdrawn", 1)
+class PlanActionWithdrawn(Event):
+    """Jobcentret took an action off the integration plan (R5); the owning service stops working on it."""
+
+    case_id: int
+    action_id: int
+    owner: str
+    reason: str

@@ -12,6 +12,8 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
-    import education.intake.models  # noqa: F401
+    import education.absence.models
+    import education.intake.models
+    import education.plans.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

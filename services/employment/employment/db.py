@@ -12,6 +12,8 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
-    import employment.intake.models  # noqa: F401
+    import employment.intake.models
+    import employment.plans.models
+    import employment.selfsufficiency.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

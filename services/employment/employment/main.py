@@ -10,6 +10,8 @@ from employment import pages
 from employment.bootstrap import build
 from employment.config import EmploymentSettings
 from employment.intake import routes
+from employment.plans import routes as plan_routes
+from employment.selfsufficiency import routes as selfsufficiency_routes
 from shared.web.app import create_service_app
 
 
@@ -17,7 +19,7 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
     return create_service_app(
         build(settings),
         title="Beskæftigelse – Rødovre Kommune",
-        routers=[routes.router, pages.router],
+        routers=[routes.router, selfsufficiency_routes.router, plan_routes.router, pages.router],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from housing.config import HousingSettings
 from housing.permanent import handlers as permanent_handlers
+from housing.plans.service import PLAN_TASKS
 from housing.readiness import handlers, service
 from shared.bus.inbox import Handler
 from shared.runtime import ServiceRuntime
@@ -14,6 +15,7 @@ HANDLERS: dict[str, Handler] = {
     "reception.case_opened": handlers.on_case_opened,
     "reception.arrival_scheduled": handlers.on_arrival_scheduled,
     "reception.family_reunification_planned": permanent_handlers.on_family_reunification_planned,
+    **PLAN_TASKS.handlers,
 }
 
 

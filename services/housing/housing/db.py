@@ -16,6 +16,7 @@ def all_metadata() -> list[object]:
     import housing.leases.models
     import housing.movein.models
     import housing.permanent.models
+    import housing.plans.models
     import housing.readiness.models
     import housing.storage.models
     import housing.units.models  # noqa: F401

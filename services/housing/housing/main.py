@@ -16,6 +16,7 @@ from housing.movein import pages as movein_pages
 from housing.movein import routes as movein_routes
 from housing.permanent import pages as permanent_pages
 from housing.permanent import routes as permanent_routes
+from housing.plans import routes as plan_routes
 from housing.storage import pages as storage_pages
 from housing.storage import routes as storage_routes
 from housing.units import pages, routes, unit_pages
@@ -33,6 +34,7 @@ def create_app(settings: HousingSettings | None = None, *, run_relay: bool = Tru
             facility_routes.router,
             lease_routes.router,
             permanent_routes.router,
+            plan_routes.router,
             unit_pages.router,
             storage_pages.router,
             movein_pages.router,

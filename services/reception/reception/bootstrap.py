@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from reception.benefits import handlers as benefit_handlers
 from reception.cases import handlers as case_handlers
 from reception.config import ReceptionSettings
 from reception.deadlines import service as deadlines
 from reception.onboarding import handlers as onboarding_handlers
+from reception.plans.service import on_action_updated
 from reception.timeline.service import with_timeline
 from shared.bus.inbox import Handler
 from shared.runtime import ServiceRuntime
@@ -25,6 +27,13 @@ HANDLERS: dict[str, Handler] = {
     "housing.moved_in": with_timeline(case_handlers.on_moved_in),
     "housing.moved_out": with_timeline(case_handlers.on_moved_out),
     "housing.permanent_allocated": with_timeline(case_handlers.on_permanent_allocated),
+    "reception.plan_action_assigned": with_timeline(),
+    "reception.plan_action_withdrawn": with_timeline(),
+    "housing.plan_action_updated": with_timeline(on_action_updated),
+    "education.plan_action_updated": with_timeline(on_action_updated),
+    "employment.plan_action_updated": with_timeline(on_action_updated),
+    "education.absence_reported": with_timeline(benefit_handlers.on_absence_reported),
+    "employment.self_sufficiency_reported": with_timeline(benefit_handlers.on_self_sufficiency_reported),
 }
 
 

@@ -20,6 +20,7 @@ def all_metadata() -> list[object]:
     import reception.deadlines.models
     import reception.guidance.models
     import reception.onboarding.models
+    import reception.plans.models
     import reception.referrals.models
     import reception.timeline.models  # noqa: F401
 

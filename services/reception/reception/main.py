@@ -20,6 +20,8 @@ from reception.deadlines import routes as deadline_routes
 from reception.guidance import pages as guidance_pages
 from reception.guidance import routes as guidance_routes
 from reception.onboarding import routes as onboarding_routes
+from reception.plans import pages as plan_pages
+from reception.plans import routes as plan_routes
 from reception.referrals import pages as referral_pages
 from reception.referrals import routes as referral_routes
 from reception.timeline import routes as timeline_routes
@@ -39,6 +41,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             guidance_routes.router,
             referral_routes.router,
             civil_routes.router,
+            plan_routes.router,
             timeline_routes.router,
             guidance_pages.router,
             referral_pages.router,
@@ -46,6 +49,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             contract_pages.router,
             benefit_pages.router,
             deadline_pages.router,
+            plan_pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,

@@ -19,6 +19,7 @@ LINKS = {
     "onboarding_task": "/sager/%d#onboarding-section",
     "contract": "/sager/%d/kontrakt",
     "sanction_hearing": "/sager/%d/forsorgelse#sanktioner",
+    "plan_action": "/sager/%d/plan#indsatser",
 }
 CHOICES = (7, 14, 30, 90)
 

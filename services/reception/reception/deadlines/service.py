@@ -14,6 +14,8 @@ from reception.contracts.models import IntegrationContract
 from reception.deadlines.models import OverdueNotice
 from reception.onboarding.models import OnboardingTask
 from reception.onboarding.schemas import CHECKLIST, TaskKind
+from reception.plans.models import PlanAction
+from reception.plans.schemas import ActionOwner, responsible_department
 from shared.auth import Department
 from shared.bus.outbox import publish
 from shared.clock import today
@@ -25,7 +27,7 @@ SERVICE = "reception"
 
 @dataclass(frozen=True)
 class Deadline:
-    kind: str  # onboarding_task, contract, sanction_hearing
+    kind: str  # onboarding_task, contract, sanction_hearing, plan_action
     ref_id: int
     case_id: int
     case_number: str
@@ -75,6 +77,19 @@ def _all_open(session: Session) -> list[Deadline]:
                 "Svarfrist i partshøring – sanktion afgøres",
                 Department.OKONOMI.value,
                 sanction.reply_deadline,
+            )
+        )
+    open_actions = select(PlanAction).where(PlanAction.status.in_(("planned", "in_progress")))
+    for action in session.scalars(open_actions):
+        found.append(
+            Deadline(
+                "plan_action",
+                action.id,
+                action.case_id,
+                numbers.get(action.case_id) or "",
+                f"Integrationsplan: {action.title}",
+                responsible_department(ActionOwner(action.owner)).value,
+                action.due_date,
             )
         )
     return found

@@ -17,6 +17,16 @@ def _dkdate(value: Any) -> str:
     return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value)
 
 
+_OWNERS = {"housing": "Bolig", "education": "Danskuddannelse", "employment": "Beskæftigelse"}
+_PLAN_STATUS = {"in_progress": "igangsat", "done": "udført", "planned": "planlagt", "withdrawn": "trukket tilbage"}
+_SELF_SUFFICIENCY = {"job": "ordinært arbejde", "su": "SU", "other": "anden forsørgelse"}
+
+
+def _plan_update(who: str, p: dict[str, Any]) -> str:
+    note = f": {p['note']}" if p.get("note") else ""
+    return f"Integrationsplan: {who} har meldt indsatsen {_PLAN_STATUS.get(p['status'], p['status'])}{note}"
+
+
 # Danish one-liners for the caseworker, by event type. Unknown types still appear, by name.
 SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "reception.case_opened": lambda p: (
@@ -42,6 +52,24 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "housing.moved_out": lambda p: f"Fraflyttet midlertidig bolig {_dkdate(p['moved_out_on'])}: {p['reason']}",
     "housing.permanent_allocated": lambda p: (
         f"Permanent bolig tildelt: {p['address']}, indflytning {_dkdate(p['move_in_date'])}"
+    ),
+    "reception.plan_action_assigned": lambda p: (
+        f"Integrationsplan: indsats til {_OWNERS.get(p['owner'], p['owner'])}: {p['title']} "
+        f"(frist {_dkdate(p['due_date'])})"
+    ),
+    "reception.plan_action_withdrawn": lambda p: (
+        f"Integrationsplan: indsats trukket tilbage fra {_OWNERS.get(p['owner'], p['owner'])}: {p['reason']}"
+    ),
+    "housing.plan_action_updated": lambda p: _plan_update("Bolig", p),
+    "education.plan_action_updated": lambda p: _plan_update("Danskuddannelse", p),
+    "employment.plan_action_updated": lambda p: _plan_update("Beskæftigelse", p),
+    "education.absence_reported": lambda p: (
+        f"Fravær indberettet af Danskuddannelse ({p['course']}): {p['absent_hours']} af {p['planned_hours']} timer "
+        f"uden gyldig grund, {_dkdate(p['period_start'])}–{_dkdate(p['period_end'])}"
+    ),
+    "employment.self_sufficiency_reported": lambda p: (
+        f"Selvforsørgende fra {_dkdate(p['effective_from'])} ({_SELF_SUFFICIENCY.get(p['kind'], p['kind'])}): "
+        "ydelserne stoppes"
     ),
 }
 

@@ -1,0 +1,1 @@
+"""Integration-plan actions reception gives Danskuddannelse (R5)."""

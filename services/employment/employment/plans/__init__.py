@@ -1,0 +1,1 @@
+"""Integration-plan actions reception gives Beskæftigelse (R5)."""

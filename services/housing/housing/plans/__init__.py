@@ -1,0 +1,1 @@
+"""Integration-plan actions reception gives Boligområdet (R5)."""

@@ -1,0 +1,1 @@
+"""The integration plan for complex cases (R5): actions owned by named departments and services."""

@@ -1,0 +1,23 @@
+"""Events employment (Jobcentret's employment effort) publishes. Case ids only, no personal data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shared.bus.envelope import Event, contract
+from shared.contracts.plans import PlanActionUpdated
+
+
+@contract("employment.plan_action_updated", 1)
+class EmploymentPlanActionUpdated(PlanActionUpdated):
+    """Employment moved an integration-plan action it owns on (R5)."""
+
+
+@contract("employment.self_sufficiency_reported", 1)
+class SelfSufficiencyReported(Event):
+    """The person supports themselves from ``effective_from`` (ordinary job or SU), so benefits stop (B7)."""
+
+    case_id: int
+    report_id: int
+    kind: str  # job, su (student grant), other
+    effective_from: date
