@@ -22,6 +22,12 @@ class RedactCprFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         masked = redact(message)
+        if masked != message and isinstance(record.args, tuple):
+            # Mask inside the arguments first, keeping their shape: uvicorn's access formatter unpacks
+            # them (client, method, path with the query string, version, status).
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+            message = record.getMessage()
+            masked = redact(message)
         if masked != message:
             record.msg, record.args = masked, None
         if record.exc_info and not record.exc_text:
@@ -32,9 +38,19 @@ class RedactCprFilter(logging.Filter):
         return True
 
 
+_UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access")
+
+
 def setup_logging(service: str, level: str = "INFO") -> None:
     """Configure the root logger once per process: one line per record, CPR numbers redacted."""
     root = logging.getLogger()
+    # uvicorn's loggers have their own handlers and do not propagate to the root; its access log
+    # carries the query string (a CPR number typed into a search). A filter on the logger itself
+    # stays when uvicorn configures logging again.
+    for name in _UVICORN_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactCprFilter) for f in logger.filters):
+            logger.addFilter(RedactCprFilter())
     if any(isinstance(f, RedactCprFilter) for h in root.handlers for f in h.filters):
         return
     handler = logging.StreamHandler(sys.stderr)

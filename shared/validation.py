@@ -27,4 +27,8 @@ OptionalShortText = Annotated[
 # For columns of 50 characters (languages, short names).
 Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_no_control)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), AfterValidator(_no_control)]
+# What someone types into a search field: stripped, 2–100 characters.
+SearchText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100), AfterValidator(_no_control)
+]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

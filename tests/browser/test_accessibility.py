@@ -121,6 +121,21 @@ def test_reception_case_list(system, pages, as_department):
     check(page, "case_list")
 
 
+def test_reception_case_search_results_and_error(system, pages, as_department):
+    page = as_department(Department.JOBCENTRET)
+    page.goto(f"{system.url('reception')}/")
+    field = page.get_by_label("Søg efter sag")
+    field.fill("Haddad")
+    page.get_by_role("button", name="Søg").click()
+    expect(page.locator("#search-result")).to_contain_text("fundet")
+    expect(page.locator(f'#cases tr[data-case="{pages.case_id}"]')).to_be_visible()
+    check(page, "case_search")
+    page.get_by_label("Søg efter sag").fill("x")
+    page.get_by_role("button", name="Søg").click()
+    expect(page.locator("#q-error")).to_have_text("Fejl: Skriv mindst 2 tegn for at søge")
+    check(page, "case_search_error")
+
+
 def test_handover_form_empty_and_with_errors(system, as_department):
     page = as_department(Department.JOBCENTRET)
     page.goto(f"{system.url('reception')}/overdragelser/ny")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from datetime import date
 
 import pytest
 
 from shared.cpr import CprError, century, mask, parse_cpr
-from shared.logging import RedactCprFilter, redact
+from shared.logging import RedactCprFilter, redact, setup_logging
 
 
 @pytest.mark.parametrize(
@@ -80,3 +81,24 @@ def test_redaction_leaves_uuids_whole_but_masks_cpr_next_to_words() -> None:
     event_id = "cd719707-1234-5fad-8123-123456789012"
     assert redact(f"event {event_id} handled") == f"event {event_id} handled"
     assert redact("CPR-0101901234 og cpr:010190-1234.") == "CPR-010190-XXXX og cpr:010190-XXXX."
+
+
+def test_a_cpr_number_in_a_search_url_is_masked_in_uvicorns_access_log() -> None:
+    """uvicorn's access logger has its own handler and formatter, which unpacks the record's arguments."""
+    from uvicorn.logging import AccessFormatter
+
+    setup_logging("test")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False))
+    access = logging.getLogger("uvicorn.access")
+    access.addHandler(handler)
+    try:
+        access.info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/cases/search?q=0201901234", "1.1", 200)
+        access.info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/?q=020190-1234", "1.1", 200)
+    finally:
+        access.removeHandler(handler)
+    assert stream.getvalue().splitlines() == [
+        '127.0.0.1:5000 - "GET /cases/search?q=020190-XXXX HTTP/1.1" 200 OK',
+        '127.0.0.1:5000 - "GET /?q=020190-XXXX HTTP/1.1" 200 OK',
+    ]

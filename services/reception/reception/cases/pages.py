@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from reception.cases import service
 from reception.cases.routes import CASE_READERS, case_out
@@ -22,6 +23,7 @@ from reception.onboarding import service as onboarding
 from reception.timeline.service import entries as timeline_entries
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError
+from shared.validation import SearchText
 from shared.web.deps import IdPath
 from shared.web.forms import danish_errors, render, signed_in, to_login
 
@@ -97,17 +99,58 @@ def page_reader(request: Request) -> Principal | None:
     return principal if principal and principal.department in CASE_READERS else None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SEARCH_TEXT: TypeAdapter[str] = TypeAdapter(SearchText)
+_SEARCH_MESSAGES = {
+    "string_too_short": "Skriv mindst 2 tegn for at søge",
+    "string_too_long": "Skriv højst 100 tegn",
+}
+
+
+def _search_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return _SEARCH_MESSAGES.get(err["type"]) or next(iter(danish_errors(exc).values()))
+
+
 @router.get("/")
-def case_list(request: Request) -> Response:
+def case_list(request: Request, q: str = "") -> Response:
+    """The case list, or with ``?q=`` the cases found by the search field (case number, person id, CPR, name)."""
     if signed_in(request) is None:
         return to_login(request)
     principal = page_reader(request)
     if principal is None:
         return no_access_page(request, "sagslisten")
+    errors: dict[str, str] = {}
+    query = ""
+    if q.strip():  # an empty search field shows the whole list
+        try:
+            query = _SEARCH_TEXT.validate_python(q)
+        except ValidationError as exc:
+            errors["q"] = _search_error(exc)
     with request.app.state.runtime.session_factory.begin() as session:
+        if query:
+            found = service.search_cases(session, query=query, viewer=principal, limit=service.SEARCH_LIMIT)
+            return render(
+                request,
+                "case_list.html",
+                cases=found.cases,
+                found=found.count,
+                form={"q": query},
+                errors={},
+                **_labels(),
+            )
         cases = service.list_cases(session)
         service.log_access(session, by=principal, action="list_cases")
-        return render(request, "case_list.html", cases=cases, **_labels())
+        return render(
+            request,
+            "case_list.html",
+            422 if errors else 200,
+            cases=cases,
+            found=None,
+            form={"q": _CONTROL.sub("", q)[:200]},  # what was typed, for correcting it
+            errors=errors,
+            **_labels(),
+        )
 
 
 @router.get("/overdragelser/ny")

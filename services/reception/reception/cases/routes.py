@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Query, status
 from sqlalchemy.orm import Session
 
 from reception.cases import service
@@ -12,6 +12,8 @@ from reception.cases.models import Case
 from reception.cases.schemas import (
     ArrivalIn,
     CaseOut,
+    CaseSearchHit,
+    CaseSearchOut,
     CaseSummary,
     FamilyMemberOut,
     HandoverIn,
@@ -23,6 +25,7 @@ from reception.onboarding.schemas import CHECKLIST, TaskKind
 from reception.onboarding.service import tasks_for
 from shared.auth import Department, Principal, require
 from shared.cpr import mask
+from shared.validation import SearchText
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["sager"])
@@ -39,6 +42,24 @@ CASE_READERS = (
 Reader = Annotated[Principal, Depends(require(*CASE_READERS))]
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
 HandoverSender = Annotated[Principal, Depends(require(Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET))]
+
+
+def visible_cpr(cpr: str | None, viewer: Principal) -> str | None:
+    """The CPR number as ``viewer`` may see it: whole for CPR_VISIBLE_TO, else DDMMYY-XXXX."""
+    return cpr if viewer.department in CPR_VISIBLE_TO else mask(cpr)
+
+
+def case_summary(case: Case) -> CaseSummary:
+    """The case as the case list shows it."""
+    return CaseSummary(
+        id=case.id,
+        case_number=case.case_number or "",
+        full_name=case.full_name,
+        expected_arrival_date=case.expected_arrival_date,
+        arrival_date=case.arrival_date,
+        status=case.status,
+        housing_status=case.housing_status,
+    )
 
 
 def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
@@ -68,7 +89,7 @@ def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
         asylum_centre_contact=case.asylum_centre_contact,
         expected_arrival_date=case.expected_arrival_date,
         status=case.status,
-        cpr=case.cpr if viewer.department in CPR_VISIBLE_TO else mask(case.cpr),
+        cpr=visible_cpr(case.cpr, viewer),
         arrival_date=case.arrival_date,
         arrival_place=case.arrival_place,
         arrival_arranged_by=case.arrival_arranged_by,
@@ -113,18 +134,25 @@ def schedule_arrival(case_id: IdPath, arrival: ArrivalIn, session: Db, by: Casew
 @router.get("/cases", response_model=list[CaseSummary])
 def list_cases(session: Db, by: Reader) -> list[CaseSummary]:
     service.log_access(session, by=by, action="list_cases")
-    return [
-        CaseSummary(
-            id=c.id,
-            case_number=c.case_number or "",
-            full_name=c.full_name,
-            expected_arrival_date=c.expected_arrival_date,
-            arrival_date=c.arrival_date,
-            status=c.status,
-            housing_status=c.housing_status,
-        )
-        for c in service.list_cases(session)
-    ]
+    return [case_summary(c) for c in service.list_cases(session)]
+
+
+# Before /cases/{case_id}, which would otherwise take "search" for an id.
+@router.get("/cases/search", response_model=CaseSearchOut)
+def search_cases(
+    q: Annotated[
+        SearchText,
+        Query(description="case number, Udlændingestyrelsen's person id, CPR number (exact) or part of a name"),
+    ],
+    session: Db,
+    by: Reader,
+) -> CaseSearchOut:
+    """Find cases; a CPR number finds a case only for departments that may see CPR numbers. Logged."""
+    found = service.search_cases(session, query=q, viewer=by, limit=service.SEARCH_LIMIT)
+    return CaseSearchOut(
+        count=found.count,
+        cases=[CaseSearchHit(**case_summary(c).model_dump(), cpr=visible_cpr(c.cpr, by)) for c in found.cases],
+    )
 
 
 @router.get("/cases/{case_id}", response_model=CaseOut)

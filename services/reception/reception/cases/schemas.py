@@ -189,6 +189,15 @@ class CaseSummary(BaseModel):
     housing_status: str
 
 
+class CaseSearchHit(CaseSummary):
+    cpr: str | None  # masked (DDMMYY-XXXX) unless the caller's department may see CPR numbers
+
+
+class CaseSearchOut(BaseModel):
+    count: int = Field(description="every case found; at most 50 are listed, newest first")
+    cases: list[CaseSearchHit]
+
+
 class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     note: OptionalShortText = ""

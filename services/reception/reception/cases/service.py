@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from reception.cases.models import AccessLog, Case, FamilyMember
 from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
+from reception.config import CPR_VISIBLE_TO
 from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.contracts.reception import ArrivalScheduled, CaseOpened, FamilyReunificationPlanned
+from shared.cpr import CprError, parse_cpr
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
+from shared.logging import redact
 
 SERVICE = "reception"
 
@@ -133,6 +138,64 @@ def get_case(session: Session, *, case_id: int, for_update: bool = False) -> Cas
 
 def list_cases(session: Session, *, limit: int = 200) -> list[Case]:
     return list(session.scalars(select(Case).order_by(Case.expected_arrival_date, Case.id).limit(limit)))
+
+
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    cases: list[Case]  # newest first, at most the limit asked for
+    count: int  # every case found, also those beyond the limit
+
+
+def _folded(text: str) -> str:
+    """Text for case-insensitive comparison: NFC (æøå typed decomposed match stored ones), then casefold."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def search_cases(session: Session, *, query: str, viewer: Principal, limit: int = SEARCH_LIMIT) -> SearchResult:
+    """Cases by exact case number, Udlændingestyrelsen's person id or CPR, or by part of a name; newest first.
+
+    A CPR number (DDMMYY-SSSS or ten digits) is looked up only for departments that may see CPR
+    numbers; for anyone else it is not tried at all, so the answer is the same as for any number no
+    case has (no oracle). Names are the person's and the family members'. Every search is logged with
+    its kind and the query with any CPR number masked.
+    """
+    text = query.strip()
+    try:
+        cpr: str | None = parse_cpr(text)[0]
+    except CprError:
+        cpr = None
+    exact = or_(Case.case_number == text, Case.immigration_person_id == text)
+    if cpr is not None and viewer.department in CPR_VISIBLE_TO:
+        exact = or_(exact, Case.cpr == cpr)
+    # Read before the scan below, which then holds every exact match's date (cases are never deleted).
+    found = set(session.scalars(select(Case.id).where(exact)))
+    # Names are compared in Python, not in SQL: SQLite's lower() and LIKE fold ASCII only, and
+    # PostgreSQL's lower() depends on the database's collation (ASCII only under "C"), so "Ø" would
+    # find "ø" on some databases and not on others. str.casefold after NFC is the same everywhere,
+    # and being plain substring search, "%" and "_" in the query match themselves (no LIKE to escape).
+    # A municipality's cases are a few thousand names at most; a stored folded column is the next
+    # step if that ever grows.
+    needle = _folded(text)
+    created: dict[int, datetime] = {}
+    for case_id, created_at, name in session.execute(select(Case.id, Case.created_at, Case.full_name)):
+        created[case_id] = created_at
+        if needle in _folded(name):
+            found.add(case_id)
+    for case_id, name in session.execute(select(FamilyMember.case_id, FamilyMember.full_name)):
+        if needle in _folded(name):
+            found.add(case_id)
+    newest = sorted(found, key=lambda i: (created[i], i), reverse=True)[:limit]
+    by_id = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_(newest)))} if newest else {}
+    log_access(
+        session,
+        by=viewer,
+        action="search_cases",
+        criteria=f"kind={'cpr' if cpr else 'text'} q={redact(text)} found={len(found)}"[:500],
+    )
+    return SearchResult(cases=[by_id[i] for i in newest], count=len(found))
 
 
 def log_access(
