@@ -1,8 +1,7 @@
-"""Civil society as Danish pages: volunteers (R8), host families, mentors and starter packages on a case (R7, R9),
-and the town hall's welcome meetings (R10).
+"""Civil society as Danish pages: volunteers (R8), host families, mentors and starter packages on a case (R7, R9);
+the town hall's welcome meetings (R10) are in ``welcome_pages``.
 
-Frivillighedsområdet keeps the volunteers and writes on the case; case readers read. Borgmesterkontoret and
-Jobcentret hold the welcome meetings.
+Frivillighedsområdet keeps the volunteers and writes on the case; case readers read.
 """
 
 from __future__ import annotations
@@ -16,18 +15,15 @@ from pydantic import ValidationError
 
 from reception.cases import service as cases
 from reception.cases.pages import danish_message, no_access_page, page_reader
-from reception.civil import service
+from reception.civil import service, welcome_pages
 from reception.civil.models import FollowUpNote
 from reception.civil.schemas import (
-    AttendanceIn,
     BackgroundCheck,
     CheckIn,
     FollowUpIn,
-    InviteByNumberIn,
     MatchIn,
     MatchKind,
     MatchOut,
-    MeetingIn,
     PackageIn,
     PackageOut,
     PackageStatus,
@@ -59,14 +55,10 @@ PACKAGE_NEXT = {
     PackageStatus.REQUESTED.value: (PackageStatus.COLLECTED.value, "Markér som indsamlet"),
     PackageStatus.COLLECTED.value: (PackageStatus.DELIVERED.value, "Markér som leveret"),
 }
-ATTENDANCE_CHOICES = {"true": "Mødt op", "false": "Ikke mødt op"}
-HOSTS = (Department.BORGMESTERKONTORET.label, Department.JOBCENTRET.label)
-WELCOME = (Department.BORGMESTERKONTORET, Department.JOBCENTRET)
 
 VOLUNTEER_FIELDS = ("name", "contact", "skills", "languages", "availability")
 MATCH_FIELDS = ("volunteer_id", "kind", "content", "purpose", "follow_up_days")
 FOLLOW_UP_FIELDS = ("on", "note")
-MEETING_FIELDS = ("held_on", "place", "host")
 # Texts that must say a little (the schema asks for at least 3 characters).
 _AT_LEAST_3 = ("content", "purpose")
 
@@ -315,122 +307,5 @@ async def advance_package(case_id: IdPath, package_id: IdPath, request: Request)
     return civil_page(request, principal, case_id, errors=errors, form=form, form_for="", status_code=422)
 
 
-# --- Welcome meetings at the town hall (R10): Borgmesterkontoret and Jobcentret ---------------------------------
-
-
-def meetings_page(
-    request: Request,
-    principal: Principal,
-    *,
-    errors: dict[str, str] | None = None,
-    form: dict[str, Any] | None = None,
-    form_for: str = "",
-    status_code: int = 200,
-) -> Response:
-    """The meetings with their invited cases; reading an invited case is logged."""
-    with request.app.state.runtime.session_factory.begin() as session:
-        meetings = service.meetings(session)
-        invited: dict[int, Any] = {}
-        for case_id in sorted({i.case_id for m in meetings for i in m.invitations}):
-            invited[case_id] = cases.get_case(session, case_id=case_id)
-            cases.log_access(session, by=principal, action="read_welcome_meetings", case_id=case_id)
-        return render(
-            request,
-            "welcome_meetings.html",
-            status_code,
-            meetings=meetings,
-            invited=invited,
-            errors=errors or {},
-            form=form or {},
-            form_for=form_for,
-            today=today(),
-            hosts=HOSTS,
-            attendance_choices=ATTENDANCE_CHOICES,
-        )
-
-
-def _welcome(request: Request) -> Principal | None:
-    principal = signed_in(request)
-    return principal if principal and principal.department in WELCOME else None
-
-
-@router.get("/velkomstmoeder")
-def meetings(request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = _welcome(request)
-    if principal is None:
-        return no_access_page(request, "velkomstmøderne")
-    return meetings_page(request, principal)
-
-
-@router.post("/velkomstmoeder")
-async def create_meeting(request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = _welcome(request)
-    if principal is None:
-        return no_access_page(request, "velkomstmøderne")
-    form = await _form(request)
-    try:
-        if form.get("host", "") not in HOSTS:
-            errors = {"host": "Vælg en af mulighederne"}
-        else:
-            data = MeetingIn.model_validate({k: form.get(k, "") for k in MEETING_FIELDS})
-            with request.app.state.runtime.session_factory.begin() as session:
-                meeting_id = service.create_meeting(session, data=data).id
-            return RedirectResponse(f"/velkomstmoeder#moede-{meeting_id}", status_code=303)
-    except ValidationError as exc:
-        errors = danish_errors(exc)
-    except DomainError as exc:
-        errors = _domain_errors(exc, "", "meeting")
-    return meetings_page(request, principal, errors=errors, form=form, form_for="meeting", status_code=422)
-
-
-@router.post("/velkomstmoeder/{meeting_id}/invitationer")
-async def invite(meeting_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = _welcome(request)
-    if principal is None:
-        return no_access_page(request, "velkomstmøderne")
-    form = await _form(request)
-    prefix = f"m{meeting_id}_"
-    try:
-        data = InviteByNumberIn.model_validate({"case_number": form.get("case_number", "")})
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.invite_by_number(session, meeting_id=meeting_id, case_number=data.case_number)
-        return RedirectResponse(f"/velkomstmoeder#moede-{meeting_id}", status_code=303)
-    except ValidationError as exc:
-        errors = {prefix + k: v for k, v in danish_errors(exc).items()}
-        if form.get("case_number", "").strip():
-            errors[prefix + "case_number"] = "Skriv sagsnummeret som år og nummer, fx 2026-000001"
-    except DomainError as exc:
-        field = {"case_id": "case_number"}.get(exc.field or "", exc.field)
-        errors = {prefix + (field or "_"): danish_message(exc)}
-    return meetings_page(request, principal, errors=errors, form=form, form_for=f"invite-{meeting_id}", status_code=422)
-
-
-@router.post("/velkomstmoeder/invitationer/{invitation_id}/fremmoede")
-async def attendance(invitation_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = _welcome(request)
-    if principal is None:
-        return no_access_page(request, "velkomstmøderne")
-    form = await _form(request)
-    prefix = f"i{invitation_id}_"
-    try:
-        if form.get("attended", "") not in ATTENDANCE_CHOICES:
-            errors = {prefix + "attended": "Vælg en af mulighederne"}
-        else:
-            data = AttendanceIn.model_validate({"attended": form["attended"]})
-            with request.app.state.runtime.session_factory.begin() as session:
-                row = service.record_attendance(session, invitation_id=invitation_id, attended=data.attended)
-                meeting_id = row.meeting_id
-            return RedirectResponse(f"/velkomstmoeder#moede-{meeting_id}", status_code=303)
-    except DomainError as exc:
-        errors = {prefix + "_": danish_message(exc)}
-    return meetings_page(
-        request, principal, errors=errors, form=form, form_for=f"attend-{invitation_id}", status_code=422
-    )
+# The welcome meetings (R10) are pages of their own, served with these.
+router.include_router(welcome_pages.router)
