@@ -11,6 +11,7 @@ from reception.benefits import routes as benefit_routes
 from reception.bootstrap import build
 from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
+from reception.civil import pages as civil_pages
 from reception.civil import routes as civil_routes
 from reception.config import ReceptionSettings
 from reception.contracts import pages as contract_pages
@@ -50,6 +51,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             benefit_pages.router,
             deadline_pages.router,
             plan_pages.router,
+            civil_pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,

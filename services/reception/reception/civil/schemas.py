@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from shared.validation import Id, LongText, OptionalShortText, ShortText
 
@@ -119,6 +120,14 @@ class InviteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     case_id: Id
+
+
+class InviteByNumberIn(BaseModel):
+    """The welcome meetings page invites a case by its case number."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    case_number: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{4}-[0-9]{6}$")]
 
 
 class AttendanceIn(BaseModel):

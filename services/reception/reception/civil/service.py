@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reception.cases.models import Case
 from reception.cases.service import get_case
 from reception.civil.models import (
     FollowUpNote,
@@ -107,6 +108,23 @@ def matches_for(session: Session, *, case_id: int) -> list[Match]:
     return list(session.scalars(select(Match).where(Match.case_id == case_id).order_by(Match.id)))
 
 
+def follow_ups_for(session: Session, *, case_id: int) -> list[FollowUpNote]:
+    """The follow-up notes on the case's agreements, oldest first."""
+    query = (
+        select(FollowUpNote)
+        .join(Match, Match.id == FollowUpNote.match_id)
+        .where(Match.case_id == case_id)
+        .order_by(FollowUpNote.on, FollowUpNote.id)
+    )
+    return list(session.scalars(query))
+
+
+def packages_for(session: Session, *, case_id: int) -> list[StarterPackage]:
+    return list(
+        session.scalars(select(StarterPackage).where(StarterPackage.case_id == case_id).order_by(StarterPackage.id))
+    )
+
+
 def request_package(session: Session, *, case_id: int, data: PackageIn) -> StarterPackage:
     get_case(session, case_id=case_id)
     row = StarterPackage(case_id=case_id, items=data.items)
@@ -150,6 +168,23 @@ def invite(session: Session, *, meeting_id: int, case_id: int) -> Invitation:
     if not try_insert(session, row):
         raise Conflict(f"case {case_id} is invited already", field="case_id", danish="Sagen er allerede inviteret")
     return row
+
+
+def invite_by_number(session: Session, *, meeting_id: int, case_number: str) -> Invitation:
+    """Invite the case with this case number (the number the departments write, e.g. 2026-000001)."""
+    _meeting(session, meeting_id)
+    case_id = session.scalar(select(Case.id).where(Case.case_number == case_number))
+    if case_id is None:
+        raise NotFound(
+            f"no case numbered {case_number}", field="case_number", danish="Der findes ingen sag med det sagsnummer"
+        )
+    return invite(session, meeting_id=meeting_id, case_id=case_id)
+
+
+def meetings(session: Session) -> list[MeetingOut]:
+    """All welcome meetings, the latest first, with their invitations."""
+    ids = session.scalars(select(WelcomeMeeting.id).order_by(WelcomeMeeting.held_on.desc(), WelcomeMeeting.id.desc()))
+    return [meeting_out(session, meeting_id=i) for i in ids]
 
 
 def record_attendance(session: Session, *, invitation_id: int, attended: bool) -> Invitation:
