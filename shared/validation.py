@@ -27,4 +27,7 @@ OptionalShortText = Annotated[
 # For columns of 50 characters (languages, short names).
 Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_no_control)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), AfterValidator(_no_control)]
+RequiredLongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), AfterValidator(_no_control)
+]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
