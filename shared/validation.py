@@ -31,4 +31,7 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50
 SearchText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100), AfterValidator(_no_control)
 ]
+RequiredLongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), AfterValidator(_no_control)
+]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

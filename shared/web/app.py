@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -34,18 +35,27 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 class BodyLimitMiddleware:
-    """Refuse request bodies over ``limit`` bytes with 413, whether announced or streamed."""
+    """Refuse request bodies over the limit with 413, whether announced or streamed.
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
+    ``allowances`` give named paths (regular expressions matched against the whole path) their own
+    limit, e.g. an upload route; every other path keeps ``limit``.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, allowances: Mapping[str, int] | None = None) -> None:
+        self.app, self.default = app, limit
+        self.allowances = [(re.compile(pattern), allowed) for pattern, allowed in (allowances or {}).items()]
+
+    def limit_for(self, path: str) -> int:
+        return next((allowed for pattern, allowed in self.allowances if pattern.fullmatch(path)), self.default)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limit_for(scope.get("path", ""))
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
-            await _too_large(self.limit)(scope, receive, send)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await _too_large(limit)(scope, receive, send)
             return
         received = 0
 
@@ -54,14 +64,14 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     raise _BodyTooLarge
             return message
 
         try:
             await self.app(scope, limited, send)
         except _BodyTooLarge:
-            await _too_large(self.limit)(scope, receive, send)
+            await _too_large(limit)(scope, receive, send)
 
 
 class _BodyTooLarge(Exception):
@@ -111,8 +121,13 @@ def create_service_app(
     routers: Sequence[APIRouter],
     templates_dir: Path | None,
     run_relay: bool = True,
+    body_limits: Mapping[str, int] | None = None,
 ) -> FastAPI:
-    """Build a service's FastAPI app around its runtime."""
+    """Build a service's FastAPI app around its runtime.
+
+    ``body_limits`` maps path patterns (e.g. an upload route) to a body limit of their own; all other
+    paths keep ``max_body_bytes`` from the settings.
+    """
     from shared.web import admin, pages
 
     @asynccontextmanager
@@ -128,7 +143,7 @@ def create_service_app(
     app.state.runtime = runtime
     app.state.settings = runtime.settings
     app.state.templates = make_templates(templates_dir)
-    app.add_middleware(BodyLimitMiddleware, limit=runtime.settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, limit=runtime.settings.max_body_bytes, allowances=body_limits)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.exception_handler(RequestValidationError)

@@ -16,8 +16,10 @@ def all_metadata() -> list[object]:
     import reception.benefits.models
     import reception.cases.models
     import reception.civil.models
+    import reception.contacts.models
     import reception.contracts.models
     import reception.deadlines.models
+    import reception.documents.models
     import reception.guidance.models
     import reception.onboarding.models
     import reception.plans.models

@@ -14,10 +14,14 @@ from reception.cases import routes as case_routes
 from reception.civil import pages as civil_pages
 from reception.civil import routes as civil_routes
 from reception.config import ReceptionSettings
+from reception.contacts import pages as contact_pages
+from reception.contacts import routes as contact_routes
 from reception.contracts import pages as contract_pages
 from reception.contracts import routes as contract_routes
 from reception.deadlines import pages as deadline_pages
 from reception.deadlines import routes as deadline_routes
+from reception.documents import pages as document_pages
+from reception.documents import routes as document_routes
 from reception.guidance import pages as guidance_pages
 from reception.guidance import routes as guidance_routes
 from reception.onboarding import routes as onboarding_routes
@@ -30,6 +34,9 @@ from shared.web.app import create_service_app
 
 
 def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = True) -> FastAPI:
+    settings = settings or ReceptionSettings()
+    # Upload routes may carry a whole document (plus the multipart framing); every other route keeps its limit.
+    upload_limit = settings.document_max_bytes + document_routes.MULTIPART_OVERHEAD
     app = create_service_app(
         build(settings),
         title="Modtagelse – Rødovre Kommune",
@@ -44,6 +51,8 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             civil_routes.router,
             plan_routes.router,
             timeline_routes.router,
+            document_routes.router,
+            contact_routes.router,
             guidance_pages.router,
             referral_pages.router,
             case_pages.router,
@@ -52,8 +61,11 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             deadline_pages.router,
             plan_pages.router,
             civil_pages.router,
+            document_pages.router,
+            contact_pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
+        body_limits=dict.fromkeys(document_routes.UPLOAD_PATHS, upload_limit),
     )
     return app

@@ -1,7 +1,7 @@
 """integration plan and actions
 
 Revision ID: 43d534e1565a
-Revises: 5ed8cb53dcbf
+Revises: 6016c8c2df43
 Create Date: 2026-11-26 10:05:46.685591
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "43d534e1565a"
-down_revision: str | Sequence[str] | None = "5ed8cb53dcbf"
+down_revision: str | Sequence[str] | None = "6016c8c2df43"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from reception.cases.models import AccessLog, Case, FamilyMember
 from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
 from reception.config import CPR_VISIBLE_TO
+from reception.contacts.service import notify_partners
 from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.contracts.reception import ArrivalScheduled, CaseOpened, FamilyReunificationPlanned
@@ -54,6 +55,8 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
             field="immigration_person_id",
         )
     case.case_number = f"{case.created_at.year}-{case.id:06d}"
+    # Borgerservice always; whoever places temporary housing unless the person joins a household here (R11).
+    notify_partners(session, case_id=case.id, temporary_housing=linked_case_id is None)
     publish(
         session,
         CaseOpened(
