@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from reception.civil.models import Invitation, Match
+from reception.deadlines.service import announce_overdue
 from shared.auth import Department
 from tests.reception.helpers import handover
 
@@ -155,3 +156,44 @@ def test_r10_attendance_only_after_the_meeting_and_bad_input(make_app):
     )
     assert app.client.post("/welcome-meetings", json={"held_on": "2027-01-01"}, headers=app.as_(FR)).status_code == 403
     assert app.count(Invitation) == 1
+
+
+def test_r7_follow_ups_are_on_frivillighed_deadline_list_and_announced_once_per_due_date(make_app):
+    """R7 follow-up dates are deadlines: listed for Frivillighedsområdet, each overdue date announced once."""
+    app = make_app("reception")
+    case, v = _case(app), _volunteer(app)
+    m = app.client.post(
+        f"/cases/{case['id']}/matches",
+        json={
+            "volunteer_id": v["id"],
+            "kind": "host_family",
+            "content": "Middage",
+            "purpose": "Netværk",
+            "follow_up_days": 14,
+        },
+        headers=app.as_(FR),
+    ).json()
+    listed = app.client.get("/deadlines?within_days=14", headers=app.as_(FR)).json()
+    assert [(d["kind"], d["ref_id"], d["state"]) for d in listed] == [("follow_up", m["id"], "due_soon")]
+    assert listed[0]["title"] == "Opfølgning på aftale med værtsfamilie"
+
+    def overdue_since(days: int) -> None:
+        with app.factory.begin() as session:
+            session.get(Match, m["id"]).next_follow_up = date.today() - timedelta(days=days)
+
+    def announced() -> list[str]:
+        return [
+            e["payload"]["due_date"]
+            for e in app.outbox()
+            if e["type"] == "reception.deadline_overdue" and e["payload"]["kind"] == "follow_up"
+        ]
+
+    overdue_since(3)
+    announce_overdue(app.factory)
+    announce_overdue(app.factory)
+    overdue_since(1)  # followed up late, and the next one is missed too: a new date, a new notice
+    announce_overdue(app.factory)
+    assert announced() == [
+        (date.today() - timedelta(days=3)).isoformat(),
+        (date.today() - timedelta(days=1)).isoformat(),
+    ]

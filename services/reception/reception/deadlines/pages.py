@@ -20,6 +20,7 @@ LINKS = {
     "contract": "/sager/%d/kontrakt",
     "sanction_hearing": "/sager/%d/forsorgelse#sanktioner",
     "plan_action": "/sager/%d/plan#indsatser",
+    "follow_up": "/sager/%d/civilsamfund",
 }
 CHOICES = (7, 14, 30, 90)
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reception.benefits.models import Sanction
 from reception.cases.models import Case
+from reception.civil.models import Match
 from reception.contracts.models import IntegrationContract
 from reception.deadlines.models import OverdueNotice
 from reception.onboarding.models import OnboardingTask
@@ -23,11 +24,12 @@ from shared.contracts.reception import DeadlineOverdue
 from shared.db import try_insert
 
 SERVICE = "reception"
+RECURRING = frozenset({"follow_up"})
 
 
 @dataclass(frozen=True)
 class Deadline:
-    kind: str  # onboarding_task, contract, sanction_hearing, plan_action
+    kind: str  # onboarding_task, contract, sanction_hearing, plan_action, follow_up
     ref_id: int
     case_id: int
     case_number: str
@@ -37,6 +39,11 @@ class Deadline:
 
     def state(self, on: date) -> str:
         return "overdue" if self.due_date < on else "due_soon"
+
+    @property
+    def notice_kind(self) -> str:
+        """What the overdue notice is keyed by: a recurring follow-up is announced once per due date."""
+        return f"{self.kind}@{self.due_date:%Y%m%d}" if self.kind in RECURRING else self.kind
 
 
 def _all_open(session: Session) -> list[Deadline]:
@@ -79,6 +86,18 @@ def _all_open(session: Session) -> list[Deadline]:
                 sanction.reply_deadline,
             )
         )
+    for match in session.scalars(select(Match).where(Match.status == "active")):
+        found.append(
+            Deadline(
+                "follow_up",
+                match.id,
+                match.case_id,
+                numbers.get(match.case_id) or "",
+                "Opfølgning på aftale med " + ("værtsfamilie" if match.kind == "host_family" else "mentor"),
+                Department.FRIVILLIGHED.value,
+                match.next_follow_up,
+            )
+        )
     open_actions = select(PlanAction).where(PlanAction.status.in_(("planned", "in_progress")))
     for action in session.scalars(open_actions):
         found.append(
@@ -108,7 +127,7 @@ def announce_overdue(factory: sessionmaker[Session]) -> int:
     on = today()
     with factory.begin() as session:
         for item in _all_open(session):
-            if item.due_date >= on or not try_insert(session, OverdueNotice(kind=item.kind, ref_id=item.ref_id)):
+            if item.due_date >= on or not try_insert(session, OverdueNotice(kind=item.notice_kind, ref_id=item.ref_id)):
                 continue
             publish(
                 session,
