@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
 from celery import Celery
-from kombu.messaging import Producer
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.bus.broker import connect, publish_to_queue
 from shared.bus.models import DeadLetter, OutboxMessage
+from shared.bus.wire import Sender
 from shared.db import utcnow
 from shared.settings import ServiceSettings
 
@@ -57,8 +56,13 @@ def replay(
             raise NotFoundError(f"no dead letter {dead_letter_id}")
         if row.replayed_at is not None:
             raise AlreadyReplayedError(f"dead letter {dead_letter_id} was replayed already")
-        with connect(settings) as conn:
-            publish_to_queue(Producer(conn.default_channel), app, row.consumer, json.loads(row.envelope))
+        # The same path as the relay's; a fresh task id, since this is a new delivery on purpose.
+        sender = Sender(settings, app)
+        try:
+            message = sender.messages.encode(row.consumer, str(uuid.uuid4()), row.envelope, f"(replay {row.event_id})")
+            sender.send([(row.consumer, message)])
+        finally:
+            sender.reset()
         row.replayed_at, row.replayed_by = utcnow(), by[:100]
         return DeadLetterView(
             row.id, row.consumer, row.event_id, row.event_type, row.error, row.attempts, row.failed_at, row.replayed_at

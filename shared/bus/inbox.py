@@ -13,16 +13,22 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.bus.envelope import Event, EventEnvelope, UnknownEventError, read_event
 from shared.bus.models import DeadLetter, InboxMessage
 from shared.bus.outbox import current_correlation
+from shared.db import utcnow
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Session, Any, EventEnvelope], None]
+
+
+# Built once: the compiled statement is cached, so a claim costs one execute.
+_CLAIM = insert(InboxMessage)
 
 
 class Outcome(enum.StrEnum):
@@ -60,8 +66,17 @@ def _handle_once(
     with factory() as session:
         try:
             with session.begin():
-                session.add(InboxMessage(consumer=consumer, event_id=str(envelope.event_id), event_type=envelope.type))
-                session.flush()
+                # A Core insert, not an ORM add + flush: it runs at once (the claim comes before the
+                # handler) and skips the unit of work, a third of a consume's CPU (benchmarks/bench_bus.py).
+                session.connection().execute(
+                    _CLAIM,
+                    {
+                        "consumer": consumer,
+                        "event_id": str(envelope.event_id),
+                        "event_type": envelope.type,
+                        "handled_at": utcnow(),
+                    },
+                )
                 claimed = True
                 handler(session, event, envelope)
         except IntegrityError:

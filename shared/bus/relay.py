@@ -7,9 +7,9 @@ the next round: delivery is at least once, and the consumers' inbox absorbs dupl
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import fcntl
-import json
 import logging
 import os
 import threading
@@ -19,15 +19,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from celery import Celery
-from kombu.connection import Connection
-from kombu.messaging import Producer
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.bus import outbox
-from shared.bus.broker import connect, publish_to_queue
 from shared.bus.models import OutboxMessage
 from shared.bus.subscriptions import subscribers
+from shared.bus.wire import Sender
 from shared.db import is_postgres, utcnow
 from shared.settings import ServiceSettings
 
@@ -81,9 +79,11 @@ class Relay:
         self.settings = settings
         self.factory = factory
         self.app = app
-        self._conn: Connection | None = None
-        self._producer: Producer | None = None
+        self._sender = Sender(settings, app)
+        self._engine: Engine = factory.kw["bind"]
         self._wake = threading.Event()
+        # Rows just committed in this process, handed over by the outbox (sent without reading them back).
+        self._handed: collections.deque[outbox.Committed] = collections.deque()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pid = 0
@@ -146,14 +146,16 @@ class Relay:
         return None
 
     def _send(self, rows: Sequence[Any]) -> None:
-        producer = self._get_producer()
-        with producer.batch(max_size=1000):
-            for row in rows:
-                envelope = json.loads(row.envelope)
-                for queue in subscribers(row.event_type):
-                    # Same task id for the same (event, queue): a re-send is recognisably a duplicate.
-                    task_id = str(uuid.uuid5(uuid.UUID(row.event_id), queue))
-                    publish_to_queue(producer, self.app, queue, envelope, task_id=task_id)
+        encode = self._sender.messages.encode
+        items = []
+        for row in rows:
+            argsrepr = f"({row.event_type} {row.event_id})"
+            for queue in subscribers(row.event_type):
+                # Same task id for the same (event, queue): a re-send is recognisably a duplicate.
+                task_id = str(uuid.uuid5(uuid.UUID(row.event_id), queue))
+                items.append((queue, encode(queue, task_id, row.envelope, argsrepr)))
+        if items:
+            self._sender.send(items)
 
     def _record_failure(self, session: Session, ids: list[int], exc: Exception) -> None:
         try:
@@ -166,20 +168,29 @@ class Relay:
         except Exception:
             log.exception("relay could not record a publish failure")
 
-    def _get_producer(self) -> Producer:
-        if self._producer is None:
-            self._conn = connect(self.settings)
-            self._conn.ensure_connection(max_retries=1)
-            self._producer = Producer(self._conn.default_channel)
-        return self._producer
-
     def _reset(self) -> None:
-        conn, self._conn, self._producer = self._conn, None, None
-        if conn is not None:
-            try:
-                conn.close()
-            except Exception:
-                log.debug("closing a broken broker connection failed", exc_info=True)
+        self._sender.reset()
+
+    def send_handed(self) -> int:
+        """Send the rows commits handed over, then mark them sent; return how many were sent.
+
+        The idle fast path: no read of the outbox before the send. The rows are committed (handed
+        over after the root commit only), so a send can only be early for another relay that swept
+        them meanwhile: a duplicate, absorbed by the inbox. A failed send leaves them for ``drain``.
+        """
+        rows: list[outbox.Committed] = []
+        while self._handed:
+            rows.append(self._handed.popleft())
+        if not rows:
+            return 0
+        with self._lock, self.factory() as session:
+            postgres = is_postgres(session)
+            with _one_relay_per_sqlite_file(session, postgres), session.begin():
+                # On SQLite the write lock is taken at the UPDATE, after the send (not during it).
+                error = self._send_or_record(session, rows)
+        if error is not None:
+            raise error
+        return len(rows)
 
     def drain(self) -> int:
         """Send everything unsent now (used by tools and tests); return the number of rows sent."""
@@ -207,28 +218,32 @@ class Relay:
     def after_fork_in_child(self) -> None:
         # The child's copy of the lock is held (by the parent's forking thread): give it its own.
         self._lock = threading.Lock()
+        self._handed.clear()
 
     # -- background thread -----------------------------------------------------------------------
-    def wake(self) -> None:
-        """Called after a commit that wrote outbox rows; starts the thread in a fresh (forked) process."""
+    def wake(self, rows: Sequence[outbox.Committed] = ()) -> None:
+        """Called after a commit that wrote outbox ``rows``; starts the thread in a fresh (forked) process."""
         if self._pid != os.getpid():
             self.start()
+        self._handed.extend(rows)
         self._wake.set()
 
     def start(self) -> None:
         if self._pid == os.getpid() and self._thread is not None and self._thread.is_alive():
             return
         self._pid = os.getpid()
-        # After fork: never share a socket, and never inherit a lock another thread held.
-        self._conn, self._producer = None, None
+        # After fork: never share a socket, never inherit a lock another thread held, and never
+        # send the parent's handed-over rows (the parent sends them).
+        self._sender.forget()
+        self._handed.clear()
         self._lock = threading.Lock()
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name=f"relay-{self.settings.service_name}", daemon=True)
         self._thread.start()
-        outbox.on_commit_wake(self.wake)
+        outbox.on_commit_wake(self._engine, self.wake)
 
     def stop(self, timeout: float = 5.0) -> None:
-        outbox.remove_wake(self.wake)
+        outbox.remove_wake(self._engine, self.wake)
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
@@ -237,15 +252,24 @@ class Relay:
 
     def _run(self) -> None:
         failures = 0
+        sweep = self.settings.relay_sweep_seconds
+        # A full read of the outbox after a failure, without a hand-off, and at least once a sweep
+        # interval (rows of other processes, e.g. one that died before sending); not after every
+        # hand-off, whose rows are sent already: that read would compete with the consumers for CPU.
+        backlog, last_drain = True, 0.0
         while not self._stop.is_set():
-            self._wake.wait(timeout=self.settings.relay_sweep_seconds)
+            self._wake.wait(timeout=sweep)
             self._wake.clear()
             if self._stop.is_set():
                 break
             try:
-                self.drain()
+                handed = self.send_handed()
+                if backlog or not handed or time.monotonic() - last_drain >= sweep:
+                    self.drain()
+                    backlog, last_drain = False, time.monotonic()
                 failures = 0
             except Exception as exc:
+                backlog = True
                 failures += 1
                 delay = min(0.2 * 2**failures, 5.0)
                 log.warning(

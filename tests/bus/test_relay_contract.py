@@ -243,6 +243,71 @@ def test_relay_thread_wakes_on_commit(server: RedisServer, reception: ServiceRun
     print(f"commit → in housing's list: median {median_ms:.0f} ms, max {max_ms:.0f} ms")
 
 
+def test_a_commit_hands_the_relay_only_rows_its_root_transaction_committed(
+    server: RedisServer, reception: ServiceRuntime
+) -> None:
+    """The relay sends handed-over rows without reading them back, so the hand-off must be exact.
+
+    A savepoint's own commit hands nothing (its outer transaction may still roll back); a row added in
+    a savepoint that rolled back is never handed over, nor sent; the root commit hands the rest.
+    """
+    handed: list[outbox.Committed] = []
+    outbox.on_commit_wake(reception.engine, handed.extend)
+    reception.relay.start()
+
+    class Abandoned(Exception):
+        pass
+
+    try:
+        with reception.session_factory.begin() as session:
+            kept = _publish_case_opened(session, 1).event_id
+            with session.begin_nested():
+                released = _publish_case_opened(session, 2).event_id
+            assert handed == [], "a savepoint's commit hands nothing over"
+            with pytest.raises(Abandoned), session.begin_nested():
+                dropped = _publish_case_opened(session, 3).event_id
+                session.flush()
+                raise Abandoned
+        assert [r.event_id for r in handed] == [kept, released]
+        wait_for(lambda: server.client().llen("housing") == 2, timeout=5, message="the handed-over rows")
+        assert _event_ids(server, "housing") == [kept, released]
+        assert dropped not in _event_ids(server, "housing")
+        wait_for(lambda: _unsent(reception) == 0, timeout=5, message="rows marked sent")
+    finally:
+        outbox.remove_wake(reception.engine, handed.extend)
+
+
+def test_a_relay_is_handed_only_its_own_databases_rows(
+    server: RedisServer, reception: ServiceRuntime, tmp_path: Path
+) -> None:
+    """Two services' runtimes in one process: a commit to one database never reaches the other's relay.
+
+    Rows are marked sent by id; a relay handed another database's rows would mark its own rows with
+    those ids sent without sending them (lost events).
+    """
+    url = fresh_database("reception", tmp_path / "other")
+    other = build(
+        ReceptionSettings(database_url=url, broker_url=server.url, environment="test", relay_sweep_seconds=60)
+    )
+    try:
+        with other.session_factory.begin() as session:
+            waiting = _publish_case_opened(session, 7).event_id  # id 1 in the other database, unsent
+        other.relay.start()  # idle: woken only by its own database's commits (sweep: 60 s)
+        reception.relay.start()
+        first = _open_case(reception)  # id 1 in reception's database too
+        client = server.client()
+        wait_for(lambda: client.llen("housing") >= 1, timeout=5, message="reception's row")
+        time.sleep(0.3)  # a misrouted hand-off would have been sent (twice) by now
+        assert _event_ids(server, "housing") == [first]
+        assert _unsent(other) == 1, "the other database's row with the same id is still waiting, not marked sent"
+        other.relay.drain()
+        assert _event_ids(server, "housing") == [first, waiting]
+        assert _unsent(other) == 0 and _unsent(reception) == 0
+    finally:
+        other.close()
+        drop_database(url)
+
+
 def test_check_persistence_warns_loudly_about_a_broker_that_does_not_persist(
     tmp_path: Path, server: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
