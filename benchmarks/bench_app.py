@@ -51,7 +51,7 @@ class BenchEffect(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
-    seq: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer, index=True)  # polled every 2 ms by figure 3: no table scans
     handled_at: Mapped[float] = mapped_column(Float)  # epoch seconds (time.time()) in the worker
     pid: Mapped[int] = mapped_column(Integer)
 
