@@ -41,6 +41,10 @@ class ServiceSettings(BaseSettings):
     retry_backoff_max: float = Field(15.0, gt=0, validation_alias=_common("retry_backoff_max"))
     relay_batch_size: int = Field(500, ge=1, le=10000, validation_alias=_common("relay_batch_size"))
     relay_sweep_seconds: float = Field(1.0, gt=0, validation_alias=_common("relay_sweep_seconds"))
+    # Sent outbox rows and inbox rows older than this are deleted (hourly, by the relay); 0 keeps them.
+    # Far longer than any redelivery (visibility timeout, retries), so the inbox still absorbs duplicates.
+    bus_retention_days: int = Field(30, ge=0, validation_alias=_common("bus_retention_days"))
+    bus_purge_seconds: float = Field(3600.0, gt=0, validation_alias=_common("bus_purge_seconds"))
     max_body_bytes: int = Field(1_048_576, ge=1024, validation_alias=_common("max_body_bytes"))
     database_url: str = ""
     port: int = 8000

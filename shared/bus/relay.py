@@ -23,6 +23,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.bus import outbox
+from shared.bus.housekeeping import purge
 from shared.bus.models import OutboxMessage
 from shared.bus.subscriptions import subscribers
 from shared.bus.wire import Sender
@@ -257,6 +258,7 @@ class Relay:
         # interval (rows of other processes, e.g. one that died before sending); not after every
         # hand-off, whose rows are sent already: that read would compete with the consumers for CPU.
         backlog, last_drain = True, 0.0
+        next_purge = time.monotonic() + min(60.0, self.settings.bus_purge_seconds)  # not in start-up's rush
         while not self._stop.is_set():
             self._wake.wait(timeout=sweep)
             self._wake.clear()
@@ -276,3 +278,11 @@ class Relay:
                     "relay round failed (%s: %s); rows stay unsent, retry in %.1fs", type(exc).__name__, exc, delay
                 )
                 self._stop.wait(delay)
+                continue
+            if time.monotonic() >= next_purge:
+                next_purge = time.monotonic() + self.settings.bus_purge_seconds
+                try:
+                    with self._lock:  # not while a prefork child is being forked
+                        purge(self.factory, retention_days=self.settings.bus_retention_days)
+                except Exception:
+                    log.exception("bus housekeeping failed; tried again in %.0f s", self.settings.bus_purge_seconds)
