@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 
 from reception.cases.models import AccessLog, Case
 from shared.auth import COOKIE, Department
+from shared.crypto import digest
 from tests.conftest import token
 from tests.reception.helpers import handover
 
@@ -58,7 +59,7 @@ def seed(make_app):
     )
     percent = _open(app, full_name="Test 100% Navn_A", family_members=[])
     with app.factory.begin() as session:  # what Borgerservice's CPR registration (R3) writes
-        session.execute(update(Case).where(Case.id == amina["id"]).values(cpr=CPR))
+        session.execute(update(Case).where(Case.id == amina["id"]).values(cpr=CPR, cpr_digest=digest(CPR)))
     return app, Seed(amina=amina, soren=soren, percent=percent)
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import text
+
 from reception.onboarding import handlers
+from shared import crypto
 from shared.auth import Department
 from shared.bus.envelope import EventEnvelope, read_event
 from tests.reception.helpers import handover
@@ -130,3 +135,38 @@ def test_r3_opening_the_checklist_twice_keeps_six_tasks(make_app):
         handlers.on_case_opened(session, read_event(envelope), envelope)  # type: ignore[arg-type]
     again = app.client.get(f"/cases/{case['id']}", headers=app.as_(JC)).json()
     assert len(again["onboarding_tasks"]) == 6
+
+
+def test_r3_cpr_is_encrypted_at_rest_and_found_by_its_digest(make_app):
+    """A copy of the database does not reveal CPR numbers: the column holds ciphertext, lookups a keyed digest."""
+    app = make_app("reception")
+    case = _case_with_checklist(app, date_of_birth="1990-01-02")
+    other = _case_with_checklist(app, date_of_birth="1990-01-02")
+    done = app.client.post(
+        f"/onboarding-tasks/{_task(case, 'cpr_registration')['id']}/complete",
+        json={"cpr": "020190-1234"},
+        headers=app.as_(BS),
+    )
+    assert done.status_code == 200
+    with app.factory() as session:
+        raw = session.execute(text("SELECT cpr, cpr_digest FROM cases WHERE id = :id"), {"id": case["id"]}).one()
+    assert "1234" not in raw.cpr and "020190" not in raw.cpr and raw.cpr.startswith("gAAAA")  # a Fernet token
+    assert raw.cpr_digest == crypto.digest("020190-1234") and "1234" not in raw.cpr_digest
+    # The same number on another case is refused through the digest.
+    again = app.client.post(
+        f"/onboarding-tasks/{_task(other, 'cpr_registration')['id']}/complete",
+        json={"cpr": "0201901234"},
+        headers=app.as_(BS),
+    )
+    assert again.status_code == 409
+
+
+def test_r3_cpr_keys_rotate_without_a_migration():
+    """The first key encrypts; every listed key decrypts, so a new key can be put in front of the old one."""
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    stored = crypto.FieldCipher(old, "d" * 40).encrypt("020190-1234")
+    rotated = crypto.FieldCipher(f"{new},{old}", "d" * 40)
+    assert rotated.decrypt(stored) == "020190-1234"
+    assert crypto.FieldCipher(new, "d" * 40).decrypt(rotated.encrypt("x")) == "x"
+    with pytest.raises(ValueError, match="cannot be decrypted"):
+        crypto.FieldCipher(new, "d" * 40).decrypt(stored)

@@ -7,6 +7,7 @@ import importlib
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from cryptography.fernet import Fernet
 from sqlalchemy import create_engine
 
 import shared.bus.models  # noqa: F401
@@ -45,8 +46,14 @@ def test_production_refuses_the_development_secret_and_sqlite():
         ReceptionSettings(environment="production", database_url="postgresql+psycopg://db/reception")
     with pytest.raises(ValueError, match="PostgreSQL"):
         ReceptionSettings(environment="production", auth_secret="s" * 40, database_url="sqlite:///x.db")
-    ok = ReceptionSettings(environment="production", auth_secret="s" * 40, database_url="postgresql+psycopg://db/r")
-    assert ok.auth_secret != DEV_SECRET
+    prod = {"environment": "production", "auth_secret": "s" * 40, "database_url": "postgresql+psycopg://db/r"}
+    with pytest.raises(ValueError, match="CPR_KEYS"):  # CPR numbers must not be encrypted with the dev key
+        ReceptionSettings(**prod)
+    key = Fernet.generate_key().decode()
+    with pytest.raises(ValueError, match="CPR_DIGEST_KEY"):
+        ReceptionSettings(**prod, cpr_keys=key)
+    ok = ReceptionSettings(**prod, cpr_keys=key, cpr_digest_key="d" * 40)
+    assert ok.auth_secret != DEV_SECRET and ok.cpr_keys == key
 
 
 def test_retry_backoff_must_stay_below_the_visibility_timeout():
@@ -105,3 +112,35 @@ def test_upgrading_a_database_with_data_keeps_the_data(service, tmp_path):
         assert (rows[0]["case_type"], rows[0]["housing_as_of"]) == ("refugee", 0)
     else:
         assert (rows[0]["unit_type"], rows[0]["version"]) == ("apartment", 1)
+
+
+def test_upgrading_reception_encrypts_the_cpr_numbers_already_stored(tmp_path):
+    """The migration to encrypted CPR numbers encrypts and digests existing rows with the service's keys."""
+    from sqlalchemy import text
+
+    from reception.config import ReceptionSettings
+    from shared import crypto
+    from shared.migrations import upgrade
+
+    url = f"sqlite:///{tmp_path / 'cpr.sqlite3'}"
+    upgrade("reception", url, revision="43d534e1565a")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO cases (immigration_person_id, full_name, date_of_birth, nationality, residence_basis, "
+                "asylum_centre, asylum_centre_contact, expected_arrival_date, status, housing_status, created_at, "
+                "created_by, version, cpr) VALUES ('UDL-1', 'A B', '1990-01-02', 'SYR', 'asylum_7_1', 'C', 'K', "
+                "'2026-12-24', 'opened', 'awaiting_check', '2026-11-26 10:00:00', 'x', 1, '020190-1234')"
+            )
+        )
+    engine.dispose()
+    upgrade("reception", url)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        raw = conn.execute(text("SELECT cpr, cpr_digest FROM cases")).one()
+    engine.dispose()
+    settings = ReceptionSettings()
+    cipher = crypto.FieldCipher(settings.cpr_keys, settings.cpr_digest_key)
+    assert "1234" not in raw.cpr and cipher.decrypt(raw.cpr) == "020190-1234"
+    assert raw.cpr_digest == cipher.digest("020190-1234")

@@ -9,6 +9,7 @@ from reception.deadlines import service as deadlines
 from reception.onboarding import handlers as onboarding_handlers
 from reception.plans.service import on_action_updated
 from reception.timeline.service import with_timeline
+from shared import crypto
 from shared.bus.inbox import Handler
 from shared.runtime import ServiceRuntime
 
@@ -39,5 +40,6 @@ HANDLERS: dict[str, Handler] = {
 
 def build(settings: ReceptionSettings | None = None) -> ServiceRuntime:
     settings = settings or ReceptionSettings()
+    crypto.configure(settings.cpr_keys, settings.cpr_digest_key)
     periodic = {"announce_overdue": (settings.overdue_check_seconds, deadlines.announce_overdue)}
     return ServiceRuntime(settings, handlers=HANDLERS, periodic=periodic)

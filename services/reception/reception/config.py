@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.auth import Department
+from shared.crypto import DEV_DIGEST_KEY, DEV_FIELD_KEY
 from shared.settings import ServiceSettings
 
 # Departments that may see a full CPR number; everyone else sees DDMMYY-XXXX.
@@ -27,3 +28,17 @@ class ReceptionSettings(ServiceSettings):
     documents_dir: Path = Field(default_factory=lambda data: Path(data["data_dir"]) / "reception" / "documents")
     # The largest document accepted (default 10 MiB); the upload routes' body limit follows it.
     document_max_bytes: int = Field(10 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
+    # CPR numbers are stored encrypted (shared/crypto.py): Fernet keys, newest first (comma-separated;
+    # the first encrypts, all decrypt), and the key of the digest used to find a number.
+    cpr_keys: str = DEV_FIELD_KEY
+    cpr_digest_key: str = DEV_DIGEST_KEY
+
+    @model_validator(mode="after")
+    def _production_keys(self) -> ReceptionSettings:
+        if self.environment == "production" and (
+            DEV_FIELD_KEY in self.cpr_keys or self.cpr_digest_key == DEV_DIGEST_KEY or len(self.cpr_digest_key) < 32
+        ):
+            raise ValueError(
+                "RECEPTION_CPR_KEYS and RECEPTION_CPR_DIGEST_KEY (32+ characters) must be set in production"
+            )
+        return self

@@ -8,6 +8,7 @@ from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from reception.db import Base
+from shared.crypto import Encrypted
 from shared.db import BigId, utcnow
 
 
@@ -28,7 +29,9 @@ class Case(Base):
     case_type: Mapped[str] = mapped_column(String(30), default="refugee")
     # Family reunification (R11): the family member already in Rødovre whose household this joins.
     linked_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True, default=None)
-    cpr: Mapped[str | None] = mapped_column(String(11), unique=True, default=None)
+    # Encrypted at rest (shared/crypto.py); found and kept unique through its keyed digest.
+    cpr: Mapped[str | None] = mapped_column(Encrypted(), default=None)
+    cpr_digest: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     arrival_date: Mapped[date | None] = mapped_column(Date, default=None)
     arrival_place: Mapped[str | None] = mapped_column(String(200), default=None)
     arrival_arranged_by: Mapped[str | None] = mapped_column(String(200), default=None)

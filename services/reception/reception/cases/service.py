@@ -17,6 +17,7 @@ from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.contracts.reception import ArrivalScheduled, CaseOpened, FamilyReunificationPlanned
 from shared.cpr import CprError, parse_cpr
+from shared.crypto import digest
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
 from shared.logging import redact
@@ -172,7 +173,7 @@ def search_cases(session: Session, *, query: str, viewer: Principal, limit: int 
         cpr = None
     exact = or_(Case.case_number == text, Case.immigration_person_id == text)
     if cpr is not None and viewer.department in CPR_VISIBLE_TO:
-        exact = or_(exact, Case.cpr == cpr)
+        exact = or_(exact, Case.cpr_digest == digest(cpr))
     # Read before the scan below, which then holds every exact match's date (cases are never deleted).
     found = set(session.scalars(select(Case.id).where(exact)))
     # Names are compared in Python, not in SQL: SQLite's lower() and LIKE fold ASCII only, and

@@ -15,6 +15,7 @@ from shared.bus.outbox import publish
 from shared.clock import today
 from shared.contracts.reception import CprRegistered
 from shared.cpr import CprError, parse_cpr
+from shared.crypto import digest
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -84,7 +85,8 @@ def register_cpr(session: Session, *, case_id: int, cpr: str | None) -> None:
         raise NotFound(f"no case with id {case_id}")
     if born != case.date_of_birth:
         raise Invalid("CPR-nummerets fødselsdato passer ikke med personens fødselsdato", field="cpr")
-    if session.scalar(select(Case.id).where(Case.cpr == number, Case.id != case_id)) is not None:
+    number_digest = digest(number)
+    if session.scalar(select(Case.id).where(Case.cpr_digest == number_digest, Case.id != case_id)) is not None:
         raise Conflict("CPR-nummeret er allerede registreret på en anden sag", field="cpr")
-    case.cpr = number
+    case.cpr, case.cpr_digest = number, number_digest
     publish(session, CprRegistered(case_id=case_id, registered_on=today()), producer=SERVICE)
