@@ -39,6 +39,14 @@ STATUS_LABELS = {
 }
 
 
+def status_choices() -> dict[str, list[tuple[str, str]]]:
+    """For each status, the (value, Danish label) pairs it may move on to: the pages' select options."""
+    return {
+        s.value: [(n.value, STATUS_LABELS[n.value][1]) for n in PlanActionStatus if n in NEXT_STATUSES[s]]
+        for s in PlanActionStatus
+    }
+
+
 class PlanTaskColumns:
     """The columns of a received plan action; each service maps them onto its own ``Base``."""
 
@@ -225,8 +233,5 @@ class PlanTasks:
             form=form or {},
             form_for=form_for,
             status_labels=STATUS_LABELS,
-            next_statuses={
-                s.value: [(n.value, STATUS_LABELS[n.value][1]) for n in PlanActionStatus if n in NEXT_STATUSES[s]]
-                for s in PlanActionStatus
-            },
+            next_statuses=status_choices(),
         )

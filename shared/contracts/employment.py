@@ -7,6 +7,9 @@ from datetime import date
 from shared.bus.envelope import Event, contract
 from shared.contracts.plans import PlanActionUpdated
 
+# The kinds of self-sufficiency and how the Danish pages and the case timeline name them.
+SELF_SUFFICIENCY_KINDS = {"job": "ordinært arbejde", "su": "SU", "other": "anden forsørgelse"}
+
 
 @contract("employment.plan_action_updated", 1)
 class EmploymentPlanActionUpdated(PlanActionUpdated):
@@ -19,5 +22,5 @@ class SelfSufficiencyReported(Event):
 
     case_id: int
     report_id: int
-    kind: str  # job, su (student grant), other
+    kind: str  # a key of SELF_SUFFICIENCY_KINDS
     effective_from: date

@@ -16,13 +16,6 @@ class SelfSufficiencyKind(enum.StrEnum):
     OTHER = "other"
 
 
-KIND_LABELS = {
-    SelfSufficiencyKind.JOB: "ordinært arbejde",
-    SelfSufficiencyKind.SU: "SU",
-    SelfSufficiencyKind.OTHER: "anden forsørgelse",
-}
-
-
 class SelfSufficiencyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -16,7 +16,7 @@ from reception.contracts.models import IntegrationContract
 from shared.auth import Department, Principal
 from shared.bus.envelope import EventEnvelope
 from shared.contracts.education import AbsenceReported
-from shared.contracts.employment import SelfSufficiencyReported
+from shared.contracts.employment import SELF_SUFFICIENCY_KINDS, SelfSufficiencyReported
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 HOURS_PER_MONTH = Decimal(37 * 52) / Decimal(12)
 CENT = Decimal("0.01")
 EDUCATION = Principal(user="Danskuddannelse (fraværsliste)", department=Department.OKONOMI)
-SELF_SUFFICIENCY_LABELS = {"job": "ordinært arbejde", "su": "SU", "other": "anden forsørgelse"}
 
 
 def on_absence_reported(session: Session, event: AbsenceReported, envelope: EventEnvelope) -> None:
@@ -69,6 +68,6 @@ def on_absence_reported(session: Session, event: AbsenceReported, envelope: Even
 
 def on_self_sufficiency_reported(session: Session, event: SelfSufficiencyReported, _envelope: EventEnvelope) -> None:
     """The person supports themselves: every running benefit ends the day before (B7)."""
-    label = SELF_SUFFICIENCY_LABELS.get(event.kind, event.kind)
+    label = SELF_SUFFICIENCY_KINDS.get(event.kind, event.kind)
     last_day = event.effective_from - timedelta(days=1)
     service.stop_benefits(session, case_id=event.case_id, on=last_day, reason=f"Selvforsørgende ({label})")

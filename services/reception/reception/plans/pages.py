@@ -24,9 +24,8 @@ from reception.plans.schemas import (
 )
 from shared.auth import Department, Principal
 from shared.clock import today
-from shared.contracts.plans import NEXT_STATUSES, PlanActionStatus
 from shared.errors import DomainError, NotFound
-from shared.plan_tasks import STATUS_LABELS
+from shared.plan_tasks import STATUS_LABELS, status_choices
 from shared.web.deps import IdPath
 from shared.web.forms import danish_errors, render, signed_in, to_login
 
@@ -71,10 +70,7 @@ def plan_page(
             owner_labels={o.value: label for o, label in OWNER_LABELS.items()},
             service_owners={o.value for o in SERVICE_OWNERS},
             status_labels=STATUS_LABELS,
-            next_statuses={
-                s.value: [(n.value, STATUS_LABELS[n.value][1]) for n in PlanActionStatus if n in NEXT_STATUSES[s]]
-                for s in PlanActionStatus
-            },
+            next_statuses=status_choices(),
         )
 
 

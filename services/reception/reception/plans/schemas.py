@@ -30,7 +30,7 @@ class ActionOwner(enum.StrEnum):
 SERVICE_OWNERS = frozenset({ActionOwner.HOUSING, ActionOwner.EDUCATION, ActionOwner.EMPLOYMENT})
 
 OWNER_LABELS = {
-    ActionOwner.HOUSING: "Bolig (boligafdelingen)",
+    ActionOwner.HOUSING: "Bolig",
     ActionOwner.EDUCATION: "Danskuddannelse",
     ActionOwner.EMPLOYMENT: "Beskæftigelse",
     ActionOwner.JOBCENTRET: "Jobcentret",

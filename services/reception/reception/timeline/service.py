@@ -8,23 +8,25 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reception.plans.schemas import OWNER_LABELS
 from reception.timeline.models import TimelineEntry
 from shared.bus.envelope import Event, EventEnvelope
 from shared.bus.inbox import Handler
+from shared.contracts.employment import SELF_SUFFICIENCY_KINDS
 
 
 def _dkdate(value: Any) -> str:
     return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value)
 
 
-_OWNERS = {"housing": "Bolig", "education": "Danskuddannelse", "employment": "Beskæftigelse"}
+_OWNERS = {owner.value: label for owner, label in OWNER_LABELS.items()}
 _PLAN_STATUS = {"in_progress": "igangsat", "done": "udført", "planned": "planlagt", "withdrawn": "trukket tilbage"}
-_SELF_SUFFICIENCY = {"job": "ordinært arbejde", "su": "SU", "other": "anden forsørgelse"}
 
 
-def _plan_update(who: str, p: dict[str, Any]) -> str:
+def _plan_update(owner: str, p: dict[str, Any]) -> str:
     note = f": {p['note']}" if p.get("note") else ""
-    return f"Integrationsplan: {who} har meldt indsatsen {_PLAN_STATUS.get(p['status'], p['status'])}{note}"
+    status = _PLAN_STATUS.get(p["status"], p["status"])
+    return f"Integrationsplan: {_OWNERS.get(owner, owner)} har meldt indsatsen {status}{note}"
 
 
 # Danish one-liners for the caseworker, by event type. Unknown types still appear, by name.
@@ -60,15 +62,15 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "reception.plan_action_withdrawn": lambda p: (
         f"Integrationsplan: indsats trukket tilbage fra {_OWNERS.get(p['owner'], p['owner'])}: {p['reason']}"
     ),
-    "housing.plan_action_updated": lambda p: _plan_update("Bolig", p),
-    "education.plan_action_updated": lambda p: _plan_update("Danskuddannelse", p),
-    "employment.plan_action_updated": lambda p: _plan_update("Beskæftigelse", p),
+    "housing.plan_action_updated": lambda p: _plan_update("housing", p),
+    "education.plan_action_updated": lambda p: _plan_update("education", p),
+    "employment.plan_action_updated": lambda p: _plan_update("employment", p),
     "education.absence_reported": lambda p: (
         f"Fravær indberettet af Danskuddannelse ({p['course']}): {p['absent_hours']} af {p['planned_hours']} timer "
         f"uden gyldig grund, {_dkdate(p['period_start'])}–{_dkdate(p['period_end'])}"
     ),
     "employment.self_sufficiency_reported": lambda p: (
-        f"Selvforsørgende fra {_dkdate(p['effective_from'])} ({_SELF_SUFFICIENCY.get(p['kind'], p['kind'])}): "
+        f"Selvforsørgende fra {_dkdate(p['effective_from'])} ({SELF_SUFFICIENCY_KINDS.get(p['kind'], p['kind'])}): "
         "ydelserne stoppes"
     ),
 }
