@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import uuid
@@ -10,12 +11,13 @@ from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
 from fastapi import APIRouter, FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -55,7 +57,7 @@ class BodyLimitMiddleware:
         limit = self.limit_for(scope.get("path", ""))
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            await _too_large(limit)(scope, receive, send)
+            await _too_large(limit, scope)(scope, receive, send)
             return
         received = 0
 
@@ -71,15 +73,31 @@ class BodyLimitMiddleware:
         try:
             await self.app(scope, limited, send)
         except _BodyTooLarge:
-            await _too_large(limit)(scope, receive, send)
+            await _too_large(limit, scope)(scope, receive, send)
 
 
 class _BodyTooLarge(Exception):
     pass
 
 
-def _too_large(limit: int) -> JSONResponse:
-    return JSONResponse({"detail": f"request body is larger than {limit} bytes"}, 413)
+_TOO_LARGE_PAGE = """<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>Fejl: For stor</title>
+<link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css"></head>
+<body><main class="container page-container"><h1>Det, du sendte, er for stort</h1>
+<p>Der kan højst sendes {size} ad gangen. Vælg en mindre fil, eller del teksten op.</p>
+<p><a class="button button-primary" href="{back}">Tilbage</a></p></main></body></html>"""
+
+
+def _too_large(limit: int, scope: Scope) -> Response:
+    """413: a Danish page for a browser's form post (the form cannot show it), JSON for the API."""
+    headers = dict(scope.get("headers") or [])
+    if b"text/html" not in headers.get(b"accept", b""):
+        return JSONResponse({"detail": f"request body is larger than {limit} bytes"}, 413)
+    # Back to the page the form was on: only its path, never another site.
+    parts = urlsplit(headers.get(b"referer", b"/").decode("latin-1"))
+    back = parts.path + (f"?{parts.query}" if parts.query else "") if parts.path.startswith("/") else "/"
+    size = f"{limit / 1_048_576:.0f} MB" if limit >= 1_048_576 else f"{limit // 1024} kB"
+    return HTMLResponse(_TOO_LARGE_PAGE.format(size=size, back=html.escape(back, quote=True)), 413)
 
 
 def dk_date(value: date | datetime | None) -> str:

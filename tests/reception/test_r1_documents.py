@@ -274,6 +274,22 @@ def test_r1_documents_page_upload_download_and_danish_errors(make_app, docs):
         follow_redirects=False,
     )
     assert big.status_code == 413 and "Filen er for stor (højst 2 MB)" in big.text
+    # Far over the limit the body is refused before the page is reached: a Danish page all the same.
+    far = client.post(
+        url,
+        data={"kind": "other"},
+        files={"file": ("a.pdf", PDF + b"0" * (3 * LIMIT), "application/pdf")},
+        headers={"accept": "text/html,application/xhtml+xml", "referer": f"http://testserver{url}"},
+        follow_redirects=False,
+    )
+    assert far.status_code == 413 and far.headers["content-type"].startswith("text/html")
+    assert "Det, du sendte, er for stort" in far.text and f'href="{url}"' in far.text
+    foreign = client.post(
+        url,
+        content=b"0" * (4 * LIMIT),
+        headers={"accept": "text/html", "referer": "https://evil.example/x", "content-type": "text/plain"},
+    )
+    assert foreign.status_code == 413 and 'href="/x"' in foreign.text  # a path on this site only
     missing = client.post(
         url, data={"kind": ""}, files={"file": ("", b"", "application/octet-stream")}, follow_redirects=False
     )
