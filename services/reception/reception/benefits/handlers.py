@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 # Aktivloven § 36: an hour of unexcused absence is deducted at the monthly benefit's hourly rate,
 # the month taken as 37 hours a week over 52 weeks / 12.
 HOURS_PER_MONTH = Decimal(37 * 52) / Decimal(12)
-CENT = Decimal("0.01")
 EDUCATION = Principal(user="Danskuddannelse (fraværsliste)", department=Department.OKONOMI)
 
 
@@ -50,7 +49,7 @@ def on_absence_reported(session: Session, event: AbsenceReported, envelope: Even
             event.case_id,
         )
         return
-    amount = (benefit.monthly_amount / HOURS_PER_MONTH * event.absent_hours).quantize(CENT, ROUND_HALF_UP)
+    amount = (benefit.monthly_amount / HOURS_PER_MONTH * event.absent_hours).quantize(service.CENT, ROUND_HALF_UP)
     reason = (
         f"Fravær fra {event.course}: {event.absent_hours} af {event.planned_hours} timer uden gyldig grund "
         f"i perioden {event.period_start:%d.%m.%Y}–{event.period_end:%d.%m.%Y} (indberettet af Danskuddannelse)"
@@ -59,7 +58,7 @@ def on_absence_reported(session: Session, event: AbsenceReported, envelope: Even
         session,
         case_id=event.case_id,
         data=SanctionIn(
-            reason=reason, breach_date=event.period_end, guidance_given_on=guidance_on, amount=max(amount, CENT)
+            reason=reason, breach_date=event.period_end, guidance_given_on=guidance_on, amount=max(amount, service.CENT)
         ),
         by=EDUCATION,
         source_event_id=str(envelope.event_id),

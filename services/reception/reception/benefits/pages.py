@@ -25,9 +25,8 @@ from reception.benefits.schemas import (
     SanctionIn,
     SanctionOut,
 )
-from reception.cases import service as cases
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, page_reader
+from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.web import form_errors
 from shared.auth import Department, Principal
 from shared.clock import today
@@ -94,29 +93,31 @@ def benefits_page(
     status_code: int = 200,
 ) -> Response:
     """The case's benefits and sanctions; ``form_for`` names the form the kept input belongs to."""
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        cases.log_access(session, by=principal, action="read_benefits", case_id=case_id)
+
+    def load(session: Session, case: Case) -> dict[str, Any]:
         benefits = [BenefitOut.model_validate(b) for b in service.benefits_for(session, case_id=case_id)]
         sanctions = [SanctionOut.model_validate(s) for s in service.sanctions_for(session, case_id=case_id)]
-        return render(
-            request,
-            "benefits.html",
-            status_code,
-            case=case,
-            benefits=benefits,
-            sanctions=sanctions,
-            errors=errors or {},
-            form=form or {},
-            form_for=form_for,
-            today=today(),
-            is_finance=principal.department == FINANCE,
-            can_propose=principal.department in PROPOSERS,
+        return {
+            "benefits": benefits,
+            "sanctions": sanctions,
+            "errors": errors or {},
+            "form": form or {},
+            "form_for": form_for,
+            "today": today(),
+            "is_finance": principal.department == FINANCE,
+            "can_propose": principal.department in PROPOSERS,
             **_labels(),
-        )
+        }
+
+    return render_case_page(
+        request,
+        principal,
+        case_id,
+        action="read_benefits",
+        template="benefits.html",
+        status_code=status_code,
+        load=load,
+    )
 
 
 @router.get("/sager/{case_id}/forsorgelse")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import TypeAdapter, ValidationError
+from sqlalchemy.orm import Session
 
 from reception.cases import service
+from reception.cases.models import Case
 from reception.cases.routes import CASE_READERS, case_out
 from reception.cases.schemas import (
     RELATION_LABELS,
@@ -97,6 +100,27 @@ def no_access_page(request: Request, what: str) -> Response:
 def page_reader(request: Request) -> Principal | None:
     principal = signed_in(request)
     return principal if principal and principal.department in CASE_READERS else None
+
+
+def render_case_page(
+    request: Request,
+    principal: Principal,
+    case_id: int,
+    *,
+    action: str,
+    template: str,
+    status_code: int,
+    load: Callable[[Session, Case], dict[str, Any]],
+) -> Response:
+    """A page about one case: the not-found page when there is none, else the read access-logged
+    and ``template`` rendered with the case and what ``load`` reads, in one transaction."""
+    with request.app.state.runtime.session_factory.begin() as session:
+        try:
+            case = service.get_case(session, case_id=case_id)
+        except DomainError:
+            return render(request, "not_found.html", 404, what=f"sag {case_id}")
+        service.log_access(session, by=principal, action=action, case_id=case_id)
+        return render(request, template, status_code, case=case, **load(session, case))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

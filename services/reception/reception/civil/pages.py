@@ -12,9 +12,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
-from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page, page_reader
+from reception.cases.models import Case
+from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.civil import service, welcome_pages
 from reception.civil.models import FollowUpNote
 from reception.civil.schemas import (
@@ -175,37 +176,39 @@ def civil_page(
     status_code: int = 200,
 ) -> Response:
     """The case's agreements and starter packages; ``form_for`` names the form the kept input belongs to."""
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        cases.log_access(session, by=principal, action="read_civil_society", case_id=case_id)
+
+    def load(session: Session, case: Case) -> dict[str, Any]:
         matches = [MatchOut.model_validate(m) for m in service.matches_for(session, case_id=case_id)]
         notes: dict[int, list[FollowUpNote]] = defaultdict(list)
         for note in service.follow_ups_for(session, case_id=case_id):
             notes[note.match_id].append(note)
         packages = [PackageOut.model_validate(p) for p in service.packages_for(session, case_id=case_id)]
         people = service.volunteers(session)
-        return render(
-            request,
-            "civil_case.html",
-            status_code,
-            case=case,
-            matches=matches,
-            notes=notes,
-            packages=packages,
-            volunteer_names={v.id: v.name for v in people},
-            approved=[(str(v.id), v.name) for v in people if v.background_check == BackgroundCheck.APPROVED.value],
-            errors=errors or {},
-            form=form or {},
-            form_for=form_for,
-            today=today(),
-            can_write=principal.department == Department.FRIVILLIGHED,
-            kind_labels=KIND_LABELS,
-            package_labels=PACKAGE_LABELS,
-            package_next=PACKAGE_NEXT,
-        )
+        return {
+            "matches": matches,
+            "notes": notes,
+            "packages": packages,
+            "volunteer_names": {v.id: v.name for v in people},
+            "approved": [(str(v.id), v.name) for v in people if v.background_check == BackgroundCheck.APPROVED.value],
+            "errors": errors or {},
+            "form": form or {},
+            "form_for": form_for,
+            "today": today(),
+            "can_write": principal.department == Department.FRIVILLIGHED,
+            "kind_labels": KIND_LABELS,
+            "package_labels": PACKAGE_LABELS,
+            "package_next": PACKAGE_NEXT,
+        }
+
+    return render_case_page(
+        request,
+        principal,
+        case_id,
+        action="read_civil_society",
+        template="civil_case.html",
+        status_code=status_code,
+        load=load,
+    )
 
 
 @router.get("/sager/{case_id}/civilsamfund")

@@ -10,16 +10,17 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
-from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page, page_reader
+from reception.cases.models import Case
+from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.contacts import service
 from reception.contacts.schemas import Channel, ContactIn, ContactOut, NotificationOut
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.clock import today
 from shared.errors import DomainError
 from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, render, signed_in, to_login
+from shared.web.forms import danish_errors, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
 
@@ -46,29 +47,30 @@ def contacts_page(
     form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        cases.log_access(session, by=principal, action="read_contacts", case_id=case_id)
+    def load(session: Session, case: Case) -> dict[str, Any]:
         contacts = [ContactOut.model_validate(c) for c in service.contact_log(session, case_id=case_id)]
         notifications = [NotificationOut.model_validate(n) for n in service.notifications(session, case_id=case_id)]
-        return render(
-            request,
-            "contacts.html",
-            status_code,
-            case=case,
-            contacts=contacts,
-            notifications=notifications,
-            errors=errors or {},
-            form=form or {},
-            today=today(),
-            can_write=principal.department == Department.JOBCENTRET,
-            channel_labels=CHANNEL_LABELS,
-            partner_purpose=PARTNER_PURPOSE,
-            department_labels={d.value: label for d, label in DEPARTMENT_LABELS.items()},
-        )
+        return {
+            "contacts": contacts,
+            "notifications": notifications,
+            "errors": errors or {},
+            "form": form or {},
+            "today": today(),
+            "can_write": principal.department == Department.JOBCENTRET,
+            "channel_labels": CHANNEL_LABELS,
+            "partner_purpose": PARTNER_PURPOSE,
+            "department_labels": {d.value: label for d, label in DEPARTMENT_LABELS.items()},
+        }
+
+    return render_case_page(
+        request,
+        principal,
+        case_id,
+        action="read_contacts",
+        template="contacts.html",
+        status_code=status_code,
+        load=load,
+    )
 
 
 @router.get("/sager/{case_id}/kontakter")

@@ -6,11 +6,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page
+from reception.cases.models import Case
+from reception.cases.pages import danish_message, no_access_page, render_case_page
 from reception.documents import service
 from reception.documents.routes import DOCUMENT_READERS, document_store, download_response, read_upload
 from reception.documents.schemas import KIND_LABELS, DocumentKind, DocumentOut
@@ -38,27 +39,28 @@ def documents_page(
     form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        cases.log_access(session, by=principal, action="read_documents", case_id=case_id)
+    def load(session: Session, case: Case) -> dict[str, Any]:
         documents = [DocumentOut.model_validate(d) for d in service.for_case(session, case_id=case_id)]
         max_mb = request.app.state.settings.document_max_bytes // (1024 * 1024)
-        return render(
-            request,
-            "documents.html",
-            status_code,
-            case=case,
-            documents=documents,
-            errors=errors or {},
-            form=form or {},
-            can_upload=principal.department == Department.JOBCENTRET,
-            kind_labels=KIND_LABELS,
-            media_labels=MEDIA_LABELS,
-            max_mb=max_mb,
-        )
+        return {
+            "documents": documents,
+            "errors": errors or {},
+            "form": form or {},
+            "can_upload": principal.department == Department.JOBCENTRET,
+            "kind_labels": KIND_LABELS,
+            "media_labels": MEDIA_LABELS,
+            "max_mb": max_mb,
+        }
+
+    return render_case_page(
+        request,
+        principal,
+        case_id,
+        action="read_documents",
+        template="documents.html",
+        status_code=status_code,
+        load=load,
+    )
 
 
 @router.get("/sager/{case_id}/dokumenter")

@@ -7,16 +7,17 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
-from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page, page_reader
+from reception.cases.models import Case
+from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.guidance import service
 from reception.guidance.schemas import Channel, GuidanceIn, GuidanceOut, TourDoneIn, TourIn, TourOut
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError
 from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, render, signed_in, to_login
+from shared.web.forms import danish_errors, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,29 +44,31 @@ def guidance_page(
     status_code: int = 200,
 ) -> Response:
     """The tour and the log; ``form_for`` names the form the kept input belongs to (tour, done, entry)."""
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        cases.log_access(session, by=principal, action="read_guidance", case_id=case_id)
+
+    def load(session: Session, case: Case) -> dict[str, Any]:
         row = service.get_tour(session, case_id=case_id)
         tour = TourOut.model_validate(row) if row else None
         entries = [GuidanceOut.model_validate(e) for e in service.guidance_log(session, case_id=case_id)]
-        return render(
-            request,
-            "guidance.html",
-            status_code,
-            case=case,
-            tour=tour,
-            entries=entries,
-            errors=errors or {},
-            form=form or {},
-            form_for=form_for,
-            today=today(),
-            can_write=principal.department == Department.JOBCENTRET,
-            channel_labels=CHANNEL_LABELS,
-        )
+        return {
+            "tour": tour,
+            "entries": entries,
+            "errors": errors or {},
+            "form": form or {},
+            "form_for": form_for,
+            "today": today(),
+            "can_write": principal.department == Department.JOBCENTRET,
+            "channel_labels": CHANNEL_LABELS,
+        }
+
+    return render_case_page(
+        request,
+        principal,
+        case_id,
+        action="read_guidance",
+        template="guidance.html",
+        status_code=status_code,
+        load=load,
+    )
 
 
 @router.get("/sager/{case_id}/vejledning")

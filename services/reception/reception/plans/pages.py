@@ -9,8 +9,8 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page, page_reader
+from reception.cases.models import Case
+from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.plans import service
 from reception.plans.models import PlanAction
 from reception.plans.schemas import (
@@ -27,7 +27,7 @@ from shared.clock import today
 from shared.errors import DomainError, NotFound
 from shared.plan_tasks import STATUS_LABELS, status_choices
 from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, render, signed_in, to_login
+from shared.web.forms import danish_errors, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
 ACTION_FIELDS = ("owner", "title", "details", "due_date")
@@ -44,34 +44,36 @@ def plan_page(
     status_code: int = 200,
 ) -> Response:
     """The plan and its actions; ``form_for`` names the form the kept input belongs to."""
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        cases.log_access(session, by=principal, action="read_plan", case_id=case_id)
+
+    def load(session: Session, case: Case) -> dict[str, Any]:
         try:
             plan = service.get_plan(session, case_id=case_id)
         except NotFound:
             plan = None
         actions = [ActionOut.model_validate(a) for a in service.actions_for(session, case_id=case_id)]
-        return render(
-            request,
-            "plan.html",
-            status_code,
-            case=case,
-            plan=plan,
-            actions=actions,
-            errors=errors or {},
-            form=form or {},
-            form_for=form_for,
-            today=today(),
-            is_caseworker=principal.department == Department.JOBCENTRET,
-            owner_labels={o.value: label for o, label in OWNER_LABELS.items()},
-            service_owners={o.value for o in SERVICE_OWNERS},
-            status_labels=STATUS_LABELS,
-            next_statuses=status_choices(),
-        )
+        return {
+            "plan": plan,
+            "actions": actions,
+            "errors": errors or {},
+            "form": form or {},
+            "form_for": form_for,
+            "today": today(),
+            "is_caseworker": principal.department == Department.JOBCENTRET,
+            "owner_labels": {o.value: label for o, label in OWNER_LABELS.items()},
+            "service_owners": {o.value for o in SERVICE_OWNERS},
+            "status_labels": STATUS_LABELS,
+            "next_statuses": status_choices(),
+        }
+
+    return render_case_page(
+        request,
+        principal,
+        case_id,
+        action="read_plan",
+        template="plan.html",
+        status_code=status_code,
+        load=load,
+    )
 
 
 @router.get("/sager/{case_id}/plan")

@@ -13,8 +13,8 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page, page_reader
+from reception.cases.models import Case
+from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.referrals import service
 from reception.referrals.models import Referral
 from reception.referrals.schemas import (
@@ -28,7 +28,7 @@ from reception.referrals.schemas import (
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError, NotFound
 from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, render, signed_in, to_login
+from shared.web.forms import danish_errors, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
 
@@ -61,30 +61,32 @@ def referrals_page(
     status_code: int = 200,
 ) -> Response:
     """The case's referrals; ``form_for`` names the form the kept input belongs to (refer, status-<id>)."""
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        cases.log_access(session, by=principal, action="read_referrals", case_id=case_id)
+
+    def load(session: Session, case: Case) -> dict[str, Any]:
         referrals = [ReferralOut.model_validate(r) for r in service.for_case(session, case_id=case_id)]
-        return render(
-            request,
-            "referrals.html",
-            status_code,
-            case=case,
-            household=_household(case),
-            referrals=referrals,
-            errors=errors or {},
-            form=form or {},
-            form_for=form_for,
-            can_refer=principal.department == Department.JOBCENTRET,
-            kind_labels={k.value: v for k, v in KIND_LABELS.items()},
-            kind_choices=KIND_CHOICES,
-            status_labels=STATUS_LABELS,
-            next_statuses=NEXT_STATUSES,
-            department_labels={d.value: label for d, label in DEPARTMENT_LABELS.items()},
-        )
+        return {
+            "household": _household(case),
+            "referrals": referrals,
+            "errors": errors or {},
+            "form": form or {},
+            "form_for": form_for,
+            "can_refer": principal.department == Department.JOBCENTRET,
+            "kind_labels": {k.value: v for k, v in KIND_LABELS.items()},
+            "kind_choices": KIND_CHOICES,
+            "status_labels": STATUS_LABELS,
+            "next_statuses": NEXT_STATUSES,
+            "department_labels": {d.value: label for d, label in DEPARTMENT_LABELS.items()},
+        }
+
+    return render_case_page(
+        request,
+        principal,
+        case_id,
+        action="read_referrals",
+        template="referrals.html",
+        status_code=status_code,
+        load=load,
+    )
 
 
 @router.get("/sager/{case_id}/henvisninger")
