@@ -36,6 +36,12 @@ class ServiceSettings(BaseSettings):
     # Broker behaviour (ENGINEERING.md §3): explicit visibility timeout, fast restore sweep.
     visibility_timeout: int = Field(25, ge=5, validation_alias=_common("visibility_timeout"))
     unacked_restore_interval: int = Field(2, ge=1, validation_alias=_common("unacked_restore_interval"))
+    # Messages a worker process reserves (per pool process): with more than one, the main process
+    # fetches, records and acknowledges while the pool child runs a handler, instead of taking turns
+    # (benchmarks/bench_bus.py figure 1). Handlers are short transactions; reserved messages sit in
+    # the broker's unacked set like the running one, so a killed worker's are restored, not lost
+    # (one held longer than the visibility timeout is redelivered: a duplicate the inbox absorbs).
+    worker_prefetch: int = Field(4, ge=1, le=64, validation_alias=_common("worker_prefetch"))
     retry_max: int = Field(5, ge=0, le=20, validation_alias=_common("retry_max"))
     retry_backoff_base: float = Field(1.0, gt=0, validation_alias=_common("retry_backoff_base"))
     retry_backoff_max: float = Field(15.0, gt=0, validation_alias=_common("retry_backoff_max"))

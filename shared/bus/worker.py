@@ -1,7 +1,7 @@
 """The Celery app of one service: its own queue, the event-handling task, periodic jobs.
 
 Settings follow ENGINEERING.md §3: late acks, reject on a lost worker, explicit visibility timeout
-and a fast restore sweep, bounded sockets, no result backend, prefetch of one.
+and a fast restore sweep, bounded sockets, no result backend, a small prefetch (settings.worker_prefetch).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def make_celery(
         task_reject_on_worker_lost=True,
         task_ignore_result=True,
         task_store_errors_even_if_ignored=False,
-        worker_prefetch_multiplier=1,
+        worker_prefetch_multiplier=settings.worker_prefetch,
         broker_connection_retry_on_startup=True,
         # kombu's Redis transport, made robust to killed client connections: a just-popped message
         # is not lost, and failed acks do not stop the worker consuming (see shared/bus/transport.py).
