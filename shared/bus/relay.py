@@ -265,10 +265,15 @@ class Relay:
             if self._stop.is_set():
                 break
             try:
-                handed = self.send_handed()
-                if backlog or not handed or time.monotonic() - last_drain >= sweep:
+                if backlog:
+                    # After a failure, older rows wait unsent: send everything in commit (id) order,
+                    # the rows just handed over included, so new events do not overtake old ones.
+                    self._handed.clear()
                     self.drain()
                     backlog, last_drain = False, time.monotonic()
+                elif not self.send_handed() or time.monotonic() - last_drain >= sweep:
+                    self.drain()
+                    last_drain = time.monotonic()
                 failures = 0
             except Exception as exc:
                 backlog = True

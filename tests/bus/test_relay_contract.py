@@ -334,3 +334,31 @@ def test_check_persistence_warns_loudly_about_a_broker_that_does_not_persist(
 
     assert check_persistence(f"redis://127.0.0.1:{free_port()}/0") is False
     assert "could not check broker persistence" in caplog.records[0].getMessage()
+
+
+def test_after_a_broker_outage_new_events_do_not_overtake_the_backlog(
+    server: RedisServer, reception: ServiceRuntime
+) -> None:
+    """Events committed while Redis was down are sent before one committed after it came back.
+
+    The relay thread is handed each committed row; while the broker is down the sends fail and the
+    rows wait. The first round after the outage sends the whole backlog in commit order, the row
+    just handed over included, instead of sending the newest first.
+    """
+    reception.relay.start()
+    server.stop()
+    during = [_open_case(reception), _open_case(reception)]
+    wait_for(
+        lambda: _failed_rows(reception) == 2, timeout=10, interval=0.05, message="both sends failed and were recorded"
+    )
+    server.start()
+    after = _open_case(reception)  # handed over while the relay still backs off from the failures
+    wait_for(lambda: server.client().llen("housing") >= 3, timeout=20, interval=0.05, message="backlog sent")
+    assert _event_ids(server, "housing") == [*during, after]
+    assert _unsent(reception) == 0
+
+
+def _failed_rows(runtime: ServiceRuntime) -> int:
+    with runtime.session_factory() as session:
+        failed = session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.attempts > 0))
+        return int(failed or 0)
