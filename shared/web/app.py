@@ -6,7 +6,7 @@ import html
 import logging
 import re
 import uuid
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -140,17 +140,24 @@ def create_service_app(
     templates_dir: Path | None,
     run_relay: bool = True,
     body_limits: Mapping[str, int] | None = None,
+    on_startup: Sequence[Callable[[], object]] = (),
 ) -> FastAPI:
     """Build a service's FastAPI app around its runtime.
 
     ``body_limits`` maps path patterns (e.g. an upload route) to a body limit of their own; all other
-    paths keep ``max_body_bytes`` from the settings.
+    paths keep ``max_body_bytes`` from the settings. ``on_startup`` jobs run once as the app starts
+    (tidying what a crashed process left); one that fails is logged and does not stop the start.
     """
     from shared.web import admin, pages
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         check_persistence(runtime.settings.broker_url)
+        for job in on_startup:
+            try:
+                job()
+            except Exception:
+                log.exception("start-up job %s failed; the service starts anyway", getattr(job, "__name__", job))
         if run_relay:
             runtime.relay.start()
         yield

@@ -7,7 +7,9 @@ magic bytes say; a failed record leaves no file; downloads are for Jobcentret an
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -333,3 +335,36 @@ def test_r1_documents_page_for_other_departments(make_app, docs):
     assert client.get(f"/sager/{case_id}/dokumenter").status_code == 403
     assert client.get(f"/sager/{case_id}/dokumenter/1").status_code == 403
     assert app.count(Document) == 1 and len(_files(docs)) == 1
+
+
+def test_r1_service_start_removes_files_an_interrupted_upload_left(make_app, docs, broker):
+    """A process killed between writing an upload's file and committing its row leaves a file no row
+    names; the next start of the API removes such files once they are an hour old. Documents, and
+    files young enough to be an upload still in progress, stay."""
+    from fastapi.testclient import TestClient
+
+    from reception.config import ReceptionSettings
+    from reception.main import create_app
+
+    app = make_app("reception")
+    case_id = _case(app)
+    kept = _upload(app, case_id, PDF).json()
+    with app.factory() as session:
+        key = session.get(Document, kept["id"]).storage_key
+    orphan, partial, in_flight = docs / ("ab" * 16), docs / f".{'cd' * 16}.part", docs / ("ef" * 16)
+    for path in (orphan, partial, in_flight):
+        path.write_bytes(PDF)
+    two_hours_ago = time.time() - 2 * 3600
+    for path in (docs / key, orphan, partial):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+
+    restarted = create_app(
+        ReceptionSettings(database_url=app.url, broker_url=broker.url, environment="test"), run_relay=False
+    )
+    try:
+        with TestClient(restarted) as client:
+            got = client.get(f"/cases/{case_id}/documents/{kept['id']}", headers=app.as_(JC))
+    finally:
+        restarted.state.runtime.engine.dispose()
+    assert sorted(p.name for p in _files(docs)) == sorted([key, in_flight.name])
+    assert got.status_code == 200 and got.content == PDF

@@ -22,6 +22,8 @@ from reception.deadlines import pages as deadline_pages
 from reception.deadlines import routes as deadline_routes
 from reception.documents import pages as document_pages
 from reception.documents import routes as document_routes
+from reception.documents import service as document_service
+from reception.documents.storage import DocumentStore
 from reception.guidance import pages as guidance_pages
 from reception.guidance import routes as guidance_routes
 from reception.onboarding import routes as onboarding_routes
@@ -37,8 +39,13 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
     settings = settings or ReceptionSettings()
     # Upload routes may carry a whole document (plus the multipart framing); every other route keeps its limit.
     upload_limit = settings.document_max_bytes + document_routes.MULTIPART_OVERHEAD
+    runtime = build(settings)
+
+    def sweep_document_orphans() -> int:
+        return document_service.sweep_orphans(runtime.session_factory, store=DocumentStore(settings.documents_dir))
+
     app = create_service_app(
-        build(settings),
+        runtime,
         title="Modtagelse – Rødovre Kommune",
         routers=[
             case_routes.router,
@@ -67,5 +74,6 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
         body_limits=dict.fromkeys(document_routes.UPLOAD_PATHS, upload_limit),
+        on_startup=[sweep_document_orphans],
     )
     return app

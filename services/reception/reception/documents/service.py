@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+import time
 import unicodedata
 from urllib.parse import quote
 
@@ -23,6 +25,10 @@ _MAGIC = ((b"%PDF-", PDF), (b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG))
 _EXTENSIONS = {PDF: (".pdf",), PNG: (".png",), JPEG: (".jpg", ".jpeg")}
 _UNSAFE = re.compile(r"[^\w .()+-]+")
 FILE_TYPES_DANISH = "Filen skal være PDF, PNG eller JPEG"
+# An upload writes its file before its row commits; a file this old without a row was left by a crash.
+ORPHAN_AGE_SECONDS = 3600.0
+
+log = logging.getLogger(__name__)
 
 
 class TooLarge(DomainError):
@@ -114,6 +120,32 @@ def attach(
             store.remove(key)
         raise
     return out
+
+
+def sweep_orphans(
+    sessions: sessionmaker[Session], *, store: DocumentStore, older_than_seconds: float = ORPHAN_AGE_SECONDS
+) -> int:
+    """Remove stored files that no document row refers to: what an upload left when its process died
+    between writing the file and committing the row. Only files older than ``older_than_seconds``,
+    so an upload in progress (in this or another process) is never touched. Returns how many went.
+    """
+    stale = store.stale_files(time.time() - older_than_seconds)
+    if not stale:
+        return 0
+    keys = [name for name in stale if not name.startswith(".")]
+    known: set[str] = set()
+    with sessions() as session:
+        for start in range(0, len(keys), 500):  # bounded IN lists: every stored document is "stale"
+            chunk = keys[start : start + 500]
+            known.update(session.scalars(select(Document.storage_key).where(Document.storage_key.in_(chunk))))
+    removed = 0
+    for name, path in stale.items():
+        if name not in known:
+            path.unlink(missing_ok=True)
+            removed += 1
+    if removed:
+        log.warning("removed %d document file(s) without a document row (left by an interrupted upload)", removed)
+    return removed
 
 
 def for_case(session: Session, *, case_id: int) -> list[Document]:

@@ -53,6 +53,18 @@ class DocumentStore:
         self.path(key).unlink(missing_ok=True)
         self._sync_dir()
 
+    def stale_files(self, older_than: float) -> dict[str, Path]:
+        """Files (documents and unfinished ``.part`` files) last written before ``older_than`` (epoch
+        seconds), by storage key."""
+        if not self.root.is_dir():
+            return {}
+        found: dict[str, Path] = {}
+        for path in self.root.iterdir():
+            key = path.name.removeprefix(".").removesuffix(".part")
+            if _KEY.match(key) and path.is_file() and path.stat().st_mtime < older_than:
+                found[path.name] = path
+        return found
+
     def _sync_dir(self) -> None:
         with contextlib.suppress(OSError):  # not every platform can fsync a directory
             fd = os.open(self.root, os.O_RDONLY)
