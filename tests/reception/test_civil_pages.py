@@ -313,6 +313,10 @@ def test_r10_welcome_meeting_created_invited_and_attendance_through_the_page(mak
     page = bm.get("/velkomstmoeder")
     assert page.status_code == 200 and "Der er ikke oprettet velkomstmøder" in page.text
     assert 'value="Rødovre Rådhus"' in page.text and '<option value="Borgmesterkontoret" selected>' in page.text
+    # The mayor's office may not open the case list or the deadlines: no links to them.
+    assert 'href="/frister"' not in page.text and ">Sager</a>" not in page.text
+    assert ">Sager</a>" in _signed_in(app, JC).get("/velkomstmoeder").text
+    bm = _signed_in(app, BM, "Bente Borgmester")
     made = _post(
         bm, "/velkomstmoeder", {"held_on": date.today().isoformat(), "place": "Rødovre Rådhus", "host": "Jobcentret"}
     )

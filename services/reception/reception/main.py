@@ -76,4 +76,6 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
         body_limits=dict.fromkeys(document_routes.UPLOAD_PATHS, upload_limit),
         on_startup=[sweep_document_orphans],
     )
+    # The departments that may open the case list and the deadlines (the pages' links follow it).
+    app.state.templates.env.globals["case_readers"] = frozenset(d.value for d in case_routes.CASE_READERS)
     return app
