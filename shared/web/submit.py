@@ -1,0 +1,142 @@
+"""Posting a department page's form: who may, one transaction, Danish errors next to the fields.
+
+Every service's pages post the same way: read the form, check the department, run the use case in
+one transaction, answer 303 to the page the use case names, or show the page again (422) with the
+errors in Danish next to the fields and what was typed kept; an error writes nothing. A service
+makes one ``PageForms`` with its readers and the Danish wording of its own schemas' cross-field checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from shared.auth import Department, Principal
+from shared.errors import DomainError
+from shared.web.forms import danish_errors, render, signed_in, to_login
+
+Action = Callable[[Session, Principal, dict[str, str]], str]
+Rerender = Callable[[dict[str, str], dict[str, str]], Response]
+
+STALE = "Oplysningerne er ændret af en anden i mellemtiden – genindlæs og prøv igen"
+
+
+async def read_form(request: Request) -> dict[str, str]:
+    return {k: str(v) for k, v in (await request.form()).items()}
+
+
+def blank_to_none(data: dict[str, Any], *names: str) -> dict[str, Any]:
+    """Optional fields left empty are absent, not invalid."""
+    return {k: (None if k in names and v == "" else v) for k, v in data.items()}
+
+
+def pick(form: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    """The named fields of a posted form (missing ones empty)."""
+    return {k: form.get(k, "") for k in names}
+
+
+def _by_type(err: Any) -> str | None:
+    """Danish for the error kinds the generic messages of ``danish_errors`` say too vaguely."""
+    kind, empty = err["type"], err.get("input") == ""
+    if kind == "string_too_short" and not empty:
+        return f"Skriv mindst {(err.get('ctx') or {}).get('min_length')} tegn"
+    if kind.startswith("decimal") or kind == "float_parsing":
+        return "Feltet skal udfyldes" if empty else "Skriv et beløb, fx 6.250,00"
+    if kind == "bool_parsing":
+        return "Vælg en af mulighederne"
+    if kind in ("time_parsing", "time_type"):
+        return "Feltet skal udfyldes" if empty else "Skriv et klokkeslæt, fx 09:30"
+    return None
+
+
+@dataclass(frozen=True)
+class PageForms:
+    """One service's page rules: who may read its pages, and the Danish of its own checks.
+
+    ``model_messages``: a phrase of a schema's cross-field check (``model_validator``) → (the field to
+    show it at, the Danish message). ``domain_messages``: a phrase of a service error raised without
+    a Danish wording → the Danish message.
+    """
+
+    readers: tuple[Department, ...]
+    model_messages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    domain_messages: Mapping[str, str] = field(default_factory=dict)
+
+    def danish(self, exc: DomainError) -> str:
+        if exc.danish != exc.message:
+            return exc.danish
+        return next((dk for en, dk in self.domain_messages.items() if en in exc.message), exc.message)
+
+    def validation_errors(self, exc: ValidationError, prefix: str) -> dict[str, str]:
+        """Error key (``prefix`` + field) → Danish message, field by field."""
+        errors = {f"{prefix}{k}": v for k, v in danish_errors(exc).items() if k}
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"])
+            if not key:
+                text = str(err.get("msg", ""))
+                at, said = next(
+                    (hit for en, hit in self.model_messages.items() if en in text), ("_", "Formularen er ikke gyldig")
+                )
+                errors.setdefault(f"{prefix}{at}", said)
+            elif (message := _by_type(err)) is not None:
+                errors[f"{prefix}{key}"] = message
+        return errors
+
+    def no_access(self, request: Request, what: str) -> Response:
+        return render(request, "no_access.html", 403, what=what, hint=None, link=None)
+
+    def reader(self, request: Request) -> Principal | None:
+        principal = signed_in(request)
+        return principal if principal is not None and principal.department in self.readers else None
+
+    def guard(self, request: Request, what: str) -> Principal | Response:
+        """The signed-in reader, or the answer to give instead (sign-in, or no access)."""
+        principal = signed_in(request)
+        if principal is None:
+            return to_login(request)
+        if principal.department not in self.readers:
+            return self.no_access(request, what)
+        return principal
+
+    async def submit(
+        self,
+        request: Request,
+        *,
+        what: str,
+        prefix: str,
+        action: Action,
+        rerender: Rerender,
+        fields: tuple[str, ...] = (),
+        allowed: tuple[Department, ...] | None = None,
+    ) -> Response:
+        """Run a page form in one transaction: 303 to the page ``action`` names, or the page again (422)
+        with the Danish errors next to the fields and what was typed kept; an error writes nothing.
+
+        ``allowed``: the departments that may post it (default: every reader). ``fields``: the form's
+        fields; a service error about one of them is shown next to it, any other above the form."""
+        principal = self.guard(request, what)  # not even the page to show an error on: sign in, or no access
+        if not isinstance(principal, Principal):
+            return principal
+        form = await read_form(request)
+        try:
+            if allowed is not None and principal.department not in allowed:
+                names = " eller ".join(d.label for d in allowed)
+                raise DomainError(f"Kun {names} kan {what}")
+            with request.app.state.runtime.session_factory.begin() as session:
+                target = action(session, principal, form)
+            return RedirectResponse(target, status_code=303)
+        except ValidationError as exc:
+            errors = self.validation_errors(exc, prefix)
+        except StaleDataError:
+            errors = {f"{prefix}_": STALE}
+        except DomainError as exc:
+            at = exc.field if exc.field in fields else "_"
+            errors = {f"{prefix}{at}": self.danish(exc)}
+        return rerender(errors, form)
