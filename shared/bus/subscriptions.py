@@ -11,6 +11,7 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.case_opened": ("reception", "housing", "education", "employment"),
     "reception.arrival_scheduled": ("reception", "housing"),
     "reception.cpr_registered": ("reception",),
+    "reception.responsibility_taken_over": ("reception",),
     "reception.family_reunification_planned": ("reception", "housing"),
     "reception.contract_signed": ("reception",),
     "reception.sanction_decided": ("reception",),

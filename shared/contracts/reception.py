@@ -59,6 +59,20 @@ class CprRegistered(Event):
     registered_on: date
 
 
+@contract("reception.responsibility_taken_over", 1)
+class ResponsibilityTakenOver(Event):
+    """The day the municipality takes over responsibility for the person is set (integrationsloven § 4).
+
+    ``basis``: placement_rule (the end of the first whole month after the placement decision),
+    cpr_registration (quota refugees, family-reunified) or consent (earlier, with the person's consent).
+    The programme and the integration contract are due within a month of it (§§ 16, 19).
+    """
+
+    case_id: int
+    taken_over_on: date
+    basis: str
+
+
 @contract("reception.family_reunification_planned", 1)
 class FamilyReunificationPlanned(Event):
     """Family members join a person already in Rødovre (R11): the combined household needs housing."""

@@ -29,6 +29,7 @@ _BY_TYPE = {
 _BY_TEXT = {
     "in the future": "Datoen må ikke ligge i fremtiden",
     "130 years": "Datoen ligger mere end 130 år tilbage",
+    "five years ago": "Datoen ligger mere end fem år tilbage",
     "today or later": "Datoen skal være i dag eller senere",
     "two years ahead": "Datoen ligger mere end to år frem",
     "nationality": "Angiv landekode med tre bogstaver (fx SYR, AFG, UKR)",

@@ -479,3 +479,60 @@ def test_r11_family_reunification_form_error_is_danish_keeps_input_and_writes_no
     assert missing.status_code == 422 and _error_next_to(missing.text, "full_name") == "Feltet skal udfyldes"
     assert app.count(Case) == 1
     assert _signed_in(app, BS).get(f"/sager/{anchor['id']}/familiesammenfoering").status_code == 403
+
+
+def test_r1_case_page_shows_when_the_municipality_takes_over_and_takes_over_earlier_with_consent(make_app):
+    """§ 4 on the case page: the day and its basis; Jobcentret takes over earlier with the consent noted,
+    a date outside the rule is a Danish error next to the field with the input kept and nothing written."""
+    app = make_app("reception")
+    decided = date.today() - timedelta(days=2)
+    case = _case(app, placement_decided_on=decided.isoformat())
+    jc = _signed_in(app, JC)
+    page = jc.get(f"/sager/{case['id']}")
+    rule_day = date.fromisoformat(case["responsibility_from"])
+    assert f"Fra {dk(rule_day)} (udgangen af første hele måned efter visitationsafgørelsen" in page.text
+    assert "Tidligere overtagelse af ansvaret" in page.text
+
+    late = _post(
+        jc, f"/sager/{case['id']}/ansvar", {"taken_over_on": rule_day.isoformat(), "consent_note": "Mundtligt"}
+    )
+    assert late.status_code == 422
+    assert (
+        _error_next_to(late.text, "taken_over_on")
+        == f"Datoen skal ligge fra visitationsafgørelsen og før {dk(rule_day)}"
+    )
+    assert 'value="Mundtligt"' in late.text
+    with app.factory() as session:
+        assert session.get(Case, case["id"]).responsibility_basis == "placement_rule"  # type: ignore[union-attr]
+
+    done = _post(jc, f"/sager/{case['id']}/ansvar", {"taken_over_on": decided.isoformat(), "consent_note": "Mundtligt"})
+    assert done.status_code == 303
+    assert f"Fra {dk(decided)} (tidligere, efter samtykke fra borgeren" in jc.get(f"/sager/{case['id']}").text
+    # Borgerservice sees the day but not the form.
+    assert "Tidligere overtagelse af ansvaret" not in _signed_in(app, BS).get(f"/sager/{case['id']}").text
+
+
+def test_r1_handover_form_takes_the_placement_decision_date(make_app):
+    app = make_app("reception")
+    udl = _signed_in(app, UDL)
+    form = {
+        "immigration_person_id": "UDL-4455667788",
+        "full_name": "Karim Nouri",
+        "date_of_birth": "1988-05-06",
+        "nationality": "AFG",
+        "residence_basis": "asylum_7_2",
+        "asylum_centre": "Center Sandholm",
+        "asylum_centre_contact": "Mette Hansen",
+        "expected_arrival_date": (date.today() + timedelta(days=5)).isoformat(),
+        "placement_decided_on": (date.today() + timedelta(days=1)).isoformat(),
+    }
+    future = _post(udl, "/overdragelser/ny", form)
+    assert future.status_code == 422
+    assert _error_next_to(future.text, "placement_decided_on") == "Datoen må ikke ligge i fremtiden"
+    assert app.count(Case) == 0
+    decided = date.today() - timedelta(days=1)
+    made = _post(udl, "/overdragelser/ny", {**form, "placement_decided_on": decided.isoformat()})
+    assert made.status_code == 303, made.text
+    with app.factory() as session:
+        (row,) = session.scalars(select(Case)).all()
+        assert row.placement_decided_on == decided and row.responsibility_basis == "placement_rule"

@@ -18,6 +18,7 @@ HANDLERS: dict[str, Handler] = {
     "reception.case_opened": with_timeline(onboarding_handlers.on_case_opened),
     "reception.arrival_scheduled": with_timeline(onboarding_handlers.on_arrival_scheduled),
     "reception.cpr_registered": with_timeline(),
+    "reception.responsibility_taken_over": with_timeline(),
     "reception.family_reunification_planned": with_timeline(),
     "reception.contract_signed": with_timeline(),
     "reception.sanction_decided": with_timeline(),

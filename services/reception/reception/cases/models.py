@@ -25,6 +25,11 @@ class Case(Base):
     asylum_centre: Mapped[str] = mapped_column(String(200))
     asylum_centre_contact: Mapped[str] = mapped_column(String(200))
     expected_arrival_date: Mapped[date] = mapped_column(Date)
+    placement_decided_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # The first day of the municipality's responsibility (§ 4), what set it, and the consent if given.
+    responsibility_from: Mapped[date | None] = mapped_column(Date, default=None)
+    responsibility_basis: Mapped[str | None] = mapped_column(String(20), default=None)
+    responsibility_note: Mapped[str | None] = mapped_column(String(200), default=None)
     status: Mapped[str] = mapped_column(String(30), default="opened")
     case_type: Mapped[str] = mapped_column(String(30), default="refugee")
     # Family reunification (R11): the family member already in Rødovre whose household this joins.

@@ -11,8 +11,9 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.orm import Session
 
-from reception.cases import service
+from reception.cases import service, takeover
 from reception.cases.models import Case
+from reception.cases.responsibility import BASIS_LABELS
 from reception.cases.routes import CASE_READERS, case_out
 from reception.cases.schemas import (
     RELATION_LABELS,
@@ -20,6 +21,7 @@ from reception.cases.schemas import (
     ArrivalIn,
     HandoverIn,
     ResidenceBasis,
+    ResponsibilityIn,
 )
 from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
@@ -67,6 +69,7 @@ _TASK_MESSAGES = {
 def _labels() -> dict[str, Any]:
     return {
         "basis_labels": RESIDENCE_BASIS_LABELS,
+        "responsibility_labels": BASIS_LABELS,
         "relation_labels": RELATION_LABELS,
         "housing_labels": HOUSING_LABELS,
         "housing_variants": HOUSING_VARIANTS,
@@ -221,6 +224,8 @@ def _handover_data(form: Any) -> dict[str, Any]:
                 }
             )
     data["family_members"] = members
+    if decided := str(form.get("placement_decided_on", "")).strip():  # optional: left empty, not known
+        data["placement_decided_on"] = decided
     return data
 
 
@@ -352,6 +357,28 @@ async def submit_arrival(case_id: IdPath, request: Request) -> Response:
     except DomainError as exc:
         message = "Sagen findes ikke" if exc.status == 404 else danish_message(exc)
         errors = {f"arrival_{exc.field or '_'}": message}
+    return _case_page(request, principal, case_id, errors=errors, form=form, status_code=422)
+
+
+@router.post("/sager/{case_id}/ansvar")
+async def submit_responsibility(case_id: IdPath, request: Request) -> Response:
+    """§ 4: take over responsibility earlier, with the person's consent."""
+    principal = page_reader(request)
+    if principal is None:
+        return to_login(request)
+    form = dict(await request.form())
+    try:
+        if principal.department != Department.JOBCENTRET:
+            raise DomainError("Kun Jobcentret kan overtage ansvaret", field="_")
+        data = ResponsibilityIn.model_validate({k: form.get(k, "") for k in ("taken_over_on", "consent_note")})
+        with request.app.state.runtime.session_factory.begin() as session:
+            takeover.take_over_early(session, case_id=case_id, data=data, by=principal)
+        return RedirectResponse(f"/sager/{case_id}#ansvar", status_code=303)
+    except ValidationError as exc:
+        errors = {f"responsibility_{k}": v for k, v in danish_errors(exc).items()}
+    except DomainError as exc:
+        message = "Sagen findes ikke" if exc.status == 404 else danish_message(exc)
+        errors = {f"responsibility_{exc.field or '_'}": message}
     return _case_page(request, principal, case_id, errors=errors, form=form, status_code=422)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 from sqlalchemy.orm import Session
 
-from reception.cases import service
+from reception.cases import service, takeover
 from reception.cases.models import Case
 from reception.cases.schemas import (
     ArrivalIn,
@@ -19,6 +19,7 @@ from reception.cases.schemas import (
     HandoverIn,
     HousingOut,
     OnboardingTaskOut,
+    ResponsibilityIn,
 )
 from reception.config import CPR_VISIBLE_TO
 from reception.onboarding.schemas import CHECKLIST, TaskKind
@@ -107,6 +108,9 @@ def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
         case_type=case.case_type,
         linked_case_id=case.linked_case_id,
         family_cases=[c.id for c in service.family_of(session, case_id=case.id)],
+        placement_decided_on=case.placement_decided_on,
+        responsibility_from=case.responsibility_from,
+        responsibility_basis=case.responsibility_basis,
     )
 
 
@@ -129,6 +133,13 @@ def schedule_arrival(case_id: IdPath, arrival: ArrivalIn, session: Db, by: Casew
     """R2: agree pick-up or arrival."""
     case = service.schedule_arrival(session, case_id=case_id, arrival=arrival, by=by)
     return case_out(session, case, by)
+
+
+@router.post("/cases/{case_id}/responsibility", response_model=CaseOut)
+def take_over_early(case_id: IdPath, body: ResponsibilityIn, session: Db, by: Caseworker) -> CaseOut:
+    """§ 4: the municipality takes over before the rule's day, with the person's consent (asylum cases)."""
+    case = takeover.take_over_early(session, case_id=case_id, data=body, by=by)
+    return case_out(session, service.get_case(session, case_id=case.id), by)
 
 
 @router.get("/cases", response_model=list[CaseSummary])

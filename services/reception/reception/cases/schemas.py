@@ -73,11 +73,20 @@ def _not_past(value: date) -> date:
     return value
 
 
+def _decided(value: date) -> date:
+    if value > today():
+        raise ValueError("the placement decision cannot be in the future")
+    if value < today() - timedelta(days=365 * 5):
+        raise ValueError("the placement decision is more than five years ago")
+    return value
+
+
 Nationality = Annotated[
     str, StringConstraints(min_length=3, max_length=3, pattern=r"^[A-Za-z]{3}$"), AfterValidator(_nationality)
 ]
 BirthDate = Annotated[date, AfterValidator(_born)]
 FutureDate = Annotated[date, AfterValidator(_not_past)]
+DecisionDate = Annotated[date, AfterValidator(_decided)]
 PersonId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{3,29}$")]
 
 
@@ -105,6 +114,17 @@ class HandoverIn(BaseModel):
     asylum_centre_contact: ShortText
     family_members: list[FamilyMemberIn] = Field(default_factory=list, max_length=20)
     expected_arrival_date: FutureDate
+    # Udlændingestyrelsen's placement decision (visitationsafgørelse): starts the § 4 clock for asylum cases.
+    placement_decided_on: DecisionDate | None = None
+
+
+class ResponsibilityIn(BaseModel):
+    """The municipality takes over responsibility earlier than the rule says, with the person's consent (§ 4)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    taken_over_on: date
+    consent_note: ShortText = Field(description="how and when the person consented")
 
 
 class ArrivalKind(enum.StrEnum):
@@ -177,6 +197,10 @@ class CaseOut(BaseModel):
     case_type: str = "refugee"
     linked_case_id: int | None = None
     family_cases: list[int] = Field(default_factory=list)
+    placement_decided_on: date | None = None
+    # The first day of the municipality's responsibility (integrationsloven § 4) and what set it.
+    responsibility_from: date | None = None
+    responsibility_basis: str | None = None
 
 
 class CaseSummary(BaseModel):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reception.cases.models import AccessLog, Case, FamilyMember
 from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
+from reception.cases.takeover import at_handover
 from reception.config import CPR_VISIBLE_TO
 from reception.contacts.service import notify_partners
 from shared.auth import Principal
@@ -42,6 +43,7 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
         asylum_centre=handover.asylum_centre,
         asylum_centre_contact=handover.asylum_centre_contact,
         expected_arrival_date=handover.expected_arrival_date,
+        placement_decided_on=handover.placement_decided_on,
         created_by=by.user,
         case_type="family_reunification" if linked_case_id else "refugee",
         linked_case_id=linked_case_id,
@@ -70,6 +72,7 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
         ),
         producer=SERVICE,
     )
+    at_handover(session, case)
     return case
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reception.cases.responsibility import one_month_after
 from reception.cases.service import get_case
 from reception.contracts.models import IntegrationContract
 from reception.contracts.schemas import ContractIn, Party
@@ -20,11 +21,18 @@ SERVICE = "reception"
 
 
 def open_contract(session: Session, *, case_id: int, due_days: int) -> IntegrationContract:
-    """Start the case's contract, due ``due_days`` after the handover (integrationsloven § 19: one month)."""
+    """Start the case's contract, due a month after the municipality took over responsibility
+    (integrationsloven § 19); while that day is not known yet, ``due_days`` after the handover (it
+    moves when the day is set: reception.cases.takeover)."""
     case = get_case(session, case_id=case_id)
     if session.scalar(select(IntegrationContract.id).where(IntegrationContract.case_id == case_id)) is not None:
         raise Conflict(f"case {case_id} has a contract already", danish="Sagen har allerede en kontrakt")
-    row = IntegrationContract(case_id=case_id, due_date=case.created_at.date() + timedelta(days=due_days))
+    due = (
+        one_month_after(case.responsibility_from)
+        if case.responsibility_from is not None
+        else case.created_at.date() + timedelta(days=due_days)
+    )
+    row = IntegrationContract(case_id=case_id, due_date=due)
     session.add(row)
     session.flush()
     return row

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reception.cases.models import Case
+from reception.cases.takeover import at_cpr_registration
 from reception.onboarding.models import OnboardingTask
 from reception.onboarding.schemas import CHECKLIST, TaskKind
 from shared.auth import Principal
@@ -90,3 +91,4 @@ def register_cpr(session: Session, *, case_id: int, cpr: str | None) -> None:
         raise Conflict("CPR-nummeret er allerede registreret på en anden sag", field="cpr")
     case.cpr, case.cpr_digest = number, number_digest
     publish(session, CprRegistered(case_id=case_id, registered_on=today()), producer=SERVICE)
+    at_cpr_registration(session, case, registered_on=today())

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reception.cases.responsibility import BASIS_LABELS
 from reception.plans.schemas import OWNER_LABELS
 from reception.timeline.models import TimelineEntry
 from shared.bus.envelope import Event, EventEnvelope
@@ -36,6 +37,10 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "reception.arrival_scheduled": lambda p: f"Ankomst aftalt til {_dkdate(p['arrival_date'])}",
     "reception.cpr_registered": lambda p: f"CPR-registrering gennemført {_dkdate(p['registered_on'])}",
+    "reception.responsibility_taken_over": lambda p: (
+        f"Kommunen overtager ansvaret fra {_dkdate(p['taken_over_on'])} "
+        f"({BASIS_LABELS.get(p['basis'], p['basis'])}); kontrakten skal være indgået inden en måned"
+    ),
     "reception.family_reunification_planned": lambda p: (
         f"Familiesammenføring: {p['arriving']} person(er) "
         f"ankommer {_dkdate(p['expected_arrival_date'])} til sag {p['anchor_case_id']}"
