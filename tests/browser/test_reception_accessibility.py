@@ -34,7 +34,8 @@ def made(system) -> Made:
     udl = system.client("reception", Department.UDLAENDINGESTYRELSEN)
     jc = system.client("reception", Department.JOBCENTRET)
     ok = system.client("reception", Department.OKONOMI)
-    case_id = udl.post("/handovers", json=handover()).json()["id"]
+    decided = (date.today() - timedelta(days=5)).isoformat()  # § 4: the case page offers the consent form
+    case_id = udl.post("/handovers", json=handover(placement_decided_on=decided)).json()["id"]
     joined = jc.post(
         f"/cases/{case_id}/family-reunification",
         json=handover(full_name="Layla Haddad", residence_basis="family_reunification_9", family_members=[]),
@@ -97,6 +98,11 @@ def test_case_page_with_contract_family_and_timeline(system, made, as_department
     expect(page.locator("#timeline li").first).to_be_visible()
     expect(page.locator("#family-cases")).to_contain_text("Layla Haddad")
     check(page, "case_page_r3_r4_r11")
+    page.fill("#taken_over_on", "2020-01-01")  # before the placement decision: an error next to the field
+    page.fill("#consent_note", "Mundtligt samtykke")
+    page.get_by_role("button", name="Overtag ansvaret tidligere").click()
+    expect(page.locator("#taken_over_on-error")).to_be_visible()
+    check(page, "case_page_responsibility_error")
     page.goto(f"{system.url('reception')}/sager/{made.joined_case_id}")
     expect(page.locator("#joined-case")).to_be_visible()
     check(page, "case_page_joined")
