@@ -12,4 +12,7 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
+    import council.hearings.models
+    import council.meetings.models  # noqa: F401
+
     return [Base.metadata, InfraBase.metadata]

@@ -9,6 +9,10 @@ from fastapi import FastAPI
 from council import pages
 from council.bootstrap import build
 from council.config import CouncilSettings
+from council.hearings import pages as hearing_pages
+from council.hearings import routes as hearing_routes
+from council.meetings import pages as meeting_pages
+from council.meetings import routes as meeting_routes
 from shared.web.app import create_service_app
 
 
@@ -16,7 +20,13 @@ def create_app(settings: CouncilSettings | None = None, *, run_relay: bool = Tru
     return create_service_app(
         build(settings),
         title="Integrationsrådet – Rødovre Kommune",
-        routers=[pages.router],
+        routers=[
+            meeting_routes.router,
+            hearing_routes.router,
+            meeting_pages.router,
+            hearing_pages.router,
+            pages.router,
+        ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )
