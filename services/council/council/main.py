@@ -9,6 +9,8 @@ from fastapi import FastAPI
 from council import pages
 from council.bootstrap import build
 from council.config import CouncilSettings
+from council.election import pages as election_pages
+from council.election import routes as election_routes
 from council.hearings import pages as hearing_pages
 from council.hearings import routes as hearing_routes
 from council.meetings import pages as meeting_pages
@@ -23,8 +25,10 @@ def create_app(settings: CouncilSettings | None = None, *, run_relay: bool = Tru
         routers=[
             meeting_routes.router,
             hearing_routes.router,
+            election_routes.router,
             meeting_pages.router,
             hearing_pages.router,
+            election_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",

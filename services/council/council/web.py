@@ -53,6 +53,8 @@ def validation_errors(exc: ValidationError, prefix: str) -> dict[str, str]:
                 (hit for en, hit in _MODEL_MESSAGES.items() if en in text), ("_", "Formularen er ikke gyldig")
             )
             errors.setdefault(f"{prefix}{field}", message)
+        elif err["type"] == "too_short":
+            errors[f"{prefix}{err['loc'][0]}"] = "Vælg mindst én"
         elif err["type"] == "bool_parsing":
             errors[f"{prefix}{err['loc'][0]}"] = "Vælg en af mulighederne"
     return errors
