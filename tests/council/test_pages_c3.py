@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from council.election.models import Candidate, Election, Voter, VoteCast
+from council.election.models import Candidate, Election, VoteCast, Voter
 from shared.auth import Department
 from tests.council.helpers import day
 from tests.council.pagehelpers import as_, field_error, ok, post, text_of, value_of
