@@ -14,6 +14,7 @@ class Base(DeclarativeBase):
 def all_metadata() -> list[object]:
     import council.election.models
     import council.hearings.models
-    import council.meetings.models  # noqa: F401
+    import council.meetings.models
+    import council.team.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

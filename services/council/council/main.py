@@ -15,6 +15,8 @@ from council.hearings import pages as hearing_pages
 from council.hearings import routes as hearing_routes
 from council.meetings import pages as meeting_pages
 from council.meetings import routes as meeting_routes
+from council.team import pages as team_pages
+from council.team import routes as team_routes
 from shared.web.app import create_service_app
 
 
@@ -26,9 +28,11 @@ def create_app(settings: CouncilSettings | None = None, *, run_relay: bool = Tru
             meeting_routes.router,
             hearing_routes.router,
             election_routes.router,
+            team_routes.router,
             meeting_pages.router,
             hearing_pages.router,
             election_pages.router,
+            team_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
