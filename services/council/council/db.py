@@ -12,6 +12,7 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
+    import council.activities.models
     import council.election.models
     import council.hearings.models
     import council.meetings.models

@@ -7,6 +7,8 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from council import pages
+from council.activities import pages as activity_pages
+from council.activities import routes as activity_routes
 from council.bootstrap import build
 from council.config import CouncilSettings
 from council.election import pages as election_pages
@@ -29,10 +31,12 @@ def create_app(settings: CouncilSettings | None = None, *, run_relay: bool = Tru
             hearing_routes.router,
             election_routes.router,
             team_routes.router,
+            activity_routes.router,
             meeting_pages.router,
             hearing_pages.router,
             election_pages.router,
             team_pages.router,
+            activity_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
