@@ -85,12 +85,19 @@ def update_member(session: Session, *, member_id: int, data: MemberUpdate) -> Me
     row = get_member(session, member_id, for_update=True)
     if row.version != data.version:
         raise Conflict(f"member {member_id} was changed by someone else (version {row.version})", danish=_STALE)
+    term_end = data.term_end or row.term_end
+    if term_end <= row.term_start:
+        raise Invalid(
+            "term_end must be after term_start",
+            field="term_end",
+            danish="Periodens slutdato skal ligge efter startdatoen",
+        )
     changed = MemberIn(
         name=row.name,
         organisation=data.organisation or row.organisation,
         role=data.role or Role(row.role),
         term_start=row.term_start,
-        term_end=data.term_end or row.term_end,
+        term_end=term_end,
     )
     _check_term(session, member_id=member_id, data=changed)
     row.organisation, row.role, row.term_end = changed.organisation, changed.role.value, changed.term_end
