@@ -135,3 +135,16 @@ def test_c1_hearings_page_receive_prepare_answer_and_announce(make_app):
         {"_form": "news", "title": "Nyt mødested", "text": "Mødet flyttes", "published_on": ""},
     )
     assert "Nyt mødested" in page.text and app.count(Announcement) == 1
+
+
+def test_c1_meeting_page_moves_an_agenda_item_up(make_app):
+    app = as_(make_app("council"))
+    path = post(app, "/moeder", {"meeting_date": day(3), "place": "Rådhuset"}).headers["location"]
+    for title in ("Velkomst", "Høringssvar", "Eventuelt"):
+        ok(app, f"{path}/punkter", {"_form": "item", "title": title, "kind": "orientation"})
+    with app.factory() as session:
+        last = session.query(AgendaItem).filter_by(title="Eventuelt").one()
+    page = ok(app, f"{path}/punkter/{last.id}/op", {})
+    text = text_of(page.text)
+    assert text.index("Punkt 2. Eventuelt") < text.index("Punkt 3. Høringssvar")
+    assert post(app, f"{path}/punkter/999/op", {}).status_code == 422

@@ -11,6 +11,7 @@ from council.meetings.schemas import (
     KIND_LABELS,
     ROLE_LABELS,
     AgendaItemIn,
+    AgendaOrder,
     ApproveIn,
     MeetingIn,
     MemberIn,
@@ -192,4 +193,23 @@ async def approve_minutes(meeting_id: IdPath, request: Request) -> Response:
         prefix="approve_",
         action=action,
         rerender=_rerender(request, meeting_id),
+    )
+
+
+@router.post("/moeder/{meeting_id}/punkter/{item_id}/op")
+async def move_up(meeting_id: IdPath, item_id: IdPath, request: Request) -> Response:
+    """Move an agenda item one place up (the first stays first)."""
+
+    def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
+        order = [i.id for i in service.items(session, meeting_id)]
+        if item_id not in order:
+            raise DomainError("the item is not on this meeting's agenda", danish="Punktet hører ikke til mødet")
+        at = order.index(item_id)
+        if at > 0:
+            order[at - 1], order[at] = order[at], order[at - 1]
+        service.reorder(session, meeting_id=meeting_id, data=AgendaOrder(item_ids=order))
+        return f"/moeder/{meeting_id}#item-{item_id}"
+
+    return await submit(
+        request, what="ændre dagsordenen", prefix=f"i{item_id}_", action=action, rerender=_rerender(request, meeting_id)
     )
