@@ -148,3 +148,22 @@ def test_c1_meeting_page_moves_an_agenda_item_up(make_app):
     text = text_of(page.text)
     assert text.index("Punkt 2. Eventuelt") < text.index("Punkt 3. Høringssvar")
     assert post(app, f"{path}/punkter/999/op", {}).status_code == 422
+
+
+def test_c1_meeting_page_stale_minutes_say_so_in_danish_and_keep_the_text(make_app):
+    """Two secretaries write the same item's minutes: the second (stale version) is told, nothing overwritten."""
+    app = as_(make_app("council"))
+    path = post(app, "/moeder", {"meeting_date": day(-1), "place": "Rådhuset"}).headers["location"]
+    ok(app, f"{path}/punkter", {"_form": "item", "title": "Høring", "kind": "decision"})
+    with app.factory() as session:
+        item = session.query(AgendaItem).one()
+    ok(app, f"{path}/punkter/{item.id}/referat", {"_form": f"minutes-{item.id}", "minutes": "Først", "version": "1"})
+    stale = post(
+        app,
+        f"{path}/punkter/{item.id}/referat",
+        {"_form": f"minutes-{item.id}", "minutes": "Anden version", "version": "1"},
+    )
+    assert stale.status_code == 422 and "ændret af en anden" in text_of(stale.text)
+    assert "Anden version" in stale.text
+    with app.factory() as session:
+        assert session.get(AgendaItem, item.id).minutes == "Først"
