@@ -12,4 +12,10 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
+    import council.activities.models
+    import council.election.models
+    import council.hearings.models
+    import council.meetings.models
+    import council.team.models  # noqa: F401
+
     return [Base.metadata, InfraBase.metadata]

@@ -1,10 +1,11 @@
-"""Integrationsrådet: the department's front page (more comes with its issue)."""
+"""Integrationsrådet: the department's front page, linking to each sub-domain's page."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from council.web import COUNCIL_READERS, TEAM_READERS
 from shared.web.forms import render, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
@@ -12,6 +13,13 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/")
 def front_page(request: Request) -> Response:
-    if signed_in(request) is None:
+    principal = signed_in(request)
+    if principal is None:
         return to_login(request)
-    return render(request, "front.html", department="Integrationsrådet")
+    return render(
+        request,
+        "front.html",
+        department="Integrationsrådet",
+        council=principal.department in COUNCIL_READERS,
+        team=principal.department in TEAM_READERS,
+    )

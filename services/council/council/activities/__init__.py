@@ -1,0 +1,1 @@
+"""C2 Understøttelse af visse aktiviteter: the council's activities and the municipality's coordination tasks."""

@@ -1,0 +1,290 @@
+"""Use cases for the election to the council (C3): nomination → voting → counted → recommended."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from council.dates import last_day_of_term, plausible
+from council.election.models import Ballot, Candidate, Election, VoteCast, Voter
+from council.election.schemas import (
+    PHASE_LABELS,
+    CandidateIn,
+    CandidateResult,
+    ElectionIn,
+    EligibilityIn,
+    LotIn,
+    Phase,
+    PhaseIn,
+    RecommendationIn,
+    ResultsOut,
+    VoteIn,
+    VoterIn,
+    VoterOut,
+)
+from shared.auth import Principal
+from shared.db import try_insert, utcnow
+from shared.errors import Conflict, Invalid, NotFound
+
+_STALE = "Oplysningerne er ændret af en anden i mellemtiden – genindlæs og prøv igen"
+
+
+def create(session: Session, *, data: ElectionIn) -> Election:
+    """An election for a four-year term (the municipal election period), with 7–11 seats."""
+    plausible(data.term_start, field="term_start")
+    if data.term_end != last_day_of_term(data.term_start):
+        raise Invalid(
+            f"the term is four years: it ends on {last_day_of_term(data.term_start).isoformat()}",
+            field="term_end",
+            danish=f"Valgperioden er 4 år og slutter {last_day_of_term(data.term_start):%d.%m.%Y}",
+        )
+    row = Election(term_start=data.term_start, term_end=data.term_end, seats=data.seats)
+    if not try_insert(session, row):
+        raise Conflict(
+            f"an election for the term starting {data.term_start.isoformat()} exists already",
+            field="term_start",
+            danish="Der er allerede et valg til perioden",
+        )
+    return row
+
+
+def elections(session: Session) -> list[Election]:
+    return list(session.scalars(select(Election).order_by(Election.term_start.desc())))
+
+
+def get(session: Session, election_id: int, *, for_update: bool = False) -> Election:
+    row = session.get(Election, election_id, with_for_update=for_update)
+    if row is None:
+        raise NotFound(f"no election with id {election_id}", danish="Valget findes ikke")
+    return row
+
+
+def _in_phase(election: Election, *phases: Phase) -> None:
+    if election.phase not in phases:
+        allowed = " or ".join(p.value for p in phases)
+        danish = " eller ".join(PHASE_LABELS[p].lower() for p in phases)
+        now = PHASE_LABELS[Phase(election.phase)].lower()
+        raise Conflict(
+            f"the election is in phase {election.phase}; this is possible only in {allowed}",
+            danish=f"Det kan kun gøres i fasen {danish} (valget er i fasen {now})",
+        )
+
+
+def _fresh(election: Election, version: int) -> None:
+    if election.version != version:
+        raise Conflict(
+            f"election {election.id} was changed by someone else (version {election.version})", danish=_STALE
+        )
+
+
+def nominate(session: Session, *, election_id: int, data: CandidateIn) -> Candidate:
+    _in_phase(get(session, election_id, for_update=True), Phase.NOMINATION)
+    row = Candidate(election_id=election_id, name=data.name, nominated_by=data.nominated_by)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def candidates(session: Session, *, election_id: int) -> list[Candidate]:
+    get(session, election_id)
+    return list(session.scalars(select(Candidate).where(Candidate.election_id == election_id).order_by(Candidate.name)))
+
+
+def confirm_eligibility(session: Session, *, candidate_id: int, data: EligibilityIn) -> Candidate:
+    """The secretariat confirms (or withdraws) that a candidate is eligible; only during nomination."""
+    row = session.get(Candidate, candidate_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"no candidate with id {candidate_id}", danish="Kandidaten findes ikke")
+    _in_phase(get(session, row.election_id, for_update=True), Phase.NOMINATION)
+    row.eligible = data.eligible
+    session.flush()
+    return row
+
+
+def register_voter(session: Session, *, election_id: int, data: VoterIn) -> Voter:
+    """Voters register during nomination and voting; the same person twice is refused."""
+    _in_phase(get(session, election_id, for_update=True), Phase.NOMINATION, Phase.VOTING)
+    row = Voter(election_id=election_id, name=data.name, address=data.address)
+    if not try_insert(session, row):
+        raise Conflict(
+            f"{data.name} at {data.address} is registered already",
+            field="name",
+            danish="Vælgeren er allerede registreret",
+        )
+    return row
+
+
+def voters(session: Session, *, election_id: int) -> list[VoterOut]:
+    get(session, election_id)
+    voted = set(session.scalars(select(VoteCast.voter_id).where(VoteCast.election_id == election_id)))
+    rows = session.scalars(select(Voter).where(Voter.election_id == election_id).order_by(Voter.name, Voter.id))
+    return [
+        VoterOut(id=v.id, election_id=v.election_id, name=v.name, address=v.address, voted=v.id in voted) for v in rows
+    ]
+
+
+def open_voting(session: Session, *, election_id: int, data: PhaseIn) -> Election:
+    """nomination → voting: at least one candidate's eligibility is confirmed."""
+    election = get(session, election_id, for_update=True)
+    _fresh(election, data.version)
+    _in_phase(election, Phase.NOMINATION)
+    eligible = session.scalar(
+        select(func.count()).select_from(Candidate).where(Candidate.election_id == election_id, Candidate.eligible)
+    )
+    if not eligible:
+        raise Invalid("no candidate is confirmed eligible", danish="Bekræft mindst én kandidats valgbarhed først")
+    election.phase = Phase.VOTING.value
+    session.flush()
+    return election
+
+
+def vote(session: Session, *, election_id: int, data: VoteIn) -> VoteCast:
+    """A registered voter votes once for an eligible candidate; only in the voting phase.
+
+    That the voter voted and whom the ballot names are stored apart (secret ballot); a second vote, even
+    from two requests at the same moment, meets the unique voter id and is a 409."""
+    election = get(session, election_id, for_update=True)
+    _in_phase(election, Phase.VOTING)
+    voter = session.get(Voter, data.voter_id)
+    if voter is None or voter.election_id != election_id:
+        raise NotFound(
+            f"no voter {data.voter_id} in election {election_id}", field="voter_id", danish="Vælgeren findes ikke"
+        )
+    candidate = session.get(Candidate, data.candidate_id)
+    if candidate is None or candidate.election_id != election_id:
+        raise NotFound(
+            f"no candidate {data.candidate_id} in election {election_id}",
+            field="candidate_id",
+            danish="Kandidaten findes ikke",
+        )
+    if not candidate.eligible:
+        raise Invalid(
+            "the candidate is not confirmed eligible", field="candidate_id", danish="Kandidaten er ikke valgbar"
+        )
+    already = Conflict(
+        f"voter {data.voter_id} has voted already", field="voter_id", danish="Vælgeren har allerede stemt"
+    )
+    if session.scalar(select(VoteCast.id).where(VoteCast.voter_id == data.voter_id)) is not None:
+        raise already
+    cast = VoteCast(election_id=election_id, voter_id=data.voter_id)
+    if not try_insert(session, cast):  # a racing request got there first
+        raise already
+    session.add(Ballot(id=uuid.uuid4().hex, election_id=election_id, candidate_id=data.candidate_id))
+    session.flush()
+    return cast
+
+
+def count(session: Session, *, election_id: int, data: PhaseIn) -> Election:
+    """voting → counted: no more votes; the results can be read."""
+    election = get(session, election_id, for_update=True)
+    _fresh(election, data.version)
+    _in_phase(election, Phase.VOTING)
+    election.phase, election.counted_at = Phase.COUNTED.value, utcnow()
+    session.flush()
+    return election
+
+
+def results(session: Session, *, election_id: int) -> ResultsOut:
+    """Votes per eligible candidate; the top ``seats`` are elected; a tie at the last seat is listed for a lot."""
+    election = get(session, election_id)
+    _in_phase(election, Phase.COUNTED, Phase.RECOMMENDED)
+    totals = dict(
+        session.execute(
+            select(Ballot.candidate_id, func.count())
+            .where(Ballot.election_id == election_id)
+            .group_by(Ballot.candidate_id)
+        ).all()
+    )
+    ranked = sorted(
+        (c for c in candidates(session, election_id=election_id) if c.eligible),
+        key=lambda c: (-totals.get(c.id, 0), c.name),
+    )
+    elected: set[int] = {c.id for c in ranked}
+    tied: set[int] = set()
+    to_draw = 0
+    if len(ranked) > election.seats:
+        boundary = totals.get(ranked[election.seats - 1].id, 0)
+        clear = {c.id for c in ranked if totals.get(c.id, 0) > boundary}
+        group = [c for c in ranked if totals.get(c.id, 0) == boundary]
+        left = election.seats - len(clear)
+        if len(group) == left:
+            elected = clear | {c.id for c in group}
+        else:
+            tied = {c.id for c in group}
+            drawn = {c.id for c in group if c.won_by_lot}
+            elected, to_draw = clear | drawn, left - len(drawn)
+    return ResultsOut(
+        election_id=election_id,
+        seats=election.seats,
+        votes_cast=sum(totals.values()),
+        candidates=[
+            CandidateResult(
+                candidate_id=c.id,
+                name=c.name,
+                nominated_by=c.nominated_by,
+                votes=totals.get(c.id, 0),
+                elected=c.id in elected,
+                tied=c.id in tied,
+                won_by_lot=c.won_by_lot,
+            )
+            for c in ranked
+        ],
+        elected=[c.id for c in ranked if c.id in elected],
+        tied=[c.id for c in ranked if c.id in tied],
+        seats_to_draw=to_draw,
+    )
+
+
+def draw_lot(session: Session, *, election_id: int, data: LotIn) -> ResultsOut:
+    """Record the tied candidates the secretariat drew by lot for the remaining seats."""
+    election = get(session, election_id, for_update=True)
+    _fresh(election, data.version)
+    _in_phase(election, Phase.COUNTED)
+    current = results(session, election_id=election_id)
+    if current.seats_to_draw == 0:
+        raise Conflict("there is no tie to settle", danish="Der er ingen stemmelighed at afgøre ved lodtrækning")
+    chosen = set(data.candidate_ids)
+    if not chosen <= set(current.tied) or len(chosen) != len(data.candidate_ids):
+        raise Invalid(
+            "candidate_ids must be tied candidates, each once",
+            field="candidate_ids",
+            danish="Vælg kun kandidater med stemmelighed, hver én gang",
+        )
+    if len(chosen) != current.seats_to_draw:
+        raise Invalid(
+            f"draw exactly {current.seats_to_draw} candidate(s)",
+            field="candidate_ids",
+            danish=f"Vælg præcis {current.seats_to_draw} kandidat(er) ved lodtrækningen",
+        )
+    for candidate_id in chosen:
+        row = session.get(Candidate, candidate_id)
+        assert row is not None
+        row.won_by_lot = True
+    session.flush()
+    return results(session, election_id=election_id)
+
+
+def recommend(session: Session, *, election_id: int, data: RecommendationIn, by: Principal) -> Election:
+    """counted → recommended: the recommendation (indstilling) to the city council's meeting; ties settled first."""
+    election = get(session, election_id, for_update=True)
+    _fresh(election, data.version)
+    _in_phase(election, Phase.COUNTED)
+    if results(session, election_id=election_id).seats_to_draw:
+        raise Conflict(
+            "a tie for the last seat is not settled by lot yet",
+            danish="Stemmeligheden om den sidste plads skal først afgøres ved lodtrækning",
+        )
+    plausible(data.meeting_date, field="meeting_date")
+    assert election.counted_at is not None
+    if data.meeting_date < election.counted_at.date():
+        raise Invalid(
+            "the meeting date is before the count",
+            field="meeting_date",
+            danish="Mødedatoen ligger før optællingen",
+        )
+    election.phase, election.recommendation = Phase.RECOMMENDED.value, data.text
+    election.recommendation_meeting_date, election.recommended_by = data.meeting_date, by.user
+    session.flush()
+    return election

@@ -1,0 +1,1 @@
+"""C1 Sekretær: consultation cases (høringssager) and announcements (meddelelser)."""

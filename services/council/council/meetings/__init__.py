@@ -1,0 +1,1 @@
+"""C1 Sekretær: the council's members, its meetings with agenda and minutes."""
