@@ -49,11 +49,19 @@ def _by_type(err: Any) -> str | None:
         return f"Skriv mindst {(err.get('ctx') or {}).get('min_length')} tegn"
     if kind.startswith("decimal") or kind == "float_parsing":
         return "Feltet skal udfyldes" if empty else "Skriv et beløb, fx 6.250,00"
+    if kind == "too_short":  # a list field (checkboxes) with too few ticked
+        return "Vælg mindst én"
     if kind == "bool_parsing":
         return "Vælg en af mulighederne"
     if kind in ("time_parsing", "time_type"):
         return "Feltet skal udfyldes" if empty else "Skriv et klokkeslæt, fx 09:30"
     return None
+
+
+def _field_of(key: str) -> str:
+    """The form field an error key belongs to: one item of a list field (``participants.0``) is the list's."""
+    head, _, tail = key.rpartition(".")
+    return head if head and tail.isdigit() else key
 
 
 @dataclass(frozen=True)
@@ -76,9 +84,12 @@ class PageForms:
 
     def validation_errors(self, exc: ValidationError, prefix: str) -> dict[str, str]:
         """Error key (``prefix`` + field) → Danish message, field by field."""
-        errors = {f"{prefix}{k}": v for k, v in danish_errors(exc).items() if k}
+        errors: dict[str, str] = {}
+        for k, v in danish_errors(exc).items():
+            if k:
+                errors.setdefault(f"{prefix}{_field_of(k)}", v)
         for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"])
+            key = _field_of(".".join(str(p) for p in err["loc"]))
             if not key:
                 text = str(err.get("msg", ""))
                 at, said = next(
@@ -115,20 +126,23 @@ class PageForms:
         rerender: Rerender,
         fields: tuple[str, ...] = (),
         allowed: tuple[Department, ...] | None = None,
+        refused: str | None = None,
+        form: dict[str, str] | None = None,
     ) -> Response:
         """Run a page form in one transaction: 303 to the page ``action`` names, or the page again (422)
         with the Danish errors next to the fields and what was typed kept; an error writes nothing.
 
-        ``allowed``: the departments that may post it (default: every reader). ``fields``: the form's
-        fields; a service error about one of them is shown next to it, any other above the form."""
+        ``allowed``: the departments that may post it (default: every reader); ``refused``: what the
+        others are told (default: "Kun <allowed> kan <what>"). ``fields``: the form's fields; a service
+        error about one of them is shown next to it, any other above the form. ``form``: the form when
+        the caller has read it already (for repeated fields)."""
         principal = self.guard(request, what)  # not even the page to show an error on: sign in, or no access
         if not isinstance(principal, Principal):
             return principal
-        form = await read_form(request)
+        form = form if form is not None else await read_form(request)
         try:
             if allowed is not None and principal.department not in allowed:
-                names = " eller ".join(d.label for d in allowed)
-                raise DomainError(f"Kun {names} kan {what}")
+                raise DomainError(refused or f"Kun {' eller '.join(d.label for d in allowed)} kan {what}")
             with request.app.state.runtime.session_factory.begin() as session:
                 target = action(session, principal, form)
             return RedirectResponse(target, status_code=303)
