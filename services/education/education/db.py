@@ -13,6 +13,7 @@ class Base(DeclarativeBase):
 
 def all_metadata() -> list[object]:
     import education.absence.models
+    import education.courses.models
     import education.intake.models
     import education.plans.models  # noqa: F401
 

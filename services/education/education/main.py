@@ -10,6 +10,8 @@ from education import pages
 from education.absence import routes as absence_routes
 from education.bootstrap import build
 from education.config import EducationSettings
+from education.courses import pages as course_pages
+from education.courses import routes as course_routes
 from education.intake import routes
 from education.plans import routes as plan_routes
 from shared.web.app import create_service_app
@@ -19,7 +21,14 @@ def create_app(settings: EducationSettings | None = None, *, run_relay: bool = T
     return create_service_app(
         build(settings),
         title="Danskuddannelse – Rødovre Kommune",
-        routers=[routes.router, absence_routes.router, plan_routes.router, pages.router],
+        routers=[
+            routes.router,
+            absence_routes.router,
+            course_routes.router,
+            plan_routes.router,
+            course_pages.router,
+            pages.router,
+        ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )

@@ -1,0 +1,51 @@
+"""Helpers for education tests: make education know a case (as reception's ``case_opened`` does)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from education.intake.handlers import on_case_opened
+from shared.auth import Department
+from shared.bus.envelope import envelope_for
+from shared.contracts.reception import CaseOpened
+
+JC = Department.JOBCENTRET
+TODAY = date.today()
+
+
+def known_case(app: Any, case_id: int = 5, *, arrival: date | None = None) -> int:
+    """Education handles reception.case_opened for the case (arriving today unless told)."""
+    event = CaseOpened(
+        case_id=case_id,
+        case_number=f"2026-{case_id:06d}",
+        residence_basis="asylum_7_1",
+        expected_arrival_date=arrival or TODAY,
+        household_size=1,
+    )
+    with app.factory.begin() as session:
+        on_case_opened(session, event, envelope_for(event, producer="reception"))
+    return case_id
+
+
+def created(app: Any, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    resp = app.client.post(path, json=body, headers=app.as_(JC))
+    assert resp.status_code == 201, resp.text
+    return dict(resp.json())
+
+
+def course(app: Any, kind: str = "samfundsforhold") -> dict[str, Any]:
+    return created(app, "/courses", {"kind": kind, "programme": "Demokrati, kommunen, velfærdsstaten"})
+
+
+def course_session(app: Any, course_id: int, **overrides: Any) -> dict[str, Any]:
+    body = {
+        "held_on": (TODAY + timedelta(days=7)).isoformat(),
+        "start_time": "09:00",
+        "end_time": "12:00",
+        "place": "Rødovre Rådhus, mødelokale 2",
+        "teacher": "Karen Underviser",
+        "capacity": 12,
+        **overrides,
+    }
+    return created(app, f"/courses/{course_id}/sessions", body)

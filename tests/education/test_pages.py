@@ -1,0 +1,97 @@
+"""E1–E5 through Danskuddannelse's Danish pages, in-process: each page's happy path and a form error.
+
+A form error answers 422 with the page again: the Danish message next to the field, what the caseworker
+typed kept, and nothing written. Success is a 303 to the page that shows the result.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from education.courses.models import Course, CourseEnrolment, CourseSession
+from shared.auth import Department
+from tests.education.helpers import TODAY, course, course_session, known_case
+from tests.education.pages import as_, field_error, ok, post, text_of, textarea_of, value_of
+
+PAGES = ("/", "/kurser")
+
+
+def test_pages_need_sign_in_and_jobcentret(make_app):
+    app = make_app("education")
+    for path in PAGES:
+        resp = app.client.get(path, follow_redirects=False)
+        assert resp.status_code == 303 and resp.headers["location"].startswith("/login"), path
+    as_(app, Department.BORGERSERVICE)
+    for path in PAGES[1:]:
+        resp = app.client.get(path)
+        assert resp.status_code == 403 and "Du har ikke adgang" in resp.text, path
+    resp = post(app, "/kurser", {"kind": "samfundsforhold", "programme": "P"})
+    assert resp.status_code == 403 and app.count(Course) == 0
+
+
+def test_front_page_links_every_sub_domain_page(make_app):
+    app = as_(make_app("education"))
+    page = app.client.get("/")
+    assert page.status_code == 200
+    for path in PAGES[1:]:
+        assert f'href="{path}"' in page.text, path
+
+
+def test_e5_courses_page_creates_a_course_with_programme_and_a_form_error_is_danish(make_app):
+    app = as_(make_app("education"))
+    page = app.client.get("/kurser")
+    assert page.status_code == 200 and "Undervisning i dansk arbejdsmarkedskultur" in page.text
+    bad = post(app, "/kurser", {"kind": "", "programme": "Demokrati og velfærd"})
+    assert bad.status_code == 422
+    assert field_error(bad.text, "course_kind") == "Vælg en af mulighederne"
+    assert textarea_of(bad.text, "course_programme") == "Demokrati og velfærd"
+    assert app.count(Course) == 0
+    page = ok(app, "/kurser", {"kind": "moralkodeks", "programme": "Demokrati og velfærd"})
+    assert "Undervisning i moralkodeks – betingelser for dansk statsborgerskab" in page.text
+    assert textarea_of(page.text, "edit_programme") == "Demokrati og velfærd"
+
+
+def test_e5_course_page_programme_version_and_sessions(make_app):
+    app = as_(make_app("education"))
+    c = course(app)
+    page = ok(app, f"/kurser/{c['id']}", {"_form": "edit", "version": "1", "programme": "Nyt program"})
+    assert textarea_of(page.text, "edit_programme") == "Nyt program"
+    stale = post(app, f"/kurser/{c['id']}", {"_form": "edit", "version": "1", "programme": "Andet"})
+    assert stale.status_code == 422 and "ændret af en anden i mellemtiden" in text_of(stale.text)
+    assert textarea_of(stale.text, "edit_programme") == "Andet"
+    form = {
+        "_form": "session",
+        "held_on": (TODAY + timedelta(days=3)).isoformat(),
+        "start_time": "13:00",
+        "end_time": "12:00",
+        "place": "Rådhuset",
+        "teacher": "Karen",
+        "capacity": "10",
+    }
+    bad = post(app, f"/kurser/{c['id']}/hold", form)
+    assert bad.status_code == 422
+    assert field_error(bad.text, "session_end_time") == "Sluttidspunktet skal ligge efter starttidspunktet"
+    assert value_of(bad.text, "session_place") == "Rådhuset" and app.count(CourseSession) == 0
+    page = ok(app, f"/kurser/{c['id']}/hold", {**form, "end_time": "15:00"})
+    assert "0 af 10 taget" in text_of(page.text)
+
+
+def test_e5_session_page_enrols_a_case_refuses_a_full_session_and_records_attendance(make_app):
+    app = as_(make_app("education"))
+    known_case(app, 1)
+    known_case(app, 2)
+    s = course_session(app, course(app)["id"], capacity=1, held_on=TODAY.isoformat())
+    bad = post(app, f"/kurser/hold/{s['id']}/tilmeldinger", {"_form": "enrol", "case_id": ""})
+    assert bad.status_code == 422 and field_error(bad.text, "enrol_case_id") == "Feltet skal udfyldes"
+    page = ok(app, f"/kurser/hold/{s['id']}/tilmeldinger", {"_form": "enrol", "case_id": "1"})
+    assert "Sag 2026-000001" in page.text and "1 af 1 taget" in text_of(page.text)
+    full = post(app, f"/kurser/hold/{s['id']}/tilmeldinger", {"_form": "enrol", "case_id": "2"})
+    assert full.status_code == 422 and "Holdet er fuldt" in text_of(full.text)
+    assert app.count(CourseEnrolment) == 1
+    with app.factory() as session:
+        enrolment_id = session.query(CourseEnrolment).one().id
+    bad = post(app, f"/tilmeldinger/{enrolment_id}/fremmoede", {"_form": f"e{enrolment_id}"})
+    assert bad.status_code == 422
+    assert field_error(bad.text, f"e{enrolment_id}_attended") == "Vælg en af mulighederne"
+    page = ok(app, f"/tilmeldinger/{enrolment_id}/fremmoede", {"_form": f"e{enrolment_id}", "attended": "true"})
+    assert "Fremmøde: mødt" in text_of(page.text)
