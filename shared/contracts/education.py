@@ -29,3 +29,17 @@ class AbsenceReported(Event):
     period_end: date
     planned_hours: int = Field(ge=1)
     absent_hours: int = Field(ge=1)
+
+
+@contract("education.language_enrolled", 1)
+class LanguageEnrolled(Event):
+    """The case's person was enrolled at a language school with a level placement (E1).
+
+    ``track`` is the Danish education (DU1, DU2 or DU3), ``module`` the start module.
+    """
+
+    case_id: int
+    school_id: int
+    track: str
+    module: int = Field(ge=1, le=6)
+    start_date: date

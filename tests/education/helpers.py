@@ -49,3 +49,23 @@ def course_session(app: Any, course_id: int, **overrides: Any) -> dict[str, Any]
         **overrides,
     }
     return created(app, f"/courses/{course_id}/sessions", body)
+
+
+def school(app: Any, name: str = "Sprogcenter Vestegnen") -> dict[str, Any]:
+    return created(app, "/language-schools", {"name": name, "address": "Rødovrevej 1", "contact": "kontor@sprog.dk"})
+
+
+def assessed(app: Any, case_id: int, **overrides: Any) -> dict[str, Any]:
+    """Record the language assessment of a known case; returns the case's assessment."""
+    body = {
+        "version": 1,
+        "assessed_on": TODAY.isoformat(),
+        "assessed_by": "Sprogcentrets testansvarlige",
+        "track": "DU2",
+        "start_module": 1,
+        "notes": "Skolegang 9 år i hjemlandet",
+        **overrides,
+    }
+    resp = app.client.put(f"/language_assessments/{case_id}/assessment", json=body, headers=app.as_(JC))
+    assert resp.status_code == 200, resp.text
+    return dict(resp.json())

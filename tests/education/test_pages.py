@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from education.courses.models import Course, CourseEnrolment, CourseSession
+from education.intake.models import LanguageAssessment, LanguageEnrolment
 from shared.auth import Department
-from tests.education.helpers import TODAY, course, course_session, known_case
+from tests.education.helpers import TODAY, course, course_session, known_case, school
 from tests.education.pages import as_, field_error, ok, post, text_of, textarea_of, value_of
 
-PAGES = ("/", "/kurser")
+PAGES = ("/", "/kurser", "/sprogvurdering")
 
 
 def test_pages_need_sign_in_and_jobcentret(make_app):
@@ -95,3 +96,48 @@ def test_e5_session_page_enrols_a_case_refuses_a_full_session_and_records_attend
     assert field_error(bad.text, f"e{enrolment_id}_attended") == "Vælg en af mulighederne"
     page = ok(app, f"/tilmeldinger/{enrolment_id}/fremmoede", {"_form": f"e{enrolment_id}", "attended": "true"})
     assert "Fremmøde: mødt" in text_of(page.text)
+
+
+def test_e1_list_page_flags_cases_past_the_deadline(make_app):
+    app = as_(make_app("education"))
+    known_case(app, 1, arrival=TODAY - timedelta(days=40))
+    known_case(app, 2, arrival=TODAY)
+    page = app.client.get("/sprogvurdering")
+    assert page.status_code == 200
+    late = text_of(page.text.split('data-case="1"')[1].split("</tr>")[0])
+    fine = text_of(page.text.split('data-case="2"')[1].split("</tr>")[0])
+    assert "Fristen er overskredet" in late and "Skal vurderes" in late
+    assert "Fristen er overskredet" not in fine and (TODAY + timedelta(days=30)).strftime("%d.%m.%Y") in fine
+    assert "1 sag har overskredet fristen" in text_of(page.text)
+
+
+def test_e1_case_page_records_the_assessment_and_enrols_and_form_errors_are_danish(make_app):
+    app = as_(make_app("education"))
+    known_case(app, 1)
+    s = school(app)
+    form = {
+        "_form": "assess",
+        "version": "1",
+        "assessed_on": (TODAY + timedelta(days=2)).isoformat(),
+        "assessed_by": "Testleder",
+        "track": "DU2",
+        "start_module": "3",
+        "notes": "",
+    }
+    bad = post(app, "/sprogvurdering/1/vurdering", form)
+    assert bad.status_code == 422
+    assert field_error(bad.text, "assess_assessed_on") == "Datoen må ikke ligge i fremtiden"
+    assert value_of(bad.text, "assess_assessed_by") == "Testleder"
+    with app.factory() as session:
+        assert session.get(LanguageAssessment, 1).version == 1
+    page = ok(app, "/sprogvurdering/1/vurdering", {**form, "assessed_on": TODAY.isoformat()})
+    assert "DU2, modul 3" in text_of(page.text)
+
+    enrol = {"_form": "enrol", "school_id": str(s["id"]), "track": "DU2", "module": "3", "start_date": "2026-02-30"}
+    bad = post(app, "/sprogvurdering/1/tilmelding", enrol)
+    assert bad.status_code == 422 and field_error(bad.text, "enrol_start_date") == "Skriv en gyldig dato"
+    assert value_of(bad.text, "enrol_start_date") == "2026-02-30"
+    assert app.count(LanguageEnrolment) == 0 and app.outbox() == []
+    page = ok(app, "/sprogvurdering/1/tilmelding", {**enrol, "start_date": (TODAY + timedelta(days=7)).isoformat()})
+    assert "Sprogcenter Vestegnen" in text_of(page.text) and "Tilmeldt sprogskole" in text_of(page.text)
+    assert [e["type"] for e in app.outbox()] == ["education.language_enrolled"]

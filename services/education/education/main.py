@@ -12,8 +12,10 @@ from education.bootstrap import build
 from education.config import EducationSettings
 from education.courses import pages as course_pages
 from education.courses import routes as course_routes
+from education.intake import pages as intake_pages
 from education.intake import routes
 from education.plans import routes as plan_routes
+from education.schools import routes as school_routes
 from shared.web.app import create_service_app
 
 
@@ -25,7 +27,9 @@ def create_app(settings: EducationSettings | None = None, *, run_relay: bool = T
             routes.router,
             absence_routes.router,
             course_routes.router,
+            school_routes.router,
             plan_routes.router,
+            intake_pages.router,
             course_pages.router,
             pages.router,
         ],
