@@ -43,3 +43,16 @@ class LanguageEnrolled(Event):
     track: str
     module: int = Field(ge=1, le=6)
     start_date: date
+
+
+@contract("education.absence_followed_up", 1)
+class AbsenceFollowedUp(Event):
+    """The follow-up conversation on a registered absence was held (E4).
+
+    ``sanction_recommended``: whether Økonomisk Team should consider a sanction; Økonomisk Team decides.
+    """
+
+    case_id: int
+    absence_id: int
+    held_on: date
+    sanction_recommended: bool

@@ -69,3 +69,19 @@ def assessed(app: Any, case_id: int, **overrides: Any) -> dict[str, Any]:
     resp = app.client.put(f"/language_assessments/{case_id}/assessment", json=body, headers=app.as_(JC))
     assert resp.status_code == 200, resp.text
     return dict(resp.json())
+
+
+def absence(app: Any, case_id: int, **overrides: Any) -> dict[str, Any]:
+    """One line of an absence list for last week (6 of 15 hours unexcused unless told)."""
+    end = TODAY - timedelta(days=1)
+    body = {
+        "case_id": case_id,
+        "course": "DU2 modul 1",
+        "period_start": (end - timedelta(days=6)).isoformat(),
+        "period_end": end.isoformat(),
+        "planned_hours": 15,
+        "absent_hours": 6,
+        "excused_hours": 0,
+        **overrides,
+    }
+    return created(app, "/absences", body)

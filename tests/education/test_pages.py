@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from education.absence.models import AbsenceReport, FollowUpConversation, ModuleTest
 from education.courses.models import Course, CourseEnrolment, CourseSession
 from education.intake.models import LanguageAssessment, LanguageEnrolment
 from shared.auth import Department
-from tests.education.helpers import TODAY, course, course_session, known_case, school
+from tests.education.helpers import TODAY, absence, course, course_session, known_case, school
 from tests.education.pages import as_, field_error, ok, post, text_of, textarea_of, value_of
 
-PAGES = ("/", "/kurser", "/sprogvurdering")
+PAGES = ("/", "/kurser", "/sprogvurdering", "/fravaer")
 
 
 def test_pages_need_sign_in_and_jobcentret(make_app):
@@ -141,3 +142,67 @@ def test_e1_case_page_records_the_assessment_and_enrols_and_form_errors_are_dani
     page = ok(app, "/sprogvurdering/1/tilmelding", {**enrol, "start_date": (TODAY + timedelta(days=7)).isoformat()})
     assert "Sprogcenter Vestegnen" in text_of(page.text) and "Tilmeldt sprogskole" in text_of(page.text)
     assert [e["type"] for e in app.outbox()] == ["education.language_enrolled"]
+
+
+def test_e4_absence_page_registers_a_line_and_a_form_error_is_danish(make_app):
+    app = as_(make_app("education"))
+    known_case(app, 1)
+    end = TODAY - timedelta(days=1)
+    form = {
+        "_form": "absence",
+        "case_id": "1",
+        "course": "DU2 modul 1",
+        "period_start": (end - timedelta(days=6)).isoformat(),
+        "period_end": end.isoformat(),
+        "planned_hours": "15",
+        "absent_hours": "20",
+        "excused_hours": "",
+        "note": "",
+    }
+    bad = post(app, "/fravaer", form)
+    assert bad.status_code == 422
+    assert field_error(bad.text, "absence_absent_hours") == "Fraværet er større end de planlagte timer"
+    assert value_of(bad.text, "absence_course") == "DU2 modul 1" and value_of(bad.text, "absence_absent_hours") == "20"
+    assert app.count(AbsenceReport) == 0 and app.outbox() == []
+    page = ok(app, "/fravaer", {**form, "absent_hours": "6"})
+    assert "6 timer (meldt til Modtagelsen)" in text_of(page.text)
+    listing = app.client.get("/fravaer")
+    assert "Ikke planlagt" in text_of(listing.text.split("data-absence=")[1].split("</tr>")[0])
+
+
+def test_e4_module_test_from_the_page_shows_on_the_case_progression(make_app):
+    app = as_(make_app("education"))
+    known_case(app, 1)
+    form = {"_form": "test", "case_id": "1", "track": "DU2", "module": "", "passed_on": TODAY.isoformat()}
+    bad = post(app, "/fravaer/modultest", form)
+    assert bad.status_code == 422 and field_error(bad.text, "test_module") == "Feltet skal udfyldes"
+    assert value_of(bad.text, "test_passed_on") == TODAY.isoformat() and app.count(ModuleTest) == 0
+    page = ok(app, "/fravaer/modultest", {**form, "module": "2"})
+    progress = text_of(page.text.split('id="module-tests"')[1].split("</table>")[0])
+    assert "DU2 2 " + TODAY.strftime("%d.%m.%Y") in progress
+
+
+def test_e4_follow_up_conversation_page_plan_then_held_with_danish_errors(make_app):
+    app = as_(make_app("education"))
+    known_case(app, 1)
+    a = absence(app, 1)
+    bad = post(app, f"/fravaer/{a['id']}/samtale", {"_form": "plan", "planned_on": "2020-01-01"})
+    assert bad.status_code == 422
+    assert (
+        field_error(bad.text, "plan_planned_on") == "Datoen skal ligge mellem fraværsperiodens slutning og et år frem"
+    )
+    assert value_of(bad.text, "plan_planned_on") == "2020-01-01" and app.count(FollowUpConversation) == 0
+    page = ok(app, f"/fravaer/{a['id']}/samtale", {"_form": "plan", "planned_on": TODAY.isoformat()})
+    assert "Planlagt til " + TODAY.strftime("%d.%m.%Y") in text_of(page.text)
+    held = {"_form": "fu", "version": "1", "planned_on": TODAY.isoformat(), "held_on": TODAY.isoformat(), "summary": ""}
+    bad = post(app, f"/fravaer/{a['id']}/samtale/opdater", {**held, "sanction_recommended": "true"})
+    assert bad.status_code == 422 and field_error(bad.text, "fu_summary") == "Skriv et referat af samtalen"
+    assert value_of(bad.text, "fu_held_on") == TODAY.isoformat()
+    with app.factory() as session:
+        assert session.query(FollowUpConversation).one().held_on is None
+    page = ok(
+        app, f"/fravaer/{a['id']}/samtale/opdater", {**held, "summary": "Vejledt", "sanction_recommended": "true"}
+    )
+    assert "Økonomisk Team bør overveje en sanktion" in text_of(page.text)
+    assert "education.absence_followed_up" in [e["type"] for e in app.outbox()]
+    assert "Intet fravær venter på en opfølgningssamtale" in text_of(app.client.get("/fravaer").text)

@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from education import pages
+from education.absence import pages as absence_pages
 from education.absence import routes as absence_routes
 from education.bootstrap import build
 from education.config import EducationSettings
@@ -30,6 +31,7 @@ def create_app(settings: EducationSettings | None = None, *, run_relay: bool = T
             school_routes.router,
             plan_routes.router,
             intake_pages.router,
+            absence_pages.router,
             course_pages.router,
             pages.router,
         ],

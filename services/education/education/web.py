@@ -29,6 +29,8 @@ _MODEL_MESSAGES = {
     "excused_hours cannot exceed absent_hours": ("excused_hours", "Det lovlige fravær er større end fraværet"),
     "summary is required": ("summary", "Skriv et referat af samtalen"),
     "held_on is required": ("held_on", "Skriv datoen for samtalen"),
+    "sanction_recommended is required": ("sanction_recommended", "Vælg om Økonomisk Team skal overveje en sanktion"),
+    "give a new planned_on": ("planned_on", "Skriv en ny dato eller registrér samtalen som afholdt"),
     "outcome is required": ("outcome", "Skriv resultatet af indsatsen"),
     "give a status or a note": ("outcome", "Vælg en ny status eller skriv et resultat"),
 }

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from education.absence import progress
 from education.intake import service
 from education.intake.schemas import STATUS_LABELS, TRACK_LABELS, AssessmentIn, EnrolmentIn
 from education.schools import service as schools
@@ -35,7 +36,7 @@ ENROL_FIELDS = ("school_id", "track", "module", "start_date")
 MODULES = [(str(m), f"Modul {m}") for m in range(1, 7)]
 
 
-def _tracks() -> list[tuple[str, str]]:
+def tracks() -> list[tuple[str, str]]:
     return [(t.value, label) for t, label in TRACK_LABELS.items()]
 
 
@@ -66,6 +67,7 @@ def _case_page(
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
         school_list = schools.schools(session)
+        passed = progress.module_tests(session, case_id=case_id)
     return render(
         request,
         "assessment.html",
@@ -76,10 +78,11 @@ def _case_page(
         a=row,
         today=today(),
         status_labels=STATUS_LABELS,
-        tracks=_tracks(),
+        tracks=tracks(),
         modules=MODULES,
         school_options=[(s.id, s.name) for s in school_list],
         school_names={s.id: s.name for s in school_list},
+        module_tests=passed,
     )
 
 

@@ -1,8 +1,8 @@
 """danskuddannelse E1-E5
 
-Revision ID: 81b56f67df3e
+Revision ID: 4fca346c9e1a
 Revises: 258d2024d689
-Create Date: 2026-11-26 13:10:21.912787
+Create Date: 2026-11-26 13:11:32.570037
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "81b56f67df3e"
+revision: str = "4fca346c9e1a"
 down_revision: str | Sequence[str] | None = "258d2024d689"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -52,6 +52,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_language_school")),
         sa.UniqueConstraint("name", name=op.f("uq_language_school_name")),
     )
+    op.create_table(
+        "module_test",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("track", sa.String(length=3), nullable=False),
+        sa.Column("module", sa.Integer(), nullable=False),
+        sa.Column("passed_on", sa.Date(), nullable=False),
+        sa.Column("registered_by", sa.String(length=100), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_module_test")),
+        sa.UniqueConstraint("case_id", "track", "module", name=op.f("uq_module_test_case_id_track_module")),
+    )
+    with op.batch_alter_table("module_test", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_module_test_case_id"), ["case_id"], unique=False)
+
     op.create_table(
         "cooperation_text",
         sa.Column(
@@ -106,6 +129,39 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("course_session", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_course_session_course_id"), ["course_id"], unique=False)
+
+    op.create_table(
+        "follow_up_conversation",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "absence_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("planned_on", sa.Date(), nullable=False),
+        sa.Column("held_on", sa.Date(), nullable=True),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column("sanction_recommended", sa.Boolean(), nullable=True),
+        sa.Column("updated_by", sa.String(length=100), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["absence_id"], ["absence_report.id"], name=op.f("fk_follow_up_conversation_absence_id_absence_report")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_follow_up_conversation")),
+        sa.UniqueConstraint("absence_id", name=op.f("uq_follow_up_conversation_absence_id")),
+    )
+    with op.batch_alter_table("follow_up_conversation", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_follow_up_conversation_case_id"), ["case_id"], unique=False)
 
     op.create_table(
         "language_enrolment",
@@ -257,6 +313,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_language_enrolment_school_id"))
 
     op.drop_table("language_enrolment")
+    with op.batch_alter_table("follow_up_conversation", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_follow_up_conversation_case_id"))
+
+    op.drop_table("follow_up_conversation")
     with op.batch_alter_table("course_session", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_course_session_course_id"))
 
@@ -265,6 +325,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_cooperation_text_school_id"))
 
     op.drop_table("cooperation_text")
+    with op.batch_alter_table("module_test", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_module_test_case_id"))
+
+    op.drop_table("module_test")
     op.drop_table("language_school")
     op.drop_table("course")
     # ### end Alembic commands ###
