@@ -85,3 +85,15 @@ def absence(app: Any, case_id: int, **overrides: Any) -> dict[str, Any]:
         **overrides,
     }
     return created(app, "/absences", body)
+
+
+def effort(app: Any, case_id: int, **overrides: Any) -> dict[str, Any]:
+    body = {
+        "kind": "sprogpraktik",
+        "provider": "Netto, Rødovre Centrum",
+        "from_date": TODAY.isoformat(),
+        "to_date": (TODAY + timedelta(weeks=8)).isoformat(),
+        "hours_per_week": 15,
+        **overrides,
+    }
+    return created(app, f"/cases/{case_id}/language-efforts", body)

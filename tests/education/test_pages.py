@@ -10,12 +10,13 @@ from datetime import timedelta
 
 from education.absence.models import AbsenceReport, FollowUpConversation, ModuleTest
 from education.courses.models import Course, CourseEnrolment, CourseSession
+from education.efforts.models import LanguageEffort
 from education.intake.models import LanguageAssessment, LanguageEnrolment
 from shared.auth import Department
-from tests.education.helpers import TODAY, absence, course, course_session, known_case, school
+from tests.education.helpers import TODAY, absence, course, course_session, effort, known_case, school
 from tests.education.pages import as_, field_error, ok, post, text_of, textarea_of, value_of
 
-PAGES = ("/", "/kurser", "/sprogvurdering", "/fravaer")
+PAGES = ("/", "/kurser", "/sprogvurdering", "/fravaer", "/sprogindsatser")
 
 
 def test_pages_need_sign_in_and_jobcentret(make_app):
@@ -206,3 +207,43 @@ def test_e4_follow_up_conversation_page_plan_then_held_with_danish_errors(make_a
     assert "Økonomisk Team bør overveje en sanktion" in text_of(page.text)
     assert "education.absence_followed_up" in [e["type"] for e in app.outbox()]
     assert "Intet fravær venter på en opfølgningssamtale" in text_of(app.client.get("/fravaer").text)
+
+
+def test_e3_efforts_page_plans_an_effort_and_moves_its_status_with_danish_errors(make_app):
+    app = as_(make_app("education"))
+    known_case(app, 1)
+    form = {
+        "_form": "effort",
+        "case_id": "1",
+        "kind": "virksomhedsdansk",
+        "provider": "Rødovre Kommune, Materielgården",
+        "from_date": TODAY.isoformat(),
+        "to_date": (TODAY - timedelta(days=3)).isoformat(),
+        "hours_per_week": "4",
+    }
+    bad = post(app, "/sprogindsatser", form)
+    assert bad.status_code == 422 and field_error(bad.text, "effort_to_date") == "Slutdatoen ligger før startdatoen"
+    assert value_of(bad.text, "effort_provider") == "Rødovre Kommune, Materielgården" and app.count(LanguageEffort) == 0
+    page = ok(app, "/sprogindsatser", {**form, "to_date": (TODAY + timedelta(weeks=6)).isoformat()})
+    assert "Virksomhedsdansk (arbejdspladsdansk) – sag 2026-000001" in text_of(page.text) and "Planlagt" in page.text
+
+    e = effort(app, 1, kind="turbodansk")
+    x = f"x{e['id']}_"
+    bad = post(
+        app,
+        f"/sprogindsatser/{e['id']}",
+        {"_form": f"x{e['id']}", "version": "1", "status": "completed", "outcome": ""},
+    )
+    assert bad.status_code == 422 and field_error(bad.text, f"{x}outcome") == "Skriv resultatet af indsatsen"
+    page = ok(
+        app, f"/sprogindsatser/{e['id']}", {"_form": f"x{e['id']}", "version": "1", "status": "started", "outcome": ""}
+    )
+    section = text_of(page.text.split(f'id="effort-{e["id"]}"')[1].split("</section>")[0])
+    assert "I gang" in section
+    wrong = post(
+        app, f"/sprogindsatser/{e['id']}", {"_form": f"x{e['id']}", "version": "2", "status": "planned", "outcome": ""}
+    )
+    assert (
+        wrong.status_code == 422
+        and field_error(wrong.text, f"{x}status") == "En indsats, der er i gang, kan ikke ændres til planlagt"
+    )

@@ -13,6 +13,8 @@ from education.bootstrap import build
 from education.config import EducationSettings
 from education.courses import pages as course_pages
 from education.courses import routes as course_routes
+from education.efforts import pages as effort_pages
+from education.efforts import routes as effort_routes
 from education.intake import pages as intake_pages
 from education.intake import routes
 from education.plans import routes as plan_routes
@@ -29,9 +31,11 @@ def create_app(settings: EducationSettings | None = None, *, run_relay: bool = T
             absence_routes.router,
             course_routes.router,
             school_routes.router,
+            effort_routes.router,
             plan_routes.router,
             intake_pages.router,
             absence_pages.router,
+            effort_pages.router,
             course_pages.router,
             pages.router,
         ],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -103,12 +102,8 @@ async def register(request: Request) -> Response:
 @router.post(f"{PAGE}/modultest")
 async def pass_module(request: Request) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
-        case_id = form.get("case_id", "")
-        if re.fullmatch(r"[0-9]{1,18}", case_id) is None:
-            raise DomainError("choose a case", field="case_id", danish="Vælg en sag")
-        progress.pass_module(
-            session, case_id=int(case_id), data=ModuleTestIn.model_validate(pick(form, TEST_FIELDS)), by=by
-        )
+        case_id = intake.case_id_from_form(form.get("case_id", ""))
+        progress.pass_module(session, case_id=case_id, data=ModuleTestIn.model_validate(pick(form, TEST_FIELDS)), by=by)
         return f"/sprogvurdering/{case_id}#progress-h"
 
     return await submit(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -145,3 +146,10 @@ def enrol(session: Session, *, case_id: int, data: EnrolmentIn, by: Principal) -
         producer=SERVICE,
     )
     return enrolment
+
+
+def case_id_from_form(text: str) -> int:
+    """The case chosen on a page form (a select of known cases); anything else names the field."""
+    if re.fullmatch(r"[0-9]{1,18}", text) is None:
+        raise Invalid(f"choose a case, not {text[:20]!r}", field="case_id", danish="Vælg en sag")
+    return int(text)

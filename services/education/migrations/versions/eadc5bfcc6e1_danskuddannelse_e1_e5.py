@@ -1,8 +1,8 @@
 """danskuddannelse E1-E5
 
-Revision ID: 4fca346c9e1a
+Revision ID: eadc5bfcc6e1
 Revises: 258d2024d689
-Create Date: 2026-11-26 13:11:32.570037
+Create Date: 2026-11-26 13:13:21.296041
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "4fca346c9e1a"
+revision: str = "eadc5bfcc6e1"
 down_revision: str | Sequence[str] | None = "258d2024d689"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -37,6 +37,35 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_course")),
         sa.UniqueConstraint("kind", name=op.f("uq_course_kind")),
     )
+    op.create_table(
+        "language_effort",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("kind", sa.String(length=30), nullable=False),
+        sa.Column("provider", sa.String(length=200), nullable=False),
+        sa.Column("from_date", sa.Date(), nullable=False),
+        sa.Column("to_date", sa.Date(), nullable=False),
+        sa.Column("hours_per_week", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("outcome", sa.Text(), nullable=False),
+        sa.Column("created_by", sa.String(length=100), nullable=False),
+        sa.Column("updated_by", sa.String(length=100), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_language_effort")),
+    )
+    with op.batch_alter_table("language_effort", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_language_effort_case_id"), ["case_id"], unique=False)
+
     op.create_table(
         "language_school",
         sa.Column(
@@ -330,5 +359,9 @@ def downgrade() -> None:
 
     op.drop_table("module_test")
     op.drop_table("language_school")
+    with op.batch_alter_table("language_effort", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_language_effort_case_id"))
+
+    op.drop_table("language_effort")
     op.drop_table("course")
     # ### end Alembic commands ###
