@@ -12,11 +12,12 @@ from education.absence.models import AbsenceReport, FollowUpConversation, Module
 from education.courses.models import Course, CourseEnrolment, CourseSession
 from education.efforts.models import LanguageEffort
 from education.intake.models import LanguageAssessment, LanguageEnrolment
+from education.schools.models import CooperationText, LanguageSchool, SteeringMeeting, SteeringMember
 from shared.auth import Department
-from tests.education.helpers import TODAY, absence, course, course_session, effort, known_case, school
+from tests.education.helpers import TODAY, absence, course, course_session, created, effort, known_case, school
 from tests.education.pages import as_, field_error, ok, post, text_of, textarea_of, value_of
 
-PAGES = ("/", "/kurser", "/sprogvurdering", "/fravaer", "/sprogindsatser")
+PAGES = ("/", "/kurser", "/sprogvurdering", "/fravaer", "/sprogindsatser", "/sprogskoler")
 
 
 def test_pages_need_sign_in_and_jobcentret(make_app):
@@ -247,3 +248,102 @@ def test_e3_efforts_page_plans_an_effort_and_moves_its_status_with_danish_errors
         wrong.status_code == 422
         and field_error(wrong.text, f"{x}status") == "En indsats, der er i gang, kan ikke ændres til planlagt"
     )
+
+
+def test_e2_schools_page_creates_a_school_and_a_form_error_is_danish(make_app):
+    app = as_(make_app("education"))
+    bad = post(app, "/sprogskoler", {"name": "Sprogcenter Vestegnen", "address": "", "contact": "kontor@sprog.dk"})
+    assert bad.status_code == 422 and field_error(bad.text, "school_address") == "Feltet skal udfyldes"
+    assert value_of(bad.text, "school_name") == "Sprogcenter Vestegnen" and app.count(LanguageSchool) == 0
+    page = ok(
+        app, "/sprogskoler", {"name": "Sprogcenter Vestegnen", "address": "Rødovrevej 1", "contact": "kontor@sprog.dk"}
+    )
+    assert "<h1>Sprogcenter Vestegnen</h1>" in page.text
+    twice = post(app, "/sprogskoler", {"name": "Sprogcenter Vestegnen", "address": "X", "contact": "Y"})
+    assert twice.status_code == 422
+    assert field_error(twice.text, "school_name") == "Der findes allerede en sprogskole med dette navn"
+
+
+def test_e2_school_page_strategy_versioned_steering_members_and_meetings(make_app):
+    app = as_(make_app("education"))
+    s = school(app)
+    base = f"/sprogskoler/{s['id']}"
+    form = {
+        "_form": "text",
+        "kind": "strategy",
+        "title": "Strategi 2027",
+        "text": "Fokus på job",
+        "valid_from": "2027-01-01",
+        "valid_to": "2026-01-01",
+    }
+    bad = post(app, f"{base}/samarbejde", form)
+    assert bad.status_code == 422 and field_error(bad.text, "text_valid_to") == "Gyldig til ligger før gyldig fra"
+    assert value_of(bad.text, "text_title") == "Strategi 2027" and app.count(CooperationText) == 0
+    page = ok(app, f"{base}/samarbejde", {**form, "valid_to": ""})
+    assert "Strategi: Strategi 2027" in text_of(page.text) and "indtil videre" in page.text
+    with app.factory() as session:
+        text_id = session.query(CooperationText).one().id
+    edit = {
+        "_form": f"t{text_id}",
+        "version": "1",
+        "title": "Strategi 2027",
+        "text": "Fokus på job og sprog",
+        "valid_from": "2027-01-01",
+        "valid_to": "2027-12-31",
+    }
+    page = ok(app, f"/samarbejde/{text_id}", edit)
+    assert textarea_of(page.text, f"t{text_id}_text") == "Fokus på job og sprog"
+    stale = post(app, f"/samarbejde/{text_id}", {**edit, "text": "Gammel"})
+    assert stale.status_code == 422 and "ændret af en anden i mellemtiden" in text_of(stale.text)
+    assert textarea_of(stale.text, f"t{text_id}_text") == "Gammel"
+
+    bad = post(
+        app,
+        f"{base}/styregruppe",
+        {"_form": "member", "name": "Anne Leder", "organisation": "Jobcentret", "role": "x" * 201},
+    )
+    assert bad.status_code == 422 and field_error(bad.text, "member_role") == "Teksten er for lang"
+    assert app.count(SteeringMember) == 0
+    page = ok(
+        app,
+        f"{base}/styregruppe",
+        {"_form": "member", "name": "Anne Leder", "organisation": "Jobcentret", "role": "Formand"},
+    )
+    assert "Anne Leder Jobcentret Formand" in text_of(page.text.split('id="members"')[1].split("</table>")[0])
+
+    bad = post(app, f"{base}/moeder", {"_form": "meeting", "held_on": "", "agenda": "1. Fravær"})
+    assert bad.status_code == 422 and field_error(bad.text, "meeting_held_on") == "Feltet skal udfyldes"
+    assert textarea_of(bad.text, "meeting_agenda") == "1. Fravær" and app.count(SteeringMeeting) == 0
+    page = ok(app, f"{base}/moeder", {"_form": "meeting", "held_on": TODAY.isoformat(), "agenda": "1. Fravær"})
+    with app.factory() as session:
+        meeting_id = session.query(SteeringMeeting).one().id
+    page = ok(
+        app,
+        f"/styregruppemoeder/{meeting_id}",
+        {
+            "_form": f"m{meeting_id}",
+            "version": "1",
+            "agenda": "1. Fravær",
+            "minutes": "Drøftet",
+            "decisions": "Ugentlig liste",
+        },
+    )
+    assert textarea_of(page.text, f"m{meeting_id}_decisions") == "Ugentlig liste"
+
+
+def test_e2_meeting_in_the_future_refuses_minutes_on_the_page(make_app):
+    app = as_(make_app("education"))
+    s = school(app)
+    m = created(
+        app,
+        f"/language-schools/{s['id']}/steering-meetings",
+        {"held_on": (TODAY + timedelta(days=9)).isoformat(), "agenda": "1. Budget"},
+    )
+    bad = post(
+        app,
+        f"/styregruppemoeder/{m['id']}",
+        {"_form": f"m{m['id']}", "version": "1", "agenda": "1. Budget", "minutes": "For tidligt", "decisions": ""},
+    )
+    assert bad.status_code == 422 and "Referat og beslutninger kan først skrives på mødedagen" in text_of(bad.text)
+    with app.factory() as session:
+        assert session.get(SteeringMeeting, m["id"]).version == 1

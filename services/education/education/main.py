@@ -18,6 +18,7 @@ from education.efforts import routes as effort_routes
 from education.intake import pages as intake_pages
 from education.intake import routes
 from education.plans import routes as plan_routes
+from education.schools import pages as school_pages
 from education.schools import routes as school_routes
 from shared.web.app import create_service_app
 
@@ -36,6 +37,7 @@ def create_app(settings: EducationSettings | None = None, *, run_relay: bool = T
             intake_pages.router,
             absence_pages.router,
             effort_pages.router,
+            school_pages.router,
             course_pages.router,
             pages.router,
         ],
