@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from education.intake.models import LanguageAssessment, LanguageEnrolment
+from education.intake.service import one_month_after
 from shared.auth import Department
 from tests.education.helpers import JC, TODAY, assessed, known_case, school
 
@@ -15,7 +16,7 @@ def test_e1_case_opened_puts_the_case_on_the_list_with_the_one_month_deadline(ma
     known_case(app, 1, arrival=TODAY)
     rows = app.client.get("/language_assessments", headers=app.as_(JC)).json()
     assert [(r["case_id"], r["status"], r["due_date"], r["deadline_missed"]) for r in rows] == [
-        (1, "to_schedule", (TODAY + timedelta(days=30)).isoformat(), False)
+        (1, "to_schedule", one_month_after(TODAY).isoformat(), False)
     ]
 
 
@@ -101,3 +102,12 @@ def test_e1_only_jobcentret_and_unknown_cases_are_404(make_app):
     assert resp.status_code == 403
     with app.factory() as session:
         assert session.get(LanguageAssessment, 1).assessed_on is None
+
+
+def test_e1_the_deadline_is_one_calendar_month_after_arrival():
+    from datetime import date
+
+    assert one_month_after(date(2026, 1, 15)) == date(2026, 2, 15)
+    assert one_month_after(date(2026, 1, 31)) == date(2026, 2, 28)
+    assert one_month_after(date(2028, 1, 31)) == date(2028, 2, 29)
+    assert one_month_after(date(2026, 12, 31)) == date(2027, 1, 31)

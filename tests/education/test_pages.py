@@ -12,6 +12,7 @@ from education.absence.models import AbsenceReport, FollowUpConversation, Module
 from education.courses.models import Course, CourseEnrolment, CourseSession
 from education.efforts.models import LanguageEffort
 from education.intake.models import LanguageAssessment, LanguageEnrolment
+from education.intake.service import one_month_after
 from education.schools.models import CooperationText, LanguageSchool, SteeringMeeting, SteeringMember
 from shared.auth import Department
 from tests.education.helpers import TODAY, absence, course, course_session, created, effort, known_case, school
@@ -110,7 +111,7 @@ def test_e1_list_page_flags_cases_past_the_deadline(make_app):
     late = text_of(page.text.split('data-case="1"')[1].split("</tr>")[0])
     fine = text_of(page.text.split('data-case="2"')[1].split("</tr>")[0])
     assert "Fristen er overskredet" in late and "Skal vurderes" in late
-    assert "Fristen er overskredet" not in fine and (TODAY + timedelta(days=30)).strftime("%d.%m.%Y") in fine
+    assert "Fristen er overskredet" not in fine and one_month_after(TODAY).strftime("%d.%m.%Y") in fine
     assert "1 sag har overskredet fristen" in text_of(page.text)
 
 

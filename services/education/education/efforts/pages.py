@@ -50,7 +50,7 @@ def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], sta
         kind_labels={k.value: v for k, v in KIND_LABELS.items()},
         status_labels={k.value: v for k, v in STATUS_LABELS.items()},
         status_variants=STATUS_VARIANTS,
-        next_statuses={k: sorted(v) for k, v in TRANSITIONS.items()},
+        next_statuses={k: [s.value for s in STATUS_LABELS if s.value in v] for k, v in TRANSITIONS.items()},
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -19,18 +20,23 @@ from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
 
 SERVICE = "education"
-# danskuddannelsesloven §5: Danish education offered to start within a month after the municipality
-# takes over responsibility (the handover, i.e. the arrival date reception gives).
-DUE_AFTER_ARRIVAL = timedelta(days=30)
 # A start date further ahead than this is a typing error, not a plan.
 LATEST_START = timedelta(days=365)
+
+
+def one_month_after(day: date) -> date:
+    """danskuddannelsesloven §5: Danish education offered to start within 1 month after the municipality takes
+    over responsibility (here: the arrival date reception gives). The same day next month, or its last day."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
 
 
 def schedule(session: Session, *, case_id: int, case_number: str, arrival: date) -> LanguageAssessment:
     """Put the case on the list to schedule; a repeat keeps the first entry."""
     row = session.get(LanguageAssessment, case_id)
     if row is None:
-        row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=arrival + DUE_AFTER_ARRIVAL)
+        row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=one_month_after(arrival))
         session.add(row)
         session.flush()
     return row
