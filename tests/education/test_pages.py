@@ -348,3 +348,13 @@ def test_e2_meeting_in_the_future_refuses_minutes_on_the_page(make_app):
     assert bad.status_code == 422 and "Referat og beslutninger kan først skrives på mødedagen" in text_of(bad.text)
     with app.factory() as session:
         assert session.get(SteeringMeeting, m["id"]).version == 1
+
+
+def test_detail_pages_of_unknown_ids_are_the_danish_not_found_page(make_app):
+    app = as_(make_app("education"))
+    for path in ("/kurser/999", "/kurser/hold/999", "/sprogvurdering/999", "/fravaer/999", "/sprogskoler/999"):
+        resp = app.client.get(path)
+        assert resp.status_code == 404 and "Siden findes ikke" in resp.text, path
+    for path in ("/tilmeldinger/999/fremmoede", "/sprogindsatser/999", "/samarbejde/999", "/styregruppemoeder/999"):
+        resp = post(app, path, {"version": "1"})
+        assert resp.status_code == 404 and "Siden findes ikke" in resp.text, path
