@@ -29,3 +29,30 @@ class AbsenceReported(Event):
     period_end: date
     planned_hours: int = Field(ge=1)
     absent_hours: int = Field(ge=1)
+
+
+@contract("education.language_enrolled", 1)
+class LanguageEnrolled(Event):
+    """The case's person was enrolled at a language school with a level placement (E1).
+
+    ``track`` is the Danish education (DU1, DU2 or DU3), ``module`` the start module.
+    """
+
+    case_id: int
+    school_id: int
+    track: str
+    module: int = Field(ge=1, le=6)
+    start_date: date
+
+
+@contract("education.absence_followed_up", 1)
+class AbsenceFollowedUp(Event):
+    """The follow-up conversation on a registered absence was held (E4).
+
+    ``sanction_recommended``: whether Økonomisk Team should consider a sanction; Økonomisk Team decides.
+    """
+
+    case_id: int
+    absence_id: int
+    held_on: date
+    sanction_recommended: bool

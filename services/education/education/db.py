@@ -13,7 +13,10 @@ class Base(DeclarativeBase):
 
 def all_metadata() -> list[object]:
     import education.absence.models
+    import education.courses.models
+    import education.efforts.models
     import education.intake.models
-    import education.plans.models  # noqa: F401
+    import education.plans.models
+    import education.schools.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from education.db import Base
@@ -28,3 +28,37 @@ class AbsenceReport(Base):
 
     # One line per person, course and period: registering the same list twice is a conflict.
     __table_args__ = (UniqueConstraint("case_id", "course", "period_start", "period_end"),)
+
+
+class ModuleTest(Base):
+    """Progression: a module test the person passed at the language school (E4)."""
+
+    __tablename__ = "module_test"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(BigId, index=True)
+    track: Mapped[str] = mapped_column(String(3))
+    module: Mapped[int] = mapped_column(Integer)
+    passed_on: Mapped[date] = mapped_column(Date)
+    registered_by: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (UniqueConstraint("case_id", "track", "module"),)
+
+
+class FollowUpConversation(Base):
+    """The follow-up conversation (opfølgningssamtale) on a registered absence: planned, then held (E4)."""
+
+    __tablename__ = "follow_up_conversation"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    absence_id: Mapped[int] = mapped_column(ForeignKey("absence_report.id"), unique=True)
+    case_id: Mapped[int] = mapped_column(BigId, index=True)
+    planned_on: Mapped[date] = mapped_column(Date)
+    held_on: Mapped[date | None] = mapped_column(Date, default=None)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    # Whether Økonomisk Team should consider a sanction; None until the conversation is held.
+    sanction_recommended: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

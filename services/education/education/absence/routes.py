@@ -1,4 +1,4 @@
-"""Absence lists through the API (E4)."""
+"""Absence lists, progression and follow-up conversations through the API (E4)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
-from education.absence import service
+from education.absence import progress, service
 from education.absence.models import AbsenceReport
-from education.absence.schemas import AbsenceIn, AbsenceOut
+from education.absence.schemas import (
+    AbsenceIn,
+    AbsenceOut,
+    FollowUpIn,
+    FollowUpOut,
+    FollowUpUpdate,
+    ModuleTestIn,
+    ModuleTestOut,
+    OpenAbsenceOut,
+)
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath, ReadDb
 
@@ -31,6 +40,43 @@ def register(body: AbsenceIn, session: Db, by: Staff) -> Any:
     return _out(service.register(session, data=body, by=by))
 
 
+@router.get("/absences/without-follow-up", response_model=list[OpenAbsenceOut])
+def without_follow_up(session: ReadDb, _by: Staff) -> list[OpenAbsenceOut]:
+    """E4: absences with unexcused hours whose follow-up conversation is not held yet."""
+    return [
+        OpenAbsenceOut(**_out(a).model_dump(), follow_up=FollowUpOut.model_validate(f) if f is not None else None)
+        for a, f in progress.without_follow_up(session)
+    ]
+
+
 @router.get("/cases/{case_id}/absences", response_model=list[AbsenceOut])
 def list_absences(case_id: IdPath, session: ReadDb, _by: Staff) -> Any:
     return [_out(r) for r in service.for_case(session, case_id=case_id)]
+
+
+@router.post("/absences/{absence_id}/follow-up", status_code=status.HTTP_201_CREATED, response_model=FollowUpOut)
+def plan_follow_up(absence_id: IdPath, body: FollowUpIn, session: Db, by: Staff) -> Any:
+    """E4: plan the follow-up conversation (opfølgningssamtale) on an absence."""
+    return progress.plan_follow_up(session, absence_id=absence_id, data=body, by=by)
+
+
+@router.get("/follow-ups/{follow_up_id}", response_model=FollowUpOut)
+def get_follow_up(follow_up_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+    return progress.get_follow_up(session, follow_up_id)
+
+
+@router.patch("/follow-ups/{follow_up_id}", response_model=FollowUpOut)
+def update_follow_up(follow_up_id: IdPath, body: FollowUpUpdate, session: Db, by: Staff) -> Any:
+    """Move the date, or record it held (date, summary, whether Økonomisk Team should consider a sanction)."""
+    return progress.update_follow_up(session, follow_up_id=follow_up_id, data=body, by=by)
+
+
+@router.post("/cases/{case_id}/module-tests", status_code=status.HTTP_201_CREATED, response_model=ModuleTestOut)
+def pass_module(case_id: IdPath, body: ModuleTestIn, session: Db, by: Staff) -> Any:
+    """E4 progression: a module test passed, with its date."""
+    return progress.pass_module(session, case_id=case_id, data=body, by=by)
+
+
+@router.get("/cases/{case_id}/module-tests", response_model=list[ModuleTestOut])
+def module_tests(case_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+    return progress.module_tests(session, case_id=case_id)

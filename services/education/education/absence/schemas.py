@@ -7,6 +7,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from education.intake.schemas import Track
 from shared.validation import Id, LongText, ShortText
 
 
@@ -48,3 +49,73 @@ class AbsenceOut(BaseModel):
     note: str
     reported_by: str
     reported_at: datetime
+
+
+class ModuleTestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    track: Track
+    module: int = Field(ge=1, le=6)
+    passed_on: date
+
+
+class ModuleTestOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    case_id: int
+    track: str
+    module: int
+    passed_on: date
+    registered_by: str
+
+
+class FollowUpIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    planned_on: date
+
+
+class FollowUpUpdate(BaseModel):
+    """Move the planned date, or record the conversation as held (date, summary, sanction or not)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31)
+    planned_on: date | None = None
+    held_on: date | None = None
+    summary: LongText = ""
+    sanction_recommended: bool | None = None
+
+    @model_validator(mode="after")
+    def _held(self) -> Self:
+        if self.held_on is not None:
+            if not self.summary:
+                raise ValueError("summary is required when the conversation is held")
+            if self.sanction_recommended is None:
+                raise ValueError("sanction_recommended is required when the conversation is held")
+        elif self.summary or self.sanction_recommended is not None:
+            raise ValueError("held_on is required with a summary or a sanction recommendation")
+        elif self.planned_on is None:
+            raise ValueError("give a new planned_on or record the conversation as held")
+        return self
+
+
+class FollowUpOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    absence_id: int
+    case_id: int
+    planned_on: date
+    held_on: date | None
+    summary: str
+    sanction_recommended: bool | None
+    updated_by: str
+    version: int
+
+
+class OpenAbsenceOut(AbsenceOut):
+    """An absence with unexcused hours and no follow-up conversation held yet (planned or not)."""
+
+    follow_up: FollowUpOut | None

@@ -1,10 +1,10 @@
-"""The language assessment and referral to the language school to schedule for each new case (E1)."""
+"""The language assessment (afdækning af sprogkundskaber) and enrolment at a language school per case (E1)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, String
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from education.db import Base
@@ -12,10 +12,35 @@ from shared.db import BigId, utcnow
 
 
 class LanguageAssessment(Base):
+    """One per case reception opened: "to schedule", then assessed (track and start module), then enrolled."""
+
     __tablename__ = "language_assessment"
 
     case_id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
     case_number: Mapped[str] = mapped_column(String(20))
+    # danskuddannelsesloven §5: the deadline for Danish education to start.
     due_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="to_schedule")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    assessed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    assessed_by: Mapped[str | None] = mapped_column(String(200), default=None)
+    track: Mapped[str | None] = mapped_column(String(3), default=None)
+    start_module: Mapped[int | None] = mapped_column(Integer, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class LanguageEnrolment(Base):
+    """The case's enrolment at a language school with its level placement (track and module)."""
+
+    __tablename__ = "language_enrolment"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("language_assessment.case_id"), primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("language_school.id"), index=True)
+    track: Mapped[str] = mapped_column(String(3))
+    module: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    enrolled_by: Mapped[str] = mapped_column(String(100))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,29 +1,40 @@
-"""The list of language assessment and referral to the language schools to schedule (E1)."""
+"""E1 through the API: the list with the §5 deadline, the assessment, the enrolment at a language school."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter, Depends, status
 
 from education.intake import service
+from education.intake.schemas import AssessmentIn, AssessmentOut, EnrolmentIn, EnrolmentOut
 from shared.auth import Department, Principal, require
-from shared.web.deps import ReadDb
+from shared.web.deps import Db, IdPath, ReadDb
 
-router = APIRouter(tags=["education"])
-
-
-class PendingOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    case_id: int
-    case_number: str
-    due_date: date
-    status: str
+router = APIRouter(tags=["sprogvurdering"])
+Staff = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
 
 
-@router.get("/language_assessments", response_model=list[PendingOut])
-def pending(session: ReadDb, _by: Annotated[Principal, Depends(require(Department.JOBCENTRET))]) -> list[PendingOut]:
-    return [PendingOut.model_validate(r) for r in service.pending(session)]
+@router.get("/language_assessments", response_model=list[AssessmentOut])
+def pending(session: ReadDb, _by: Staff) -> list[AssessmentOut]:
+    """Every case with its deadline (``deadline_missed`` flags §5 passed), the earliest first."""
+    return service.overview(session)
+
+
+@router.get("/language_assessments/{case_id}", response_model=AssessmentOut)
+def get_assessment(case_id: IdPath, session: ReadDb, _by: Staff) -> AssessmentOut:
+    return service.out(session, service.known_case(session, case_id))
+
+
+@router.put("/language_assessments/{case_id}/assessment", response_model=AssessmentOut)
+def record_assessment(case_id: IdPath, body: AssessmentIn, session: Db, _by: Staff) -> AssessmentOut:
+    """E1: date, assessed by, track (DU1–DU3), start module, notes; a stale ``version`` is a 409."""
+    return service.out(session, service.record_assessment(session, case_id=case_id, data=body))
+
+
+@router.post(
+    "/language_assessments/{case_id}/enrolment", status_code=status.HTTP_201_CREATED, response_model=EnrolmentOut
+)
+def enrol(case_id: IdPath, body: EnrolmentIn, session: Db, by: Staff) -> Any:
+    """E1: enrolment at a language school (school, track, module, start date) → ``education.language_enrolled``."""
+    return service.enrol(session, case_id=case_id, data=body, by=by)

@@ -1,23 +1,42 @@
-"""Scheduling the language assessment and referral to the language school (E1)."""
+"""The language assessment and the enrolment at a language school (E1), with the §5 deadline."""
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from education.intake.models import LanguageAssessment
+from education.intake.models import LanguageAssessment, LanguageEnrolment
+from education.intake.schemas import AssessmentIn, AssessmentOut, EnrolmentIn, EnrolmentOut
+from education.schools.models import LanguageSchool
+from shared.auth import Principal
+from shared.bus.outbox import publish
+from shared.clock import today
+from shared.contracts.education import LanguageEnrolled
+from shared.db import try_insert
+from shared.errors import Conflict, Invalid, NotFound
 
-# danskuddannelsesloven §5: Danish education offered to start within a month.
-DUE_AFTER_ARRIVAL = timedelta(days=30)
+SERVICE = "education"
+# A start date further ahead than this is a typing error, not a plan.
+LATEST_START = timedelta(days=365)
+
+
+def one_month_after(day: date) -> date:
+    """danskuddannelsesloven §5: Danish education offered to start within 1 month after the municipality takes
+    over responsibility (here: the arrival date reception gives). The same day next month, or its last day."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
 
 
 def schedule(session: Session, *, case_id: int, case_number: str, arrival: date) -> LanguageAssessment:
     """Put the case on the list to schedule; a repeat keeps the first entry."""
     row = session.get(LanguageAssessment, case_id)
     if row is None:
-        row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=arrival + DUE_AFTER_ARRIVAL)
+        row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=one_month_after(arrival))
         session.add(row)
         session.flush()
     return row
@@ -25,3 +44,118 @@ def schedule(session: Session, *, case_id: int, case_number: str, arrival: date)
 
 def pending(session: Session) -> list[LanguageAssessment]:
     return list(session.scalars(select(LanguageAssessment).order_by(LanguageAssessment.due_date)))
+
+
+def known_case(session: Session, case_id: int, *, for_update: bool = False) -> LanguageAssessment:
+    """The case as education knows it (from reception's ``case_opened``), or a 404."""
+    row = session.get(LanguageAssessment, case_id, with_for_update=for_update)
+    if row is None:
+        raise NotFound(f"case {case_id} is not known to education", field="case_id", danish="Sagen kendes ikke")
+    return row
+
+
+def case_numbers(session: Session) -> dict[int, str]:
+    """Case id → case number, for the pages (education holds no names)."""
+    rows = session.execute(select(LanguageAssessment.case_id, LanguageAssessment.case_number))
+    return {row.case_id: row.case_number for row in rows}
+
+
+def deadline_missed(row: LanguageAssessment, enrolment: LanguageEnrolment | None, *, on: date) -> bool:
+    """§5 missed: not enrolled and the deadline has passed, or enrolled to start after it."""
+    if enrolment is None:
+        return on > row.due_date
+    return enrolment.start_date > row.due_date
+
+
+def out(session: Session, row: LanguageAssessment) -> AssessmentOut:
+    enrolment = session.get(LanguageEnrolment, row.case_id)
+    return AssessmentOut(
+        case_id=row.case_id,
+        case_number=row.case_number,
+        due_date=row.due_date,
+        status=row.status,
+        deadline_missed=deadline_missed(row, enrolment, on=today()),
+        assessed_on=row.assessed_on,
+        assessed_by=row.assessed_by,
+        track=row.track,
+        start_module=row.start_module,
+        notes=row.notes,
+        version=row.version,
+        enrolment=EnrolmentOut.model_validate(enrolment) if enrolment is not None else None,
+    )
+
+
+def overview(session: Session) -> list[AssessmentOut]:
+    """Every case with its assessment, enrolment and deadline, the earliest deadline first."""
+    return [out(session, r) for r in pending(session)]
+
+
+def record_assessment(session: Session, *, case_id: int, data: AssessmentIn) -> LanguageAssessment:
+    """Record (or correct) the assessment: date, assessor, track and start module; a stale version is a 409."""
+    row = known_case(session, case_id, for_update=True)
+    if row.version != data.version:
+        raise Conflict(
+            f"the assessment of case {case_id} was changed by someone else (version {row.version})",
+            danish="Sprogvurderingen er ændret af en anden i mellemtiden – genindlæs og prøv igen",
+        )
+    if data.assessed_on > today():
+        raise Invalid(
+            "assessed_on must not be in the future", field="assessed_on", danish="Datoen må ikke ligge i fremtiden"
+        )
+    row.assessed_on, row.assessed_by = data.assessed_on, data.assessed_by
+    row.track, row.start_module, row.notes = data.track.value, data.start_module, data.notes
+    if row.status == "to_schedule":
+        row.status = "assessed"
+    session.flush()
+    return row
+
+
+def enrol(session: Session, *, case_id: int, data: EnrolmentIn, by: Principal) -> LanguageEnrolment:
+    """Enrol the case at a language school with its placement; publishes ``education.language_enrolled``."""
+    row = known_case(session, case_id, for_update=True)
+    if session.get(LanguageSchool, data.school_id) is None:
+        raise NotFound(
+            f"no language school with id {data.school_id}", field="school_id", danish="Sprogskolen findes ikke"
+        )
+    if row.assessed_on is None:
+        raise Conflict(
+            f"case {case_id} has no language assessment yet: record it first",
+            danish="Registrér sprogvurderingen, før borgeren tilmeldes sprogskolen",
+        )
+    if data.start_date < row.assessed_on or data.start_date > today() + LATEST_START:
+        raise Invalid(
+            "start_date must be between the assessment date and a year from today",
+            field="start_date",
+            danish="Startdatoen skal ligge mellem vurderingsdatoen og et år frem",
+        )
+    enrolment = LanguageEnrolment(
+        case_id=case_id,
+        school_id=data.school_id,
+        track=data.track.value,
+        module=data.module,
+        start_date=data.start_date,
+        enrolled_by=by.user,
+    )
+    if not try_insert(session, enrolment):
+        raise Conflict(f"case {case_id} is enrolled already", danish="Borgeren er allerede tilmeldt en sprogskole")
+    row.status = "enrolled"
+    session.flush()
+    publish(
+        session,
+        LanguageEnrolled(
+            case_id=case_id,
+            school_id=data.school_id,
+            track=enrolment.track,
+            module=enrolment.module,
+            start_date=enrolment.start_date,
+        ),
+        producer=SERVICE,
+    )
+    return enrolment
+
+
+def case_id_from_form(text: str) -> int:
+    """The case chosen on a page form (a select of known cases); anything else names the field."""
+    if re.fullmatch(r"[0-9]{1,18}", text) is None:
+        raise Invalid(f"choose a case, not {text[:20]!r}", field="case_id", danish="Vælg en sag")
+    return int(text)

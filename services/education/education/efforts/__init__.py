@@ -1,0 +1,1 @@
+"""Special language efforts per case: sprogpraktik, virksomhedsdansk, støtteundervisning, turbodansk (E3)."""

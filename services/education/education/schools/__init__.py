@@ -1,0 +1,1 @@
+"""Language schools and the cooperation with each: strategy and programme, steering group (E2)."""

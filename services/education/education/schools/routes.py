@@ -1,0 +1,93 @@
+"""Language schools and the cooperation with each through the API (E2)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, status
+
+from education.schools import service
+from education.schools.schemas import (
+    CooperationIn,
+    CooperationOut,
+    CooperationUpdate,
+    MeetingIn,
+    MeetingOut,
+    MeetingUpdate,
+    MemberIn,
+    MemberOut,
+    SchoolIn,
+    SchoolOut,
+)
+from shared.auth import Department, Principal, require
+from shared.web.deps import Db, IdPath, ReadDb
+
+router = APIRouter(tags=["sprogskole"])
+Staff = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
+
+
+@router.post("/language-schools", status_code=status.HTTP_201_CREATED, response_model=SchoolOut)
+def add_school(body: SchoolIn, session: Db, by: Staff) -> Any:
+    """E2: a language school (name, address, contact)."""
+    return service.add_school(session, data=body, by=by)
+
+
+@router.get("/language-schools", response_model=list[SchoolOut])
+def list_schools(session: ReadDb, _by: Staff) -> Any:
+    return service.schools(session)
+
+
+@router.get("/language-schools/{school_id}", response_model=SchoolOut)
+def get_school(school_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+    return service.get_school(session, school_id)
+
+
+@router.post(
+    "/language-schools/{school_id}/cooperation", status_code=status.HTTP_201_CREATED, response_model=CooperationOut
+)
+def add_text(school_id: IdPath, body: CooperationIn, session: Db, by: Staff) -> Any:
+    """E2: a strategy or programme agreed with the school, valid from–to."""
+    return service.add_text(session, school_id=school_id, data=body, by=by)
+
+
+@router.get("/language-schools/{school_id}/cooperation", response_model=list[CooperationOut])
+def list_texts(school_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+    return service.texts(session, school_id=school_id)
+
+
+@router.patch("/cooperation/{text_id}", response_model=CooperationOut)
+def update_text(text_id: IdPath, body: CooperationUpdate, session: Db, by: Staff) -> Any:
+    """Title, text, validity; a stale ``version`` is a 409."""
+    return service.update_text(session, text_id=text_id, data=body, by=by)
+
+
+@router.post(
+    "/language-schools/{school_id}/steering-members", status_code=status.HTTP_201_CREATED, response_model=MemberOut
+)
+def add_member(school_id: IdPath, body: MemberIn, session: Db, _by: Staff) -> Any:
+    """E2: a member of the steering group (name, organisation, role)."""
+    return service.add_member(session, school_id=school_id, data=body)
+
+
+@router.get("/language-schools/{school_id}/steering-members", response_model=list[MemberOut])
+def list_members(school_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+    return service.members(session, school_id=school_id)
+
+
+@router.post(
+    "/language-schools/{school_id}/steering-meetings", status_code=status.HTTP_201_CREATED, response_model=MeetingOut
+)
+def add_meeting(school_id: IdPath, body: MeetingIn, session: Db, by: Staff) -> Any:
+    """E2: a steering-group meeting with its agenda."""
+    return service.add_meeting(session, school_id=school_id, data=body, by=by)
+
+
+@router.get("/language-schools/{school_id}/steering-meetings", response_model=list[MeetingOut])
+def list_meetings(school_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+    return service.meetings(session, school_id=school_id)
+
+
+@router.patch("/steering-meetings/{meeting_id}", response_model=MeetingOut)
+def update_meeting(meeting_id: IdPath, body: MeetingUpdate, session: Db, by: Staff) -> Any:
+    """Agenda, minutes and decisions; a stale ``version`` is a 409."""
+    return service.update_meeting(session, meeting_id=meeting_id, data=body, by=by)

@@ -1,0 +1,124 @@
+"""Language schools, cooperation texts and the steering group in and out (E2)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from shared.validation import LongText, RequiredLongText, ShortText
+
+
+class SchoolIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: ShortText
+    address: ShortText
+    contact: ShortText
+
+
+class SchoolOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    address: str
+    contact: str
+
+
+class TextKind(enum.StrEnum):
+    STRATEGY = "strategy"
+    PROGRAMME = "programme"
+
+
+TEXT_KIND_LABELS = {TextKind.STRATEGY: "Strategi", TextKind.PROGRAMME: "Program"}
+
+
+class CooperationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: TextKind
+    title: ShortText
+    text: RequiredLongText
+    valid_from: date
+    valid_to: date | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> Self:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError("valid_to must not be before valid_from")
+        return self
+
+
+class CooperationUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31)
+    title: ShortText | None = None
+    text: RequiredLongText | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class CooperationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    school_id: int
+    kind: str
+    title: str
+    text: str
+    valid_from: date
+    valid_to: date | None
+    updated_by: str
+    updated_at: datetime
+    version: int
+
+
+class MemberIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: ShortText
+    organisation: ShortText
+    role: ShortText
+
+
+class MemberOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    school_id: int
+    name: str
+    organisation: str
+    role: str
+
+
+class MeetingIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    held_on: date
+    agenda: RequiredLongText
+
+
+class MeetingUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31)
+    agenda: RequiredLongText | None = None
+    minutes: LongText | None = None
+    decisions: LongText | None = None
+
+
+class MeetingOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    school_id: int
+    held_on: date
+    agenda: str
+    minutes: str
+    decisions: str
+    updated_by: str
+    version: int
