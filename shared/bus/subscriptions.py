@@ -11,7 +11,8 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.case_opened": ("reception", "housing", "education", "employment"),
     "reception.arrival_scheduled": ("reception", "housing"),
     "reception.cpr_registered": ("reception",),
-    "reception.responsibility_taken_over": ("reception",),
+    # Education's § 5 deadline counts from it (Danish education offered within a month).
+    "reception.responsibility_taken_over": ("reception", "education"),
     "reception.family_reunification_planned": ("reception", "housing"),
     "reception.contract_signed": ("reception",),
     "reception.sanction_decided": ("reception",),
@@ -28,6 +29,8 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "housing.plan_action_updated": ("reception",),
     "education.plan_action_updated": ("reception",),
     "education.absence_reported": ("reception",),
+    "education.language_enrolled": ("reception",),
+    "education.absence_followed_up": ("reception",),
     "employment.plan_action_updated": ("reception",),
     "employment.self_sufficiency_reported": ("reception",),
 }

@@ -111,3 +111,26 @@ def test_e1_the_deadline_is_one_calendar_month_after_arrival():
     assert one_month_after(date(2026, 1, 31)) == date(2026, 2, 28)
     assert one_month_after(date(2028, 1, 31)) == date(2028, 2, 29)
     assert one_month_after(date(2026, 12, 31)) == date(2027, 1, 31)
+
+
+def test_e1_section_5_deadline_follows_the_day_reception_takes_over_responsibility(make_app):
+    """danskuddannelsesloven §5 counts from the municipality's takeover (integrationsloven §4), which reception
+    announces; an announcement that overtakes the case's opening is retried, not lost."""
+    import pytest
+
+    from education.bootstrap import HANDLERS
+    from shared.bus.envelope import envelope_for
+    from shared.bus.inbox import Outcome, consume
+    from shared.contracts.reception import ResponsibilityTakenOver
+
+    app = make_app("education")
+    taken_over = TODAY + timedelta(days=40)
+    early = envelope_for(
+        ResponsibilityTakenOver(case_id=7, taken_over_on=taken_over, basis="placement_rule"), producer="reception"
+    )
+    with pytest.raises(Exception, match="not known to education yet"):
+        consume(app.factory, "education", early.model_dump(mode="json"), HANDLERS)
+    known_case(app, 7, arrival=TODAY)
+    assert consume(app.factory, "education", early.model_dump(mode="json"), HANDLERS) == Outcome.HANDLED
+    (row,) = app.client.get("/language_assessments", headers=app.as_(JC)).json()
+    assert row["due_date"] == one_month_after(taken_over).isoformat()

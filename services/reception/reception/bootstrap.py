@@ -35,6 +35,8 @@ HANDLERS: dict[str, Handler] = {
     "education.plan_action_updated": with_timeline(on_action_updated),
     "employment.plan_action_updated": with_timeline(on_action_updated),
     "education.absence_reported": with_timeline(benefit_handlers.on_absence_reported),
+    "education.language_enrolled": with_timeline(),
+    "education.absence_followed_up": with_timeline(),
     "employment.self_sufficiency_reported": with_timeline(benefit_handlers.on_self_sufficiency_reported),
 }
 

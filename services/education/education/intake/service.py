@@ -26,7 +26,8 @@ LATEST_START = timedelta(days=365)
 
 def one_month_after(day: date) -> date:
     """danskuddannelsesloven §5: Danish education offered to start within 1 month after the municipality takes
-    over responsibility (here: the arrival date reception gives). The same day next month, or its last day."""
+    over responsibility (reception's ``responsibility_taken_over``; until it comes, the expected arrival).
+    The same day next month, or its last day."""
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
@@ -39,6 +40,20 @@ def schedule(session: Session, *, case_id: int, case_number: str, arrival: date)
         row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=one_month_after(arrival))
         session.add(row)
         session.flush()
+    return row
+
+
+class CaseNotYetKnown(Exception):
+    """An event about a case whose ``case_opened`` has not been handled here yet: retried, not dead-lettered."""
+
+
+def responsibility_taken_over(session: Session, *, case_id: int, taken_over_on: date) -> LanguageAssessment:
+    """§5 counts from the day the municipality takes over responsibility: move the deadline to a month after it."""
+    row = session.get(LanguageAssessment, case_id, with_for_update=True)
+    if row is None:  # the case's opening is still on its way (both were published by one commit)
+        raise CaseNotYetKnown(f"case {case_id} is not known to education yet")
+    row.due_date = one_month_after(taken_over_on)
+    session.flush()
     return row
 
 

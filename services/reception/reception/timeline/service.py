@@ -74,6 +74,13 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
         f"Fravær indberettet af Danskuddannelse ({p['course']}): {p['absent_hours']} af {p['planned_hours']} timer "
         f"uden gyldig grund, {_dkdate(p['period_start'])}–{_dkdate(p['period_end'])}"
     ),
+    "education.language_enrolled": lambda p: (
+        f"Tilmeldt danskuddannelse: {p['track']}, modul {p['module']}, start {_dkdate(p['start_date'])}"
+    ),
+    "education.absence_followed_up": lambda p: (
+        f"Opfølgningssamtale om fravær holdt {_dkdate(p['held_on'])}"
+        + ("; Danskuddannelse anbefaler, at Økonomisk Team overvejer en sanktion" if p["sanction_recommended"] else "")
+    ),
     "employment.self_sufficiency_reported": lambda p: (
         f"Selvforsørgende fra {_dkdate(p['effective_from'])} ({SELF_SUFFICIENCY_KINDS.get(p['kind'], p['kind'])}): "
         "ydelserne stoppes"
