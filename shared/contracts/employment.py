@@ -24,3 +24,12 @@ class SelfSufficiencyReported(Event):
     report_id: int
     kind: str  # a key of SELF_SUFFICIENCY_KINDS
     effective_from: date
+
+
+@contract("employment.match_classified", 1)
+class MatchClassified(Event):
+    """The match conversation (B1) is finalised: the person is job-ready or activity-ready."""
+
+    case_id: int
+    conversation_id: int
+    classification: str  # jobparat | aktivitetsparat

@@ -9,6 +9,8 @@ from fastapi import FastAPI
 from employment import pages
 from employment.bootstrap import build
 from employment.config import EmploymentSettings
+from employment.conversations import pages as conversation_pages
+from employment.conversations import routes as conversation_routes
 from employment.intake import routes
 from employment.plans import routes as plan_routes
 from employment.selfsufficiency import routes as selfsufficiency_routes
@@ -19,7 +21,14 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
     return create_service_app(
         build(settings),
         title="Beskæftigelse – Rødovre Kommune",
-        routers=[routes.router, selfsufficiency_routes.router, plan_routes.router, pages.router],
+        routers=[
+            routes.router,
+            selfsufficiency_routes.router,
+            plan_routes.router,
+            conversation_routes.router,
+            conversation_pages.router,
+            pages.router,
+        ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,
     )

@@ -1,0 +1,78 @@
+"""Bad input on every new employment endpoint (B1–B11): a 4xx with a message, and nothing half-written."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from employment.db import Base
+from tests.employment.helpers import JC, TODAY, known_case
+
+BIG = 2**64
+NUL = "a\x00b"
+LONG = "x" * 201
+T = TODAY.isoformat()
+
+
+def _row_counts(app) -> dict[str, int]:
+    with app.factory() as session:
+        return {t.name: session.scalar(select(func.count()).select_from(t)) or 0 for t in Base.metadata.sorted_tables}
+
+
+def _post(app, path, body):
+    resp = app.client.post(path, json=body, headers=app.as_(JC))
+    assert resp.status_code == 201, (path, resp.text)
+    return resp.json()
+
+
+def _world(app) -> dict[str, int]:
+    """One of everything, so each endpoint has a real target."""
+    case = known_case(app, 8)
+    conv = _post(app, f"/cases/{case}/conversations", {"template": "plan", "held_on": T, "held_by": "J"})
+    return {"case": case, "conv": conv["id"]}
+
+
+CASES = [
+    # B1, B2, B4, B9: conversations
+    ("post", "/cases/{case}/conversations", {"held_on": T, "held_by": "J"}),
+    ("post", "/cases/{case}/conversations", {"template": "match", "held_on": "31.02.2026", "held_by": "J"}),
+    ("post", "/cases/{case}/conversations", {"template": "match", "held_on": "2026-02-30", "held_by": "J"}),
+    ("post", "/cases/{case}/conversations", {"template": "match", "held_on": T, "held_by": NUL}),
+    ("post", "/cases/{case}/conversations", {"template": "match", "held_on": T, "held_by": LONG}),
+    ("post", "/cases/{case}/conversations", {"template": "tarot", "held_on": T, "held_by": "J"}),
+    ("post", "/cases/{case}/conversations", {"template": "match", "held_on": T, "held_by": "J", "answers": "x"}),
+    (
+        "post",
+        "/cases/{case}/conversations",
+        {"template": "match", "held_on": T, "held_by": "J", "answers": {"danish": NUL}},
+    ),
+    ("post", "/cases/{case}/conversations", {"template": "match", "held_on": "1900-01-01", "held_by": "J"}),
+    ("post", "/cases/999/conversations", {"template": "match", "held_on": T, "held_by": "J"}),
+    ("post", f"/cases/{BIG}/conversations", {"template": "match", "held_on": T, "held_by": "J"}),
+    ("patch", "/conversations/{conv}", {"held_by": "J"}),
+    ("patch", "/conversations/{conv}", {"version": "one"}),
+    ("patch", "/conversations/{conv}", {"version": 1, "answers": {"nope": "x"}}),
+    ("patch", "/conversations/{conv}", {"version": 1, "actions": [{"description": "D", "partner": "P"}]}),
+    (
+        "patch",
+        "/conversations/{conv}",
+        {"version": 1, "actions": [{"description": "D", "partner": "P", "start_date": "2027-13-01"}]},
+    ),
+    ("patch", "/conversations/999", {"version": 1}),
+    ("post", "/conversations/{conv}/finalise", {}),
+    ("post", "/conversations/{conv}/finalise", {"version": 1}),
+    ("post", f"/conversations/{BIG}/finalise", {"version": 1}),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), CASES)
+def test_b1_b11_bad_input_is_4xx_with_a_message_and_writes_nothing(make_app, method, path, body):
+    app = make_app("employment")
+    ids = _world(app)
+    before = _row_counts(app)
+    outbox_before = len(app.outbox())
+    resp = getattr(app.client, method)(path.format(**ids), json=body, headers=app.as_(JC))
+    assert 400 <= resp.status_code < 500, resp.text
+    assert resp.json()["detail"], resp.text
+    assert _row_counts(app) == before
+    assert len(app.outbox()) == outbox_before

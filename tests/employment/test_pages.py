@@ -1,0 +1,137 @@
+"""B1–B11 through employment's Danish pages, in-process: each page renders, its happy path and a form error.
+
+A form error answers 422 with the page again: the Danish message next to the field, what the caseworker
+typed kept, and nothing written. Success is a 303 to the page that shows the result.
+"""
+
+from __future__ import annotations
+
+from employment.conversations.models import Conversation
+from shared.auth import Department
+from tests.employment.helpers import (
+    TODAY,
+    alert_text,
+    events,
+    field_error,
+    known_case,
+    ok,
+    post,
+    signed_in,
+    text_of,
+    textarea_of,
+    value_of,
+)
+
+PAGES = ("/", "/samtaler")
+
+
+def test_b1_b11_pages_need_sign_in_and_jobcentret(make_app):
+    app = make_app("employment")
+    for path in PAGES:
+        resp = app.client.get(path, follow_redirects=False)
+        assert resp.status_code == 303 and resp.headers["location"].startswith("/login"), path
+    signed_in(app, Department.OKONOMI)
+    for path in PAGES[1:]:
+        assert app.client.get(path).status_code == 403, path
+    resp = post(app, "/samtaler/sager/8", {"template": "match"})
+    assert resp.status_code == 403
+
+
+def test_b1_b11_front_page_links_every_page(make_app):
+    app = signed_in(make_app("employment"))
+    page = app.client.get("/")
+    assert page.status_code == 200
+    for path in PAGES[1:]:
+        assert f'href="{path}"' in page.text
+
+
+def test_b1_match_conversation_on_the_pages_from_start_to_finalised(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    overview = app.client.get("/samtaler")
+    assert overview.status_code == 200 and "2026-000008" in overview.text and "Skal planlægges" in overview.text
+    page = ok(app, f"/samtaler/sager/{case_id}", {"template": "match", "held_on": TODAY.isoformat(), "held_by": "Jens"})
+    assert "Match – jobparat eller aktivitetsparat" in page.text and "Kladde" in page.text
+    with app.factory() as session:
+        conversation_id = session.query(Conversation.id).scalar()
+    answers = {
+        "_form": "answers",
+        "version": "1",
+        "held_on": TODAY.isoformat(),
+        "held_by": "Jens",
+        "q_work_experience": "Lager",
+        "q_education": "9 år",
+        "q_danish": "Modul 2",
+        "q_conclusion": "",
+    }
+    # Finalising without the conclusion: Danish error next to it, what was typed kept, nothing finalised.
+    resp = post(app, f"/samtaler/{conversation_id}", {**answers, "finalise": "1"})
+    assert resp.status_code == 422
+    assert field_error(resp.text, "q_conclusion") == "Feltet skal udfyldes, før samtalen afsluttes"
+    assert textarea_of(resp.text, "q_work_experience") == "Lager"
+    with app.factory() as session:
+        row = session.get(Conversation, conversation_id)
+        assert row.status == "draft" and row.answers == {} and row.version == 1
+    page = ok(app, f"/samtaler/{conversation_id}", {**answers, "q_conclusion": "jobparat", "finalise": "1"})
+    assert "Afsluttet" in page.text and "Jobparat" in text_of(page.text) and 'name="finalise"' not in page.text
+    assert events(app, "employment.match_classified")[0]["classification"] == "jobparat"
+    assert "Afholdt" in app.client.get("/samtaler").text
+
+
+def test_b1_stale_draft_on_the_page_is_refused_in_danish(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    ok(
+        app,
+        f"/samtaler/sager/{case_id}",
+        {"template": "resource_assessment", "held_on": TODAY.isoformat(), "held_by": "J"},
+    )
+    with app.factory() as session:
+        conversation_id = session.query(Conversation.id).scalar()
+    form = {"_form": "answers", "version": "1", "held_on": TODAY.isoformat(), "held_by": "J", "q_schooling": "10 år"}
+    ok(app, f"/samtaler/{conversation_id}", form)
+    resp = post(app, f"/samtaler/{conversation_id}", {**form, "q_schooling": "11 år"})
+    assert resp.status_code == 422
+    assert any("ændret af en anden" in t for t in alert_text(resp.text))
+    with app.factory() as session:
+        assert session.get(Conversation, conversation_id).answers == {"schooling": "10 år"}
+
+
+def test_b4_plan_action_added_on_the_page_and_bad_dates_in_danish(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    ok(app, f"/samtaler/sager/{case_id}", {"template": "plan", "held_on": TODAY.isoformat(), "held_by": "J"})
+    with app.factory() as session:
+        conversation_id = session.query(Conversation.id).scalar()
+    action = {
+        "_form": "action",
+        "version": "1",
+        "description": "Praktik",
+        "partner": "Lager A/S",
+        "start_date": "2027-01-10",
+    }
+    resp = post(app, f"/samtaler/{conversation_id}/handlinger", {**action, "end_date": "2027-01-01"})
+    assert resp.status_code == 422
+    assert field_error(resp.text, "act_end_date") == "Slutdatoen ligger før startdatoen"
+    assert value_of(resp.text, "act_partner") == "Lager A/S"
+    page = ok(app, f"/samtaler/{conversation_id}/handlinger", {**action, "end_date": "2027-03-01"})
+    assert "Lager A/S" in page.text
+    with app.factory() as session:
+        assert session.get(Conversation, conversation_id).actions[0]["partner"] == "Lager A/S"
+
+
+def test_b9_start_form_errors_are_danish_and_keep_the_input(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    resp = post(
+        app,
+        f"/samtaler/sager/{case_id}",
+        {"template": "family_resources", "held_on": TODAY.isoformat(), "held_by": "J"},
+    )
+    assert resp.status_code == 422 and "Skabelonen er kun for familiesammenførte" in resp.text
+    resp = post(app, f"/samtaler/sager/{case_id}", {"template": "match", "held_on": "", "held_by": "Jens"})
+    assert resp.status_code == 422 and field_error(resp.text, "new_held_on") == "Feltet skal udfyldes"
+    assert value_of(resp.text, "new_held_by") == "Jens"
+    assert app.count(Conversation) == 0
+    assert app.client.get("/samtaler/sager/999").status_code == 404
+    assert app.client.get("/samtaler/999").status_code == 404
