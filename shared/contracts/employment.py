@@ -33,3 +33,13 @@ class MatchClassified(Event):
     case_id: int
     conversation_id: int
     classification: str  # jobparat | aktivitetsparat
+
+
+@contract("employment.follow_up_overdue", 1)
+class FollowUpOverdue(Event):
+    """A statutory or planned follow-up conversation (B8) was not held by its due date; announced once."""
+
+    case_id: int
+    follow_up_id: int
+    due_date: date
+    days_overdue: int

@@ -62,6 +62,17 @@ CASES = [
     ("post", "/conversations/{conv}/finalise", {}),
     ("post", "/conversations/{conv}/finalise", {"version": 1}),
     ("post", f"/conversations/{BIG}/finalise", {"version": 1}),
+    # B8: follow-up
+    ("post", "/cases/{case}/follow-ups", {}),
+    ("post", "/cases/{case}/follow-ups", {"due_date": "2027-02-29"}),
+    ("post", "/cases/{case}/follow-ups", {"due_date": "2099-01-01"}),
+    ("post", "/cases/999/follow-ups", {"due_date": T}),
+    ("post", "/cases/{case}/follow-up-conversations", {"held_on": T}),
+    ("post", "/cases/{case}/follow-up-conversations", {"held_on": T, "held_by": NUL}),
+    ("post", "/cases/{case}/follow-up-conversations", {"held_on": T, "held_by": "J", "note": "x" * 5001}),
+    ("post", "/cases/{case}/follow-up-conversations", {"held_on": "yesterday", "held_by": "J"}),
+    ("post", "/cases/999/follow-up-conversations", {"held_on": T, "held_by": "J"}),
+    ("post", f"/cases/{BIG}/follow-up-conversations", {"held_on": T, "held_by": "J"}),
 ]
 
 

@@ -7,6 +7,7 @@ typed kept, and nothing written. Success is a 303 to the page that shows the res
 from __future__ import annotations
 
 from employment.conversations.models import Conversation
+from employment.followup.models import FollowUp
 from shared.auth import Department
 from tests.employment.helpers import (
     TODAY,
@@ -22,7 +23,7 @@ from tests.employment.helpers import (
     value_of,
 )
 
-PAGES = ("/", "/samtaler")
+PAGES = ("/", "/samtaler", "/frister")
 
 
 def test_b1_b11_pages_need_sign_in_and_jobcentret(make_app):
@@ -135,3 +136,29 @@ def test_b9_start_form_errors_are_danish_and_keep_the_input(make_app):
     assert app.count(Conversation) == 0
     assert app.client.get("/samtaler/sager/999").status_code == 404
     assert app.client.get("/samtaler/999").status_code == 404
+
+
+def test_b8_frister_shows_overdue_follow_ups_red_and_a_conversation_fills_one(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app, arrival_days=-100)
+    page = app.client.get("/frister")
+    assert page.status_code == 200
+    assert page.text.count('data-colour="red"') >= 2 and "Overskredet med 55 dage" in text_of(page.text)
+    form = {"_form": "held", "held_on": TODAY.isoformat(), "held_by": "Jens", "note": "Samtale om praktik"}
+    page = ok(app, f"/frister/sager/{case_id}/samtaler", form)
+    assert "Samtale om praktik" in page.text and "Afholdt" in page.text
+    assert "Overskredet med 55 dage" not in text_of(app.client.get("/frister").text)
+
+
+def test_b8_frister_form_errors_are_danish_keep_the_input_and_write_nothing(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    form = {"_form": "held", "held_on": "2099-01-01", "held_by": "Jens", "note": "Notat"}
+    resp = post(app, f"/frister/sager/{case_id}/samtaler", form)
+    assert resp.status_code == 422 and field_error(resp.text, "held_held_on") == "Datoen må ikke ligge i fremtiden"
+    assert value_of(resp.text, "held_held_by") == "Jens" and textarea_of(resp.text, "held_note") == "Notat"
+    resp = post(app, f"/frister/sager/{case_id}/frister", {"_form": "add", "due_date": ""})
+    assert resp.status_code == 422 and field_error(resp.text, "add_due_date") == "Feltet skal udfyldes"
+    with app.factory() as session:
+        assert [r.held_on for r in session.query(FollowUp)] == [None] * 4
+    assert app.client.get("/frister/sager/999").status_code == 404

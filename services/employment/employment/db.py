@@ -13,6 +13,7 @@ class Base(DeclarativeBase):
 
 def all_metadata() -> list[object]:
     import employment.conversations.models
+    import employment.followup.models
     import employment.intake.models
     import employment.plans.models
     import employment.selfsufficiency.models  # noqa: F401

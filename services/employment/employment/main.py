@@ -11,6 +11,8 @@ from employment.bootstrap import build
 from employment.config import EmploymentSettings
 from employment.conversations import pages as conversation_pages
 from employment.conversations import routes as conversation_routes
+from employment.followup import pages as followup_pages
+from employment.followup import routes as followup_routes
 from employment.intake import routes
 from employment.plans import routes as plan_routes
 from employment.selfsufficiency import routes as selfsufficiency_routes
@@ -27,6 +29,8 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
             plan_routes.router,
             conversation_routes.router,
             conversation_pages.router,
+            followup_routes.router,
+            followup_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",

@@ -1,8 +1,8 @@
 """employment effort B1-B11
 
-Revision ID: 6bf5ba1c9258
+Revision ID: 0a56f4f267e2
 Revises: e2189b15f0c9
-Create Date: 2026-11-26 13:08:41.919067
+Create Date: 2026-11-26 13:10:31.385575
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "6bf5ba1c9258"
+revision: str = "0a56f4f267e2"
 down_revision: str | Sequence[str] | None = "e2189b15f0c9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -51,6 +51,34 @@ def upgrade() -> None:
     with op.batch_alter_table("conversation", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_conversation_case_id"), ["case_id"], unique=False)
 
+    op.create_table(
+        "follow_up",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("due_date", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("held_on", sa.Date(), nullable=True),
+        sa.Column("held_by", sa.String(length=200), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("overdue_announced_on", sa.Date(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_follow_up")),
+        sa.UniqueConstraint("case_id", "due_date", name=op.f("uq_follow_up_case_id_due_date")),
+    )
+    with op.batch_alter_table("follow_up", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_follow_up_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_follow_up_due_date"), ["due_date"], unique=False)
+
     with op.batch_alter_table("match_conversation", schema=None) as batch_op:
         batch_op.add_column(sa.Column("arrival_date", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("residence_basis", sa.String(length=40), nullable=True))
@@ -65,6 +93,11 @@ def downgrade() -> None:
         batch_op.drop_column("residence_basis")
         batch_op.drop_column("arrival_date")
 
+    with op.batch_alter_table("follow_up", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_follow_up_due_date"))
+        batch_op.drop_index(batch_op.f("ix_follow_up_case_id"))
+
+    op.drop_table("follow_up")
     with op.batch_alter_table("conversation", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conversation_case_id"))
 
