@@ -29,7 +29,13 @@ def _world(app) -> dict[str, int]:
     """One of everything, so each endpoint has a real target."""
     case = known_case(app, 8)
     conv = _post(app, f"/cases/{case}/conversations", {"template": "plan", "held_on": T, "held_by": "J"})
-    return {"case": case, "conv": conv["id"]}
+    company = _post(app, "/companies", {"name": "Lager A/S", "cvr": "12345678", "contact": "Hanne"})
+    intern = _post(
+        app,
+        f"/cases/{case}/internships",
+        {"company_id": company["id"], "kind": "sprogpraktik", "start_date": T, "end_date": T, "hours_per_week": 20},
+    )
+    return {"case": case, "conv": conv["id"], "company": company["id"], "intern": intern["id"]}
 
 
 CASES = [
@@ -73,6 +79,77 @@ CASES = [
     ("post", "/cases/{case}/follow-up-conversations", {"held_on": "yesterday", "held_by": "J"}),
     ("post", "/cases/999/follow-up-conversations", {"held_on": T, "held_by": "J"}),
     ("post", f"/cases/{BIG}/follow-up-conversations", {"held_on": T, "held_by": "J"}),
+    # B5: companies, outreach, internships
+    ("post", "/companies", {"name": "N", "contact": "C"}),
+    ("post", "/companies", {"name": "N", "cvr": "1234567a", "contact": "C"}),
+    ("post", "/companies", {"name": NUL, "cvr": "87654321", "contact": "C"}),
+    ("post", "/companies", {"name": "N", "cvr": "12345678", "contact": "C"}),
+    ("post", "/companies", {"name": LONG, "cvr": "87654321", "contact": "C"}),
+    ("post", "/companies/{company}/outreach", {"contacted_on": T, "outcome": ""}),
+    ("post", "/companies/{company}/outreach", {"contacted_on": "2026-13-01", "outcome": "x"}),
+    ("post", "/companies/999/outreach", {"contacted_on": T, "outcome": "x"}),
+    (
+        "post",
+        "/cases/{case}/internships",
+        {"company_id": 1, "kind": "x", "start_date": T, "end_date": T, "hours_per_week": 5},
+    ),
+    (
+        "post",
+        "/cases/{case}/internships",
+        {
+            "company_id": 1,
+            "kind": "sprogpraktik",
+            "start_date": "2030-01-02",
+            "end_date": "2030-01-01",
+            "hours_per_week": 5,
+        },
+    ),
+    (
+        "post",
+        "/cases/{case}/internships",
+        {
+            "company_id": 1,
+            "kind": "sprogpraktik",
+            "start_date": "2030-01-01",
+            "end_date": "2030-01-02",
+            "hours_per_week": "many",
+        },
+    ),
+    (
+        "post",
+        "/cases/{case}/internships",
+        {"company_id": 1, "kind": "sprogpraktik", "start_date": T, "end_date": T, "hours_per_week": 0},
+    ),
+    (
+        "post",
+        "/cases/{case}/internships",
+        {"company_id": 1, "kind": "sprogpraktik", "start_date": T, "end_date": T, "hours_per_week": 10},
+    ),
+    (
+        "post",
+        "/cases/{case}/internships",
+        {"company_id": BIG, "kind": "sprogpraktik", "start_date": T, "end_date": T, "hours_per_week": 10},
+    ),
+    (
+        "post",
+        "/cases/{case}/internships",
+        {
+            "company_id": 1,
+            "kind": "sprogpraktik",
+            "start_date": "2090-01-01",
+            "end_date": "2090-01-02",
+            "hours_per_week": 10,
+        },
+    ),
+    (
+        "post",
+        "/cases/999/internships",
+        {"company_id": 1, "kind": "sprogpraktik", "start_date": T, "end_date": T, "hours_per_week": 10},
+    ),
+    ("patch", "/internships/{intern}", {"version": 1, "status": "lost"}),
+    ("patch", "/internships/{intern}", {"version": 1, "end_date": "2000-01-01"}),
+    ("patch", "/internships/{intern}", {"version": 7, "status": "running"}),
+    ("patch", "/internships/999", {"version": 1, "status": "running"}),
 ]
 
 

@@ -6,8 +6,11 @@ typed kept, and nothing written. Success is a 303 to the page that shows the res
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from employment.conversations.models import Conversation
 from employment.followup.models import FollowUp
+from employment.internships.models import Company, Internship, Outreach
 from shared.auth import Department
 from tests.employment.helpers import (
     TODAY,
@@ -23,7 +26,7 @@ from tests.employment.helpers import (
     value_of,
 )
 
-PAGES = ("/", "/samtaler", "/frister")
+PAGES = ("/", "/samtaler", "/frister", "/praktik")
 
 
 def test_b1_b11_pages_need_sign_in_and_jobcentret(make_app):
@@ -162,3 +165,70 @@ def test_b8_frister_form_errors_are_danish_keep_the_input_and_write_nothing(make
     with app.factory() as session:
         assert [r.held_on for r in session.query(FollowUp)] == [None] * 4
     assert app.client.get("/frister/sager/999").status_code == 404
+
+
+def test_b5_company_internship_and_outreach_on_the_pages(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    page = ok(
+        app, "/praktik/virksomheder", {"_form": "company", "name": "Lager A/S", "cvr": "12345678", "contact": "Hanne"}
+    )
+    assert "Lager A/S" in page.text and "12345678" in page.text
+    with app.factory() as session:
+        company_id = session.query(Company.id).scalar()
+    page = ok(
+        app, f"/praktik/virksomheder/{company_id}/kontakt", {"contacted_on": TODAY.isoformat(), "outcome": "Positiv"}
+    )
+    assert "Positiv" in page.text
+    intern = {
+        "_form": "internship",
+        "case_id": str(case_id),
+        "company_id": str(company_id),
+        "kind": "sprogpraktik",
+        "start_date": TODAY.isoformat(),
+        "end_date": (TODAY + timedelta(days=30)).isoformat(),
+        "hours_per_week": "20",
+    }
+    page = ok(app, "/praktik/praktikker", intern)
+    assert "Sprogpraktik" in page.text and "2026-000008" in page.text
+    with app.factory() as session:
+        internship_id = session.query(Internship.id).scalar()
+    page = ok(
+        app, f"/praktik/praktikker/{internship_id}", {"_form": f"i{internship_id}", "version": "1", "status": "running"}
+    )
+    with app.factory() as session:
+        assert session.get(Internship, internship_id).status == "running"
+
+
+def test_b5_page_errors_are_danish_keep_the_input_and_write_nothing(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    resp = post(
+        app, "/praktik/virksomheder", {"_form": "company", "name": "Lager A/S", "cvr": "12ab", "contact": "Hanne"}
+    )
+    assert resp.status_code == 422 and field_error(resp.text, "company_cvr") == "Feltet har et ugyldigt format"
+    assert value_of(resp.text, "company_name") == "Lager A/S"
+    ok(app, "/praktik/virksomheder", {"_form": "company", "name": "Lager A/S", "cvr": "12345678", "contact": "Hanne"})
+    with app.factory() as session:
+        company_id = session.query(Company.id).scalar()
+    intern = {
+        "_form": "internship",
+        "case_id": str(case_id),
+        "company_id": str(company_id),
+        "kind": "virksomhedspraktik",
+        "start_date": TODAY.isoformat(),
+        "end_date": (TODAY + timedelta(days=30)).isoformat(),
+        "hours_per_week": "40",
+    }
+    resp = post(app, "/praktik/praktikker", intern)
+    assert resp.status_code == 422 and field_error(resp.text, "intern_hours_per_week") == "Skriv et tal på højst 37"
+    assert value_of(resp.text, "intern_start_date") == TODAY.isoformat()
+    ok(app, "/praktik/praktikker", {**intern, "hours_per_week": "37"})
+    resp = post(app, "/praktik/praktikker", {**intern, "hours_per_week": "10"})
+    assert resp.status_code == 422
+    assert field_error(resp.text, "intern_start_date") == "Borgeren er allerede i praktik i den periode"
+    resp = post(app, f"/praktik/virksomheder/{company_id}/kontakt", {"contacted_on": TODAY.isoformat(), "outcome": ""})
+    assert resp.status_code == 422 and field_error(resp.text, "out_outcome") == "Feltet skal udfyldes"
+    with app.factory() as session:
+        assert session.query(Internship).count() == 1 and session.query(Outreach).count() == 0
+    assert app.client.get("/praktik/virksomheder/999").status_code == 404

@@ -15,6 +15,7 @@ def all_metadata() -> list[object]:
     import employment.conversations.models
     import employment.followup.models
     import employment.intake.models
+    import employment.internships.models
     import employment.plans.models
     import employment.selfsufficiency.models  # noqa: F401
 

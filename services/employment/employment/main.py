@@ -14,6 +14,8 @@ from employment.conversations import routes as conversation_routes
 from employment.followup import pages as followup_pages
 from employment.followup import routes as followup_routes
 from employment.intake import routes
+from employment.internships import pages as internship_pages
+from employment.internships import routes as internship_routes
 from employment.plans import routes as plan_routes
 from employment.selfsufficiency import routes as selfsufficiency_routes
 from shared.web.app import create_service_app
@@ -31,6 +33,8 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
             conversation_pages.router,
             followup_routes.router,
             followup_pages.router,
+            internship_routes.router,
+            internship_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
