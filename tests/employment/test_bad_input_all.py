@@ -35,7 +35,8 @@ def _world(app) -> dict[str, int]:
         f"/cases/{case}/internships",
         {"company_id": company["id"], "kind": "sprogpraktik", "start_date": T, "end_date": T, "hours_per_week": 20},
     )
-    return {"case": case, "conv": conv["id"], "company": company["id"], "intern": intern["id"]}
+    rec = _post(app, f"/cases/{case}/recognitions", {"qualification": "Q", "country": "Syrien", "authority": "ufs"})
+    return {"case": case, "conv": conv["id"], "company": company["id"], "intern": intern["id"], "rec": rec["id"]}
 
 
 CASES = [
@@ -150,6 +151,20 @@ CASES = [
     ("patch", "/internships/{intern}", {"version": 1, "end_date": "2000-01-01"}),
     ("patch", "/internships/{intern}", {"version": 7, "status": "running"}),
     ("patch", "/internships/999", {"version": 1, "status": "running"}),
+    # B3: recognition
+    ("post", "/cases/{case}/recognitions", {"qualification": "Q", "country": "C"}),
+    ("post", "/cases/{case}/recognitions", {"qualification": "Q", "country": "C", "authority": "nasa"}),
+    ("post", "/cases/{case}/recognitions", {"qualification": NUL, "country": "C", "authority": "ufs"}),
+    ("post", "/cases/{case}/recognitions", {"qualification": LONG, "country": "C", "authority": "ufs"}),
+    ("post", "/cases/999/recognitions", {"qualification": "Q", "country": "C", "authority": "ufs"}),
+    ("patch", "/recognitions/{rec}/documents", {"version": 1, "diploma": "perhaps"}),
+    ("patch", "/recognitions/{rec}/documents", {"diploma": True}),
+    ("patch", "/recognitions/999/documents", {"version": 1, "diploma": True}),
+    ("post", "/recognitions/{rec}/submit", {"version": 1, "submitted_on": T}),
+    ("post", "/recognitions/{rec}/submit", {"version": 1, "submitted_on": "2026-02-31"}),
+    ("post", "/recognitions/{rec}/answer", {"version": 1, "outcome": "refused", "answered_on": T}),
+    ("post", "/recognitions/{rec}/answer", {"version": 1, "outcome": "maybe", "answered_on": T}),
+    ("post", f"/recognitions/{BIG}/answer", {"version": 1, "outcome": "refused", "answered_on": T}),
 ]
 
 

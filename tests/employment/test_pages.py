@@ -11,6 +11,7 @@ from datetime import timedelta
 from employment.conversations.models import Conversation
 from employment.followup.models import FollowUp
 from employment.internships.models import Company, Internship, Outreach
+from employment.recognition.models import Recognition
 from shared.auth import Department
 from tests.employment.helpers import (
     TODAY,
@@ -26,7 +27,7 @@ from tests.employment.helpers import (
     value_of,
 )
 
-PAGES = ("/", "/samtaler", "/frister", "/praktik")
+PAGES = ("/", "/samtaler", "/frister", "/praktik", "/godkendelse")
 
 
 def test_b1_b11_pages_need_sign_in_and_jobcentret(make_app):
@@ -232,3 +233,57 @@ def test_b5_page_errors_are_danish_keep_the_input_and_write_nothing(make_app):
     with app.factory() as session:
         assert session.query(Internship).count() == 1 and session.query(Outreach).count() == 0
     assert app.client.get("/praktik/virksomheder/999").status_code == 404
+
+
+def test_b3_recognition_on_the_pages_checklist_submit_and_answer(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    form = {"case_id": str(case_id), "qualification": "Ingeniør", "country": "Iran", "authority": "ufs"}
+    page = ok(app, "/godkendelse", form)
+    assert "Ingeniør" in page.text and "Uddannelses- og Forskningsstyrelsen" in page.text
+    with app.factory() as session:
+        rid = session.query(Recognition.id).scalar()
+    resp = post(app, f"/godkendelse/{rid}/send", {"_form": "send", "version": "1", "submitted_on": TODAY.isoformat()})
+    assert resp.status_code == 422
+    assert any(
+        "Mangler: eksamensbevis, karakterudskrift, oversættelse, legitimation" in t for t in alert_text(resp.text)
+    )
+    docs = {
+        "_form": "documents",
+        "version": "1",
+        "diploma": "true",
+        "transcripts": "true",
+        "translation": "true",
+        "identity": "true",
+    }
+    ok(app, f"/godkendelse/{rid}/dokumenter", docs)
+    page = ok(app, f"/godkendelse/{rid}/send", {"_form": "send", "version": "2", "submitted_on": TODAY.isoformat()})
+    assert "Sendt til myndigheden" in page.text
+    answer = {
+        "_form": "answer",
+        "version": "3",
+        "outcome": "recognised",
+        "answered_on": TODAY.isoformat(),
+        "recognised_as": "",
+        "note": "OK",
+    }
+    resp = post(app, f"/godkendelse/{rid}/svar", answer)
+    assert resp.status_code == 422
+    assert field_error(resp.text, "ans_recognised_as") == "Skriv hvad uddannelsen er godkendt som"
+    assert textarea_of(resp.text, "ans_note") == "OK"
+    page = ok(app, f"/godkendelse/{rid}/svar", {**answer, "recognised_as": "Civilingeniør"})
+    assert "Godkendt" in page.text and "Civilingeniør" in page.text
+
+
+def test_b3_new_application_errors_are_danish_and_write_nothing(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    resp = post(
+        app, "/godkendelse", {"case_id": str(case_id), "qualification": "", "country": "Iran", "authority": "x"}
+    )
+    assert resp.status_code == 422 and field_error(resp.text, "rec_qualification") == "Feltet skal udfyldes"
+    assert field_error(resp.text, "rec_authority") == "Vælg en af mulighederne"
+    assert value_of(resp.text, "rec_country") == "Iran"
+    resp = post(app, "/godkendelse", {"case_id": "", "qualification": "Q", "country": "Iran", "authority": "ufs"})
+    assert resp.status_code == 422 and field_error(resp.text, "rec_case_id") == "Vælg en sag"
+    assert app.count(Recognition) == 0 and app.client.get("/godkendelse/999").status_code == 404

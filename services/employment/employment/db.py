@@ -17,6 +17,7 @@ def all_metadata() -> list[object]:
     import employment.intake.models
     import employment.internships.models
     import employment.plans.models
+    import employment.recognition.models
     import employment.selfsufficiency.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

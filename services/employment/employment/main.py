@@ -17,6 +17,8 @@ from employment.intake import routes
 from employment.internships import pages as internship_pages
 from employment.internships import routes as internship_routes
 from employment.plans import routes as plan_routes
+from employment.recognition import pages as recognition_pages
+from employment.recognition import routes as recognition_routes
 from employment.selfsufficiency import routes as selfsufficiency_routes
 from shared.web.app import create_service_app
 
@@ -35,6 +37,8 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
             followup_pages.router,
             internship_routes.router,
             internship_pages.router,
+            recognition_routes.router,
+            recognition_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",

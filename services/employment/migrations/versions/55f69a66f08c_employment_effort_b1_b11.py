@@ -1,8 +1,8 @@
 """employment effort B1-B11
 
-Revision ID: b4645671d3c7
+Revision ID: 55f69a66f08c
 Revises: e2189b15f0c9
-Create Date: 2026-11-26 13:12:10.446014
+Create Date: 2026-11-26 13:13:49.083628
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "b4645671d3c7"
+revision: str = "55f69a66f08c"
 down_revision: str | Sequence[str] | None = "e2189b15f0c9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -94,6 +94,39 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_follow_up_due_date"), ["due_date"], unique=False)
 
     op.create_table(
+        "recognition",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("qualification", sa.String(length=200), nullable=False),
+        sa.Column("country", sa.String(length=200), nullable=False),
+        sa.Column("authority", sa.String(length=40), nullable=False),
+        sa.Column("diploma", sa.Boolean(), nullable=False),
+        sa.Column("transcripts", sa.Boolean(), nullable=False),
+        sa.Column("translation", sa.Boolean(), nullable=False),
+        sa.Column("identity", sa.Boolean(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("submitted_on", sa.Date(), nullable=True),
+        sa.Column("answered_on", sa.Date(), nullable=True),
+        sa.Column("recognised_as", sa.String(length=200), nullable=True),
+        sa.Column("answer_note", sa.Text(), nullable=False),
+        sa.Column("created_by", sa.String(length=100), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_recognition")),
+    )
+    with op.batch_alter_table("recognition", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_recognition_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
         "company_outreach",
         sa.Column(
             "id",
@@ -171,6 +204,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_company_outreach_company_id"))
 
     op.drop_table("company_outreach")
+    with op.batch_alter_table("recognition", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_recognition_case_id"))
+
+    op.drop_table("recognition")
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_follow_up_due_date"))
         batch_op.drop_index(batch_op.f("ix_follow_up_case_id"))
