@@ -36,7 +36,22 @@ def _world(app) -> dict[str, int]:
         {"company_id": company["id"], "kind": "sprogpraktik", "start_date": T, "end_date": T, "hours_per_week": 20},
     )
     rec = _post(app, f"/cases/{case}/recognitions", {"qualification": "Q", "country": "Syrien", "authority": "ufs"})
-    return {"case": case, "conv": conv["id"], "company": company["id"], "intern": intern["id"], "rec": rec["id"]}
+    offer = _post(app, f"/cases/{case}/education-offers", {"kind": "special", "provider": "VUC", "start_date": T})
+    foreigner = _post(app, "/foreigner-cases", {"name": "A", "date_of_birth": "1990-01-01", "residence_basis": "work"})
+    fid = foreigner["id"]
+    dcr = _post(app, f"/foreigner-cases/{fid}/danish-classes", {"school": "S", "requested_on": T})
+    creq = _post(app, f"/foreigner-cases/{fid}/citizen-requests", {"received_on": T, "request": "R"})
+    return {
+        "case": case,
+        "conv": conv["id"],
+        "company": company["id"],
+        "intern": intern["id"],
+        "rec": rec["id"],
+        "offer": offer["id"],
+        "fc": fid,
+        "dcr": dcr["id"],
+        "creq": creq["id"],
+    }
 
 
 CASES = [
@@ -165,6 +180,47 @@ CASES = [
     ("post", "/recognitions/{rec}/answer", {"version": 1, "outcome": "refused", "answered_on": T}),
     ("post", "/recognitions/{rec}/answer", {"version": 1, "outcome": "maybe", "answered_on": T}),
     ("post", f"/recognitions/{BIG}/answer", {"version": 1, "outcome": "refused", "answered_on": T}),
+    # B6: education offers
+    ("post", "/cases/{case}/education-offers", {"kind": "ninth_grade", "start_date": T}),
+    ("post", "/cases/{case}/education-offers", {"kind": "phd", "provider": "P", "start_date": T}),
+    ("post", "/cases/{case}/education-offers", {"kind": "special", "provider": NUL, "start_date": T}),
+    ("post", "/cases/{case}/education-offers", {"kind": "special", "provider": "P", "start_date": "2026-04-31"}),
+    (
+        "post",
+        "/cases/{case}/education-offers",
+        {"kind": "special", "provider": "P", "start_date": T, "note": "x" * 5001},
+    ),
+    ("post", "/cases/999/education-offers", {"kind": "special", "provider": "P", "start_date": T}),
+    ("patch", "/education-offers/{offer}", {"version": 1, "status": "graduated"}),
+    ("patch", "/education-offers/{offer}", {"status": "started"}),
+    ("patch", "/education-offers/999", {"version": 1, "status": "started"}),
+    # B11: other foreigners
+    ("post", "/foreigner-cases", {"name": "A", "residence_basis": "work"}),
+    ("post", "/foreigner-cases", {"name": "A", "date_of_birth": "1990-01-01", "residence_basis": "tourist"}),
+    ("post", "/foreigner-cases", {"name": "A", "date_of_birth": "1880-01-01", "residence_basis": "work"}),
+    ("post", "/foreigner-cases", {"name": NUL, "date_of_birth": "1990-01-01", "residence_basis": "work"}),
+    ("post", "/foreigner-cases", {"name": LONG, "date_of_birth": "1990-01-01", "residence_basis": "work"}),
+    (
+        "post",
+        "/foreigner-cases",
+        {"name": "A", "date_of_birth": "1990-01-01", "residence_basis": "work", "cpr": "0101901234"},
+    ),
+    ("post", "/foreigner-cases/{fc}/notes", {"kind": "gossip", "noted_on": T, "text": "t"}),
+    ("post", "/foreigner-cases/{fc}/notes", {"kind": "guidance", "noted_on": "2099-01-01", "text": "t"}),
+    ("post", "/foreigner-cases/{fc}/notes", {"kind": "guidance", "noted_on": T, "text": ""}),
+    ("post", "/foreigner-cases/999/notes", {"kind": "guidance", "noted_on": T, "text": "t"}),
+    ("post", "/foreigner-cases/{fc}/danish-classes", {"school": "Again", "requested_on": T}),
+    ("post", "/foreigner-cases/{fc}/danish-classes", {"school": "", "requested_on": T}),
+    ("patch", "/danish-class-requests/{dcr}", {"version": 1, "status": "graduated"}),
+    ("patch", "/danish-class-requests/{dcr}", {"version": 9, "status": "enrolled"}),
+    ("patch", "/danish-class-requests/999", {"version": 1, "status": "enrolled"}),
+    ("post", "/foreigner-cases/{fc}/citizen-requests", {"received_on": T}),
+    ("post", "/foreigner-cases/{fc}/citizen-requests", {"received_on": "2099-01-01", "request": "R"}),
+    ("post", "/citizen-requests/{creq}/response", {"responded_on": "2000-01-01", "response": "x"}),
+    ("post", "/citizen-requests/{creq}/response", {"responded_on": T, "response": NUL}),
+    ("post", "/citizen-requests/999/response", {"responded_on": T, "response": "x"}),
+    ("get", f"/foreigner-cases/{BIG}", None),
+    ("get", "/foreigner-cases/999", None),
 ]
 
 
@@ -174,7 +230,10 @@ def test_b1_b11_bad_input_is_4xx_with_a_message_and_writes_nothing(make_app, met
     ids = _world(app)
     before = _row_counts(app)
     outbox_before = len(app.outbox())
-    resp = getattr(app.client, method)(path.format(**ids), json=body, headers=app.as_(JC))
+    if method == "get":
+        resp = app.client.get(path.format(**ids), headers=app.as_(JC))
+    else:
+        resp = getattr(app.client, method)(path.format(**ids), json=body, headers=app.as_(JC))
     assert 400 <= resp.status_code < 500, resp.text
     assert resp.json()["detail"], resp.text
     assert _row_counts(app) == before

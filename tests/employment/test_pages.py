@@ -10,7 +10,9 @@ from datetime import timedelta
 
 from employment.conversations.models import Conversation
 from employment.followup.models import FollowUp
+from employment.foreigners.models import CitizenRequest, DanishClassRequest, ForeignerCase, ForeignerNote
 from employment.internships.models import Company, Internship, Outreach
+from employment.offers.models import EducationOffer
 from employment.recognition.models import Recognition
 from shared.auth import Department
 from tests.employment.helpers import (
@@ -27,7 +29,7 @@ from tests.employment.helpers import (
     value_of,
 )
 
-PAGES = ("/", "/samtaler", "/frister", "/praktik", "/godkendelse")
+PAGES = ("/", "/samtaler", "/frister", "/praktik", "/godkendelse", "/uddannelse", "/oevrige-udlaendinge")
 
 
 def test_b1_b11_pages_need_sign_in_and_jobcentret(make_app):
@@ -287,3 +289,91 @@ def test_b3_new_application_errors_are_danish_and_write_nothing(make_app):
     resp = post(app, "/godkendelse", {"case_id": "", "qualification": "Q", "country": "Iran", "authority": "ufs"})
     assert resp.status_code == 422 and field_error(resp.text, "rec_case_id") == "Vælg en sag"
     assert app.count(Recognition) == 0 and app.client.get("/godkendelse/999").status_code == 404
+
+
+def test_b6_education_offer_on_the_page_and_its_errors(make_app):
+    app = signed_in(make_app("employment"))
+    case_id = known_case(app)
+    form = {
+        "_form": "offer",
+        "case_id": str(case_id),
+        "kind": "literacy",
+        "provider": "",
+        "start_date": TODAY.isoformat(),
+        "note": "Hold A",
+    }
+    resp = post(app, "/uddannelse", form)
+    assert resp.status_code == 422 and field_error(resp.text, "offer_provider") == "Feltet skal udfyldes"
+    assert textarea_of(resp.text, "offer_note") == "Hold A" and app.count(EducationOffer) == 0
+    page = ok(app, "/uddannelse", {**form, "provider": "Sprogcenter Rødovre"})
+    assert "Alfabetisering" in page.text and "Sprogcenter Rødovre" in page.text
+    with app.factory() as session:
+        offer_id = session.query(EducationOffer.id).scalar()
+    ok(app, f"/uddannelse/{offer_id}", {"_form": f"o{offer_id}", "version": "1", "status": "started"})
+    with app.factory() as session:
+        assert session.get(EducationOffer, offer_id).status == "started"
+
+
+def test_b11_other_foreigners_case_notes_classes_and_requests_on_the_pages(make_app):
+    app = signed_in(make_app("employment"))
+    resp = post(
+        app, "/oevrige-udlaendinge", {"name": "Ana Pereira", "date_of_birth": "2099-01-01", "residence_basis": "eu_eea"}
+    )
+    assert resp.status_code == 422 and field_error(resp.text, "new_date_of_birth") == "Datoen må ikke ligge i fremtiden"
+    assert value_of(resp.text, "new_name") == "Ana Pereira" and app.count(ForeignerCase) == 0
+    page = ok(
+        app, "/oevrige-udlaendinge", {"name": "Ana Pereira", "date_of_birth": "1990-04-12", "residence_basis": "eu_eea"}
+    )
+    assert "Ana Pereira" in page.text and "EU/EØS-ophold" in page.text
+    with app.factory() as session:
+        case_id = session.query(ForeignerCase.id).scalar()
+    base = f"/oevrige-udlaendinge/{case_id}"
+    resp = post(
+        app, f"{base}/notater", {"_form": "note", "kind": "guidance", "noted_on": TODAY.isoformat(), "text": ""}
+    )
+    assert resp.status_code == 422 and field_error(resp.text, "note_text") == "Feltet skal udfyldes"
+    page = ok(
+        app,
+        f"{base}/notater",
+        {"_form": "note", "kind": "attendance", "noted_on": TODAY.isoformat(), "text": "Mødt hver gang"},
+    )
+    assert "Opfølgning på deltagelse" in page.text and "Mødt hver gang" in page.text
+    page = ok(
+        app,
+        f"{base}/danskundervisning",
+        {"_form": "class", "school": "Sprogcenter Rødovre", "requested_on": TODAY.isoformat()},
+    )
+    assert "Sprogcenter Rødovre" in page.text
+    resp = post(
+        app, f"{base}/danskundervisning", {"_form": "class", "school": "Andet", "requested_on": TODAY.isoformat()}
+    )
+    assert resp.status_code == 422 and "Borgeren er allerede tilmeldt danskundervisning" in alert_text(resp.text)
+    with app.factory() as session:
+        class_id = session.query(DanishClassRequest.id).scalar()
+    ok(
+        app,
+        f"/oevrige-udlaendinge/danskundervisning/{class_id}",
+        {"_form": f"c{class_id}", "version": "1", "status": "enrolled"},
+    )
+    page = ok(
+        app, f"{base}/henvendelser", {"_form": "request", "received_on": TODAY.isoformat(), "request": "Hjælp til CV"}
+    )
+    assert "Hjælp til CV" in page.text
+    with app.factory() as session:
+        request_id = session.query(CitizenRequest.id).scalar()
+    resp = post(
+        app,
+        f"/oevrige-udlaendinge/henvendelser/{request_id}",
+        {"_form": f"r{request_id}", "responded_on": TODAY.isoformat(), "response": ""},
+    )
+    assert resp.status_code == 422 and field_error(resp.text, f"r{request_id}_response") == "Feltet skal udfyldes"
+    page = ok(
+        app,
+        f"/oevrige-udlaendinge/henvendelser/{request_id}",
+        {"_form": f"r{request_id}", "responded_on": TODAY.isoformat(), "response": "Tid hos jobkonsulent"},
+    )
+    assert "Tid hos jobkonsulent" in page.text
+    with app.factory() as session:
+        assert session.query(ForeignerNote).count() == 1
+        assert session.get(DanishClassRequest, class_id).status == "enrolled"
+    assert app.client.get("/oevrige-udlaendinge/999").status_code == 404

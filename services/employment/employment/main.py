@@ -13,9 +13,13 @@ from employment.conversations import pages as conversation_pages
 from employment.conversations import routes as conversation_routes
 from employment.followup import pages as followup_pages
 from employment.followup import routes as followup_routes
+from employment.foreigners import pages as foreigner_pages
+from employment.foreigners import routes as foreigner_routes
 from employment.intake import routes
 from employment.internships import pages as internship_pages
 from employment.internships import routes as internship_routes
+from employment.offers import pages as offer_pages
+from employment.offers import routes as offer_routes
 from employment.plans import routes as plan_routes
 from employment.recognition import pages as recognition_pages
 from employment.recognition import routes as recognition_routes
@@ -39,6 +43,10 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
             internship_pages.router,
             recognition_routes.router,
             recognition_pages.router,
+            offer_routes.router,
+            offer_pages.router,
+            foreigner_routes.router,
+            foreigner_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",

@@ -1,8 +1,8 @@
 """employment effort B1-B11
 
-Revision ID: 55f69a66f08c
+Revision ID: 00e7a7fcb305
 Revises: e2189b15f0c9
-Create Date: 2026-11-26 13:13:49.083628
+Create Date: 2026-11-26 13:16:06.874843
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "55f69a66f08c"
+revision: str = "00e7a7fcb305"
 down_revision: str | Sequence[str] | None = "e2189b15f0c9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -66,6 +66,32 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_conversation_case_id"), ["case_id"], unique=False)
 
     op.create_table(
+        "education_offer",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("provider", sa.String(length=200), nullable=False),
+        sa.Column("start_date", sa.Date(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("created_by", sa.String(length=100), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_education_offer")),
+    )
+    with op.batch_alter_table("education_offer", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_education_offer_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
         "follow_up",
         sa.Column(
             "id",
@@ -93,6 +119,43 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_follow_up_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_follow_up_due_date"), ["due_date"], unique=False)
 
+    op.create_table(
+        "foreigner_access",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=True,
+        ),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("by", sa.String(length=100), nullable=False),
+        sa.Column("department", sa.String(length=40), nullable=False),
+        sa.Column("purpose", sa.String(length=100), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_foreigner_access")),
+    )
+    with op.batch_alter_table("foreigner_access", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_foreigner_access_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
+        "foreigner_case",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("date_of_birth", sa.Date(), nullable=False),
+        sa.Column("residence_basis", sa.String(length=30), nullable=False),
+        sa.Column("created_by", sa.String(length=100), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_foreigner_case")),
+    )
     op.create_table(
         "recognition",
         sa.Column(
@@ -127,6 +190,32 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_recognition_case_id"), ["case_id"], unique=False)
 
     op.create_table(
+        "citizen_request",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("received_on", sa.Date(), nullable=False),
+        sa.Column("request", sa.Text(), nullable=False),
+        sa.Column("response", sa.Text(), nullable=True),
+        sa.Column("responded_on", sa.Date(), nullable=True),
+        sa.Column("responded_by", sa.String(length=100), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["foreigner_case.id"], name=op.f("fk_citizen_request_case_id_foreigner_case")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_citizen_request")),
+    )
+    with op.batch_alter_table("citizen_request", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_citizen_request_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
         "company_outreach",
         sa.Column(
             "id",
@@ -148,6 +237,57 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("company_outreach", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_company_outreach_company_id"), ["company_id"], unique=False)
+
+    op.create_table(
+        "danish_class_request",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("school", sa.String(length=200), nullable=False),
+        sa.Column("requested_on", sa.Date(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("requested_by", sa.String(length=100), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["foreigner_case.id"], name=op.f("fk_danish_class_request_case_id_foreigner_case")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_danish_class_request")),
+    )
+    with op.batch_alter_table("danish_class_request", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_danish_class_request_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
+        "foreigner_note",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("noted_on", sa.Date(), nullable=False),
+        sa.Column("by", sa.String(length=100), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["foreigner_case.id"], name=op.f("fk_foreigner_note_case_id_foreigner_case")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_foreigner_note")),
+    )
+    with op.batch_alter_table("foreigner_note", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_foreigner_note_case_id"), ["case_id"], unique=False)
 
     op.create_table(
         "internship",
@@ -200,19 +340,40 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_internship_case_id"))
 
     op.drop_table("internship")
+    with op.batch_alter_table("foreigner_note", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_foreigner_note_case_id"))
+
+    op.drop_table("foreigner_note")
+    with op.batch_alter_table("danish_class_request", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_danish_class_request_case_id"))
+
+    op.drop_table("danish_class_request")
     with op.batch_alter_table("company_outreach", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_company_outreach_company_id"))
 
     op.drop_table("company_outreach")
+    with op.batch_alter_table("citizen_request", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_citizen_request_case_id"))
+
+    op.drop_table("citizen_request")
     with op.batch_alter_table("recognition", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_recognition_case_id"))
 
     op.drop_table("recognition")
+    op.drop_table("foreigner_case")
+    with op.batch_alter_table("foreigner_access", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_foreigner_access_case_id"))
+
+    op.drop_table("foreigner_access")
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_follow_up_due_date"))
         batch_op.drop_index(batch_op.f("ix_follow_up_case_id"))
 
     op.drop_table("follow_up")
+    with op.batch_alter_table("education_offer", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_education_offer_case_id"))
+
+    op.drop_table("education_offer")
     with op.batch_alter_table("conversation", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conversation_case_id"))
 
