@@ -41,7 +41,11 @@ def _world(app) -> dict[str, int]:
     fid = foreigner["id"]
     dcr = _post(app, f"/foreigner-cases/{fid}/danish-classes", {"school": "S", "requested_on": T})
     creq = _post(app, f"/foreigner-cases/{fid}/citizen-requests", {"received_on": T, "request": "R"})
+    family = _post(app, "/foreigner-cases", {"name": "F", "date_of_birth": "1990-01-01", "residence_basis": "family"})
+    dep = _post(app, f"/foreigner-cases/{family['id']}/security-deposit", {"amount": "100.00", "form": "deposit"})
     return {
+        "family": family["id"],
+        "dep": dep["id"],
         "case": case,
         "conv": conv["id"],
         "company": company["id"],
@@ -221,6 +225,24 @@ CASES = [
     ("post", "/citizen-requests/999/response", {"responded_on": T, "response": "x"}),
     ("get", f"/foreigner-cases/{BIG}", None),
     ("get", "/foreigner-cases/999", None),
+    # B10: family reunification
+    ("post", "/foreigner-cases/{family}/security-deposit", {"amount": "100.00", "form": "deposit"}),
+    ("post", "/foreigner-cases/{fc}/security-deposit", {"amount": "100.00", "form": "deposit"}),
+    ("post", "/foreigner-cases/999/security-deposit", {"amount": "100.00", "form": "deposit"}),
+    ("post", "/foreigner-cases/{family}/security-deposit", {"amount": "abc", "form": "deposit"}),
+    ("post", "/foreigner-cases/{family}/security-deposit", {"amount": "100.00", "form": "gold"}),
+    ("post", "/foreigner-cases/{family}/security-deposit", {"amount": "0", "form": "deposit"}),
+    ("post", "/foreigner-cases/{family}/security-deposit", {"amount": "1.001", "form": "deposit"}),
+    ("post", "/security-deposits/{dep}/released", {"version": 1, "released_on": T}),
+    ("post", "/security-deposits/{dep}/lodged", {"version": 1, "lodged_on": "2099-01-01"}),
+    ("post", "/security-deposits/{dep}/lodged", {"version": 1, "lodged_on": "2026-06-31"}),
+    ("post", "/security-deposits/{dep}/lodged", {"lodged_on": T}),
+    ("post", "/security-deposits/999/lodged", {"version": 1, "lodged_on": T}),
+    ("post", f"/security-deposits/{BIG}/released", {"version": 1, "released_on": T}),
+    ("post", "/foreigner-cases/{family}/reunification-notes", {"kind": "gossip", "noted_on": T, "text": "t"}),
+    ("post", "/foreigner-cases/{family}/reunification-notes", {"kind": "effort", "noted_on": T, "text": NUL}),
+    ("post", "/foreigner-cases/{fc}/reunification-notes", {"kind": "effort", "noted_on": T, "text": "t"}),
+    ("get", "/foreigner-cases/{fc}/security-deposit", None),
 ]
 
 

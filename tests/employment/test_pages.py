@@ -14,6 +14,7 @@ from employment.foreigners.models import CitizenRequest, DanishClassRequest, For
 from employment.internships.models import Company, Internship, Outreach
 from employment.offers.models import EducationOffer
 from employment.recognition.models import Recognition
+from employment.reunification.models import ReunificationNote, SecurityDeposit
 from shared.auth import Department
 from tests.employment.helpers import (
     TODAY,
@@ -29,7 +30,16 @@ from tests.employment.helpers import (
     value_of,
 )
 
-PAGES = ("/", "/samtaler", "/frister", "/praktik", "/godkendelse", "/uddannelse", "/oevrige-udlaendinge")
+PAGES = (
+    "/",
+    "/samtaler",
+    "/frister",
+    "/praktik",
+    "/godkendelse",
+    "/uddannelse",
+    "/oevrige-udlaendinge",
+    "/familiesammenfoering",
+)
 
 
 def test_b1_b11_pages_need_sign_in_and_jobcentret(make_app):
@@ -377,3 +387,42 @@ def test_b11_other_foreigners_case_notes_classes_and_requests_on_the_pages(make_
         assert session.query(ForeignerNote).count() == 1
         assert session.get(DanishClassRequest, class_id).status == "enrolled"
     assert app.client.get("/oevrige-udlaendinge/999").status_code == 404
+
+
+def test_b10_family_reunification_deposit_and_notes_on_the_pages(make_app):
+    app = signed_in(make_app("employment"))
+    page = ok(app, "/familiesammenfoering", {"name": "Leyla Haddad", "date_of_birth": "1992-06-01"})
+    assert "Leyla Haddad" in page.text
+    with app.factory() as session:
+        case_id = session.query(ForeignerCase.id).scalar()
+    base = f"/familiesammenfoering/{case_id}"
+    resp = post(
+        app, f"{base}/sikkerhedsstillelse", {"_form": "deposit", "amount": "mange penge", "form": "bank_guarantee"}
+    )
+    assert resp.status_code == 422 and field_error(resp.text, "dep_amount") == "Skriv et beløb, fx 50.000,00"
+    assert value_of(resp.text, "dep_amount") == "mange penge" and app.count(SecurityDeposit) == 0
+    page = ok(
+        app, f"{base}/sikkerhedsstillelse", {"_form": "deposit", "amount": "120.000,00", "form": "bank_guarantee"}
+    )
+    assert "120.000,00 kr." in page.text and "Bankgaranti" in page.text
+    resp = post(app, f"{base}/frigivet", {"_form": "release", "version": "1", "released_on": TODAY.isoformat()})
+    assert resp.status_code == 422 and "Sikkerheden er ikke stillet endnu og kan ikke frigives" in alert_text(resp.text)
+    ok(app, f"{base}/stillet", {"_form": "lodge", "version": "1", "lodged_on": TODAY.isoformat()})
+    page = ok(app, f"{base}/frigivet", {"_form": "release", "version": "2", "released_on": TODAY.isoformat()})
+    assert "Frigivet" in page.text
+    with app.factory() as session:
+        row = session.query(SecurityDeposit).one()
+        assert row.lodged_on == TODAY and row.released_on == TODAY
+    resp = post(
+        app, f"{base}/notater", {"_form": "note", "kind": "", "noted_on": TODAY.isoformat(), "text": "Møde med BKF"}
+    )
+    assert resp.status_code == 422 and field_error(resp.text, "note_kind") == "Vælg en af mulighederne"
+    assert textarea_of(resp.text, "note_text") == "Møde med BKF" and app.count(ReunificationNote) == 0
+    page = ok(
+        app,
+        f"{base}/notater",
+        {"_form": "note", "kind": "coordination", "noted_on": TODAY.isoformat(), "text": "Møde med BKF"},
+    )
+    assert "Koordinering med forvaltningen" in page.text and "Møde med BKF" in page.text
+    assert "Frigivet" in app.client.get("/familiesammenfoering").text
+    assert app.client.get("/familiesammenfoering/999").status_code == 404

@@ -20,6 +20,7 @@ def all_metadata() -> list[object]:
     import employment.offers.models
     import employment.plans.models
     import employment.recognition.models
+    import employment.reunification.models
     import employment.selfsufficiency.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

@@ -23,6 +23,8 @@ from employment.offers import routes as offer_routes
 from employment.plans import routes as plan_routes
 from employment.recognition import pages as recognition_pages
 from employment.recognition import routes as recognition_routes
+from employment.reunification import pages as reunification_pages
+from employment.reunification import routes as reunification_routes
 from employment.selfsufficiency import routes as selfsufficiency_routes
 from shared.web.app import create_service_app
 
@@ -47,6 +49,8 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
             offer_pages.router,
             foreigner_routes.router,
             foreigner_pages.router,
+            reunification_routes.router,
+            reunification_pages.router,
             pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",

@@ -1,8 +1,8 @@
 """employment effort B1-B11
 
-Revision ID: 00e7a7fcb305
+Revision ID: b15d9f2f4f03
 Revises: e2189b15f0c9
-Create Date: 2026-11-26 13:16:06.874843
+Create Date: 2026-11-26 13:18:45.967834
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "00e7a7fcb305"
+revision: str = "b15d9f2f4f03"
 down_revision: str | Sequence[str] | None = "e2189b15f0c9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -321,6 +321,56 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_internship_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_internship_company_id"), ["company_id"], unique=False)
 
+    op.create_table(
+        "reunification_note",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("noted_on", sa.Date(), nullable=False),
+        sa.Column("by", sa.String(length=100), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["foreigner_case.id"], name=op.f("fk_reunification_note_case_id_foreigner_case")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_reunification_note")),
+    )
+    with op.batch_alter_table("reunification_note", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_reunification_note_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
+        "security_deposit",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "case_id",
+            sa.BigInteger().with_variant(sa.BIGINT(), "postgresql").with_variant(sa.INTEGER(), "sqlite"),
+            nullable=False,
+        ),
+        sa.Column("amount", sa.Numeric(precision=12, scale=2), nullable=False),
+        sa.Column("form", sa.String(length=20), nullable=False),
+        sa.Column("lodged_on", sa.Date(), nullable=True),
+        sa.Column("released_on", sa.Date(), nullable=True),
+        sa.Column("created_by", sa.String(length=100), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["foreigner_case.id"], name=op.f("fk_security_deposit_case_id_foreigner_case")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_security_deposit")),
+        sa.UniqueConstraint("case_id", name=op.f("uq_security_deposit_case_id")),
+    )
     with op.batch_alter_table("match_conversation", schema=None) as batch_op:
         batch_op.add_column(sa.Column("arrival_date", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("residence_basis", sa.String(length=40), nullable=True))
@@ -335,6 +385,11 @@ def downgrade() -> None:
         batch_op.drop_column("residence_basis")
         batch_op.drop_column("arrival_date")
 
+    op.drop_table("security_deposit")
+    with op.batch_alter_table("reunification_note", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_reunification_note_case_id"))
+
+    op.drop_table("reunification_note")
     with op.batch_alter_table("internship", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_internship_company_id"))
         batch_op.drop_index(batch_op.f("ix_internship_case_id"))
