@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from employment.followup.models import FollowUp
+from employment.intake.models import MatchConversation
 from shared.runtime import run_periodic
 from tests.employment.helpers import JC, TODAY, events, known_case
 
@@ -91,3 +92,12 @@ def test_b8_follow_ups_refuse_impossible_dates_and_other_departments(make_app):
     assert [r["held_on"] for r in app.client.get(f"/cases/{case_id}/follow-ups", headers=app.as_(JC)).json()] == [
         None
     ] * 4
+
+
+def test_b8_cases_from_before_the_schedule_get_it_from_the_worker_job(make_app):
+    app = make_app("employment")
+    with app.factory.begin() as session:  # a row as stored before B8: no arrival date, no follow-ups
+        session.add(MatchConversation(case_id=5, case_number="2026-000005", due_date=TODAY - timedelta(days=86)))
+    assert run_periodic(app.client.app.state.runtime, JOB) == 2  # arrival = due date - 14 days: 100 days ago
+    assert app.count(FollowUp) == 4
+    assert [e["days_overdue"] for e in events(app, "employment.follow_up_overdue")] == [55, 10]

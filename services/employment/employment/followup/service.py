@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from employment.followup.models import FollowUp
 from employment.followup.schemas import FollowUpHeldIn, FollowUpOut
 from employment.intake import service as intake
+from employment.intake.models import MatchConversation
 from shared.bus.outbox import publish
 from shared.clock import today
 from shared.contracts.employment import FollowUpOverdue
@@ -132,11 +133,21 @@ def upcoming(session: Session, *, days: int = 30) -> list[FollowUp]:
     )
 
 
+def ensure_schedules(session: Session) -> int:
+    """Give every known case without a statutory schedule (cases from before B8) its due dates."""
+    scheduled = select(FollowUp.case_id).where(FollowUp.kind == "statutory")
+    missing = session.scalars(select(MatchConversation).where(MatchConversation.case_id.not_in(scheduled))).all()
+    for case in missing:
+        generate(session, case_id=case.case_id, start=intake.arrival_of(case))
+    return len(missing)
+
+
 def announce_overdue(factory: sessionmaker[Session]) -> int:
     """Periodic: publish employment.follow_up_overdue once per overdue due date (idempotent)."""
     on = today()
     announced = 0
     with factory.begin() as session:
+        ensure_schedules(session)
         rows = session.scalars(
             select(FollowUp)
             .where(FollowUp.held_on.is_(None), FollowUp.due_date < on, FollowUp.overdue_announced_on.is_(None))
