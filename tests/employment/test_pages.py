@@ -132,7 +132,7 @@ def test_b4_plan_action_added_on_the_page_and_bad_dates_in_danish(make_app):
     assert field_error(resp.text, "act_end_date") == "Slutdatoen ligger før startdatoen"
     assert value_of(resp.text, "act_partner") == "Lager A/S"
     page = ok(app, f"/samtaler/{conversation_id}/handlinger", {**action, "end_date": "2027-03-01"})
-    assert "Lager A/S" in page.text
+    assert "Lager A/S" in page.text and "10.01.2027 – 01.03.2027" in page.text
     with app.factory() as session:
         assert session.get(Conversation, conversation_id).actions[0]["partner"] == "Lager A/S"
 

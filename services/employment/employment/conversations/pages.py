@@ -128,6 +128,7 @@ def _conversation_page(
         form=form,
         labels=labels,
         c=row,
+        actions=[PlanAction.model_validate(a) for a in row.actions],
         case=case,
         tpl=template,
         status_labels=STATUS_LABELS,
