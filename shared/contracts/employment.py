@@ -24,3 +24,22 @@ class SelfSufficiencyReported(Event):
     report_id: int
     kind: str  # a key of SELF_SUFFICIENCY_KINDS
     effective_from: date
+
+
+@contract("employment.match_classified", 1)
+class MatchClassified(Event):
+    """The match conversation (B1) is finalised: the person is job-ready or activity-ready."""
+
+    case_id: int
+    conversation_id: int
+    classification: str  # jobparat | aktivitetsparat
+
+
+@contract("employment.follow_up_overdue", 1)
+class FollowUpOverdue(Event):
+    """A statutory or planned follow-up conversation (B8) was not held by its due date; announced once."""
+
+    case_id: int
+    follow_up_id: int
+    due_date: date
+    days_overdue: int

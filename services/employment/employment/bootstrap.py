@@ -1,8 +1,9 @@
-"""Wires employment: settings, database, bus handlers."""
+"""Wires employment: settings, database, bus handlers, the periodic follow-up deadline check (B8)."""
 
 from __future__ import annotations
 
 from employment.config import EmploymentSettings
+from employment.followup import service as followups
 from employment.intake import handlers
 from employment.plans.service import PLAN_TASKS
 from shared.bus.inbox import Handler
@@ -12,4 +13,9 @@ HANDLERS: dict[str, Handler] = {"reception.case_opened": handlers.on_case_opened
 
 
 def build(settings: EmploymentSettings | None = None) -> ServiceRuntime:
-    return ServiceRuntime(settings or EmploymentSettings(), handlers=HANDLERS)
+    settings = settings or EmploymentSettings()
+    return ServiceRuntime(
+        settings,
+        handlers=HANDLERS,
+        periodic={"announce_overdue_follow_ups": (settings.follow_up_check_seconds, followups.announce_overdue)},
+    )

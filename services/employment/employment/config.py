@@ -12,3 +12,5 @@ class EmploymentSettings(ServiceSettings):
 
     service_name: str = "employment"
     port: int = 8004
+    # How often the worker announces follow-up conversations (B8) that are overdue.
+    follow_up_check_seconds: float = 3600.0

@@ -12,8 +12,15 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
+    import employment.conversations.models
+    import employment.followup.models
+    import employment.foreigners.models
     import employment.intake.models
+    import employment.internships.models
+    import employment.offers.models
     import employment.plans.models
+    import employment.recognition.models
+    import employment.reunification.models
     import employment.selfsufficiency.models  # noqa: F401
 
     return [Base.metadata, InfraBase.metadata]

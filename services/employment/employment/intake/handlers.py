@@ -1,13 +1,21 @@
-"""A new case in reception puts the match conversation (job-ready or activity-ready) on the list (B1)."""
+"""A new case in reception puts the match conversation on the list (B1) and the follow-ups on the calendar (B8)."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from employment.followup import service as followups
 from employment.intake import service
 from shared.bus.envelope import EventEnvelope
 from shared.contracts.reception import CaseOpened
 
 
 def on_case_opened(session: Session, event: CaseOpened, _envelope: EventEnvelope) -> None:
-    service.schedule(session, case_id=event.case_id, case_number=event.case_number, arrival=event.expected_arrival_date)
+    row = service.schedule(
+        session,
+        case_id=event.case_id,
+        case_number=event.case_number,
+        arrival=event.expected_arrival_date,
+        residence_basis=event.residence_basis,
+    )
+    followups.generate(session, case_id=row.case_id, start=service.arrival_of(row))

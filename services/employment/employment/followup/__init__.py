@@ -1,0 +1,1 @@
+"""Kontinuerlig opfølgning (B8): the statutory follow-up conversations (integrationsloven §20) and their deadlines."""

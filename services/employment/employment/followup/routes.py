@@ -1,0 +1,39 @@
+"""Kontinuerlig opfølgning through the API (B8)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
+
+from employment.followup import service
+from employment.followup.schemas import FollowUpHeldIn, FollowUpIn, FollowUpOut
+from shared.auth import Department, Principal, require
+from shared.web.deps import Db, IdPath, ReadDb
+
+router = APIRouter(tags=["opfølgning"])
+Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
+
+
+@router.get("/cases/{case_id}/follow-ups", response_model=list[FollowUpOut])
+def for_case(case_id: IdPath, session: Db, _by: Caseworker) -> list[FollowUpOut]:
+    """The case's follow-up schedule (the statutory due dates, then those added as needed)."""
+    return [service.out(r) for r in service.for_case(session, case_id=case_id)]
+
+
+@router.post("/cases/{case_id}/follow-ups", status_code=status.HTTP_201_CREATED, response_model=FollowUpOut)
+def add(case_id: IdPath, body: FollowUpIn, session: Db, _by: Caseworker) -> FollowUpOut:
+    return service.out(service.add(session, case_id=case_id, due_date=body.due_date))
+
+
+@router.post(
+    "/cases/{case_id}/follow-up-conversations", status_code=status.HTTP_201_CREATED, response_model=FollowUpOut
+)
+def held(case_id: IdPath, body: FollowUpHeldIn, session: Db, _by: Caseworker) -> FollowUpOut:
+    """A follow-up conversation held: it fills the earliest open due date."""
+    return service.out(service.record_held(session, case_id=case_id, data=body))
+
+
+@router.get("/follow-ups/overdue", response_model=list[FollowUpOut])
+def overdue(session: ReadDb, _by: Caseworker) -> list[FollowUpOut]:
+    return [service.out(r) for r in service.overdue(session)]

@@ -1,0 +1,1 @@
+"""Virksomhedspraktik (B5): companies, outreach to them, company and language internships per case."""

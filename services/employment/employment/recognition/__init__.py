@@ -1,0 +1,1 @@
+"""Formel godkendelse af uddannelse (B3): recognition of foreign qualifications, the documents it needs."""

@@ -1,0 +1,1 @@
+"""Familiesammenføring til udlændinge (B10): the security deposit, the employment effort, coordination."""
