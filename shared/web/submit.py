@@ -76,6 +76,13 @@ class PageForms:
     readers: tuple[Department, ...]
     model_messages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     domain_messages: Mapping[str, str] = field(default_factory=dict)
+    # Mapping fields whose entries are form fields of their own (``answers.q1`` is shown at ``q1``).
+    nested: tuple[str, ...] = ()
+
+    def _field(self, key: str) -> str:
+        for name in self.nested:
+            key = key.removeprefix(f"{name}.")
+        return _field_of(key)
 
     def danish(self, exc: DomainError) -> str:
         if exc.danish != exc.message:
@@ -87,9 +94,9 @@ class PageForms:
         errors: dict[str, str] = {}
         for k, v in danish_errors(exc).items():
             if k:
-                errors.setdefault(f"{prefix}{_field_of(k)}", v)
+                errors.setdefault(f"{prefix}{self._field(k)}", v)
         for err in exc.errors():
-            key = _field_of(".".join(str(p) for p in err["loc"]))
+            key = self._field(".".join(str(p) for p in err["loc"]))
             if not key:
                 text = str(err.get("msg", ""))
                 at, said = next(
@@ -102,6 +109,9 @@ class PageForms:
 
     def no_access(self, request: Request, what: str) -> Response:
         return render(request, "no_access.html", 403, what=what, hint=None, link=None)
+
+    def not_found(self, request: Request, what: str) -> Response:
+        return render(request, "not_found.html", 404, what=what)
 
     def reader(self, request: Request) -> Principal | None:
         principal = signed_in(request)

@@ -399,7 +399,7 @@ def test_b10_family_reunification_deposit_and_notes_on_the_pages(make_app):
     resp = post(
         app, f"{base}/sikkerhedsstillelse", {"_form": "deposit", "amount": "mange penge", "form": "bank_guarantee"}
     )
-    assert resp.status_code == 422 and field_error(resp.text, "dep_amount") == "Skriv et beløb, fx 50.000,00"
+    assert resp.status_code == 422 and field_error(resp.text, "dep_amount") == "Skriv et beløb, fx 6.250,00"
     assert value_of(resp.text, "dep_amount") == "mange penge" and app.count(SecurityDeposit) == 0
     page = ok(
         app, f"{base}/sikkerhedsstillelse", {"_form": "deposit", "amount": "120.000,00", "form": "bank_guarantee"}

@@ -8,7 +8,6 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 
 from shared.auth import Department, Principal, require
-from shared.web.forms import render
 from shared.web.submit import Action, PageForms, Rerender, blank_to_none
 
 JC = Department.JOBCENTRET
@@ -54,7 +53,7 @@ def guard(request: Request, what: str, readers: tuple[Department, ...] = COUNCIL
 
 
 def not_found(request: Request, what: str) -> Response:
-    return render(request, "not_found.html", 404, what=what)
+    return _PAGES[COUNCIL_READERS].not_found(request, what)
 
 
 async def submit(
