@@ -33,6 +33,8 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "education.absence_followed_up": ("reception",),
     "employment.plan_action_updated": ("reception",),
     "employment.self_sufficiency_reported": ("reception",),
+    "employment.match_classified": ("reception",),
+    "employment.follow_up_overdue": ("reception",),
 }
 
 

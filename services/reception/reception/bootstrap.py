@@ -38,6 +38,8 @@ HANDLERS: dict[str, Handler] = {
     "education.language_enrolled": with_timeline(),
     "education.absence_followed_up": with_timeline(),
     "employment.self_sufficiency_reported": with_timeline(benefit_handlers.on_self_sufficiency_reported),
+    "employment.match_classified": with_timeline(),
+    "employment.follow_up_overdue": with_timeline(),
 }
 
 

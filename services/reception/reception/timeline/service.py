@@ -81,6 +81,10 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
         f"Opfølgningssamtale om fravær holdt {_dkdate(p['held_on'])}"
         + ("; Danskuddannelse anbefaler, at Økonomisk Team overvejer en sanktion" if p["sanction_recommended"] else "")
     ),
+    "employment.match_classified": lambda p: f"Matchsamtale afsluttet: borgeren er {p['classification']}",
+    "employment.follow_up_overdue": lambda p: (
+        f"Opfølgningssamtale ikke holdt til fristen {_dkdate(p['due_date'])} (integrationslovens § 20)"
+    ),
     "employment.self_sufficiency_reported": lambda p: (
         f"Selvforsørgende fra {_dkdate(p['effective_from'])} ({SELF_SUFFICIENCY_KINDS.get(p['kind'], p['kind'])}): "
         "ydelserne stoppes"
