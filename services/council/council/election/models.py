@@ -65,11 +65,15 @@ class VoteCast(Base):
     cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Ballot(Base):
-    """One vote for a candidate, with no voter and no time: a random id so rows cannot be matched by order."""
+class BallotBox(Base):
+    """The ballots for one candidate, as a count: no row per ballot, so nothing (order, time, id) can tie a
+    vote to the voter whose ``VoteCast`` was written in the same transaction (a secret ballot)."""
 
-    __tablename__ = "ballot"
+    __tablename__ = "ballot_box"
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     election_id: Mapped[int] = mapped_column(ForeignKey("election.id"), index=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"), index=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"))
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (UniqueConstraint("election_id", "candidate_id"),)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from council.dates import last_day_of_term, plausible
-from council.election.models import Ballot, Candidate, Election, VoteCast, Voter
+from council.election.models import BallotBox, Candidate, Election, VoteCast, Voter
 from council.election.schemas import (
     PHASE_LABELS,
     CandidateIn,
@@ -143,8 +141,8 @@ def open_voting(session: Session, *, election_id: int, data: PhaseIn) -> Electio
 def vote(session: Session, *, election_id: int, data: VoteIn) -> VoteCast:
     """A registered voter votes once for an eligible candidate; only in the voting phase.
 
-    That the voter voted and whom the ballot names are stored apart (secret ballot); a second vote, even
-    from two requests at the same moment, meets the unique voter id and is a 409."""
+    That the voter voted is a row; the vote itself only adds one to its candidate's count (secret ballot).
+    A second vote, even from two requests at the same moment, meets the unique voter id and is a 409."""
     election = get(session, election_id, for_update=True)
     _in_phase(election, Phase.VOTING)
     voter = session.get(Voter, data.voter_id)
@@ -171,7 +169,14 @@ def vote(session: Session, *, election_id: int, data: VoteIn) -> VoteCast:
     cast = VoteCast(election_id=election_id, voter_id=data.voter_id)
     if not try_insert(session, cast):  # a racing request got there first
         raise already
-    session.add(Ballot(id=uuid.uuid4().hex, election_id=election_id, candidate_id=data.candidate_id))
+    # The election row is locked (above): one vote at a time per election, so the count cannot lose one.
+    box = session.scalar(
+        select(BallotBox).where(BallotBox.election_id == election_id, BallotBox.candidate_id == data.candidate_id)
+    )
+    if box is None:
+        session.add(BallotBox(election_id=election_id, candidate_id=data.candidate_id, votes=1))
+    else:
+        box.votes += 1
     session.flush()
     return cast
 
@@ -190,13 +195,10 @@ def results(session: Session, *, election_id: int) -> ResultsOut:
     """Votes per eligible candidate; the top ``seats`` are elected; a tie at the last seat is listed for a lot."""
     election = get(session, election_id)
     _in_phase(election, Phase.COUNTED, Phase.RECOMMENDED)
-    totals = dict(
-        session.execute(
-            select(Ballot.candidate_id, func.count())
-            .where(Ballot.election_id == election_id)
-            .group_by(Ballot.candidate_id)
-        ).all()
-    )
+    totals: dict[int, int] = {
+        box.candidate_id: box.votes
+        for box in session.scalars(select(BallotBox).where(BallotBox.election_id == election_id))
+    }
     ranked = sorted(
         (c for c in candidates(session, election_id=election_id) if c.eligible),
         key=lambda c: (-totals.get(c.id, 0), c.name),
