@@ -40,7 +40,7 @@ def test_e1_b1_section_4_news_from_education_and_employment_reach_reception(syst
 
     # E1: assessed and enrolled at a language school → on reception's timeline.
     school = education.post(
-        "/language-schools", json={"name": "Sprogcenter Vestegnen", "address": "Roskildevej 1", "contact": "Kontoret"}
+        "/language-schools", json={"name": f"Sprogcenter {case_id}", "address": "Roskildevej 1", "contact": "Kontoret"}
     )
     assert school.status_code == 201, school.text
     assessment = {"assessed_on": TODAY.isoformat(), "assessed_by": "Lærer", "track": "DU2", "start_module": 1}

@@ -284,3 +284,29 @@ def test_12_sigterm_with_backlog_and_killed_client_connections_lose_nothing(prob
     assert {e.event_id for e in effects} == {str(e.event_id) for e in envelopes}
     assert db.inbox_count() == total
     assert any(a["pid"] in second.children() for k in per_key for a in probes.attempts(k)), _log_tail(first, second)
+
+
+def test_redis_restart_while_the_worker_holds_reserved_events_loses_nothing_and_the_worker_lives(
+    probes: ProbeSystem,
+) -> None:
+    """Redis goes down for seconds while the worker runs one event and holds others it reserved (prefetch).
+
+    On the lost connection kombu gives the reserved events back over a connection pool Celery has
+    just detached; that error stopped the worker for good (found in scenario 5). Now the worker
+    reconnects; the events wait in the unacked hash until the restore sweep, and each is handled once.
+    """
+    worker = probes.start_worker(INTEGRATION_VISIBILITY_TIMEOUT="8", INTEGRATION_RETRY_BACKOFF_MAX="3")
+    envelopes = [probes.send("probe", Probe(key=f"r{i}", sleep_seconds=3.0 if i == 0 else 0.0)) for i in range(4)]
+    wait_for(lambda: probes.attempts("r0"), timeout=20, message="the first handler to start")
+    probes.redis.stop()  # SIGTERM (AOF written); down long enough for the worker to try to reconnect
+    time.sleep(3)
+    probes.redis.start()  # the same port and folder
+
+    def all_handled() -> bool:
+        return all(probes.db().effect_count(f"r{i}") == 1 for i in range(4))
+
+    wait_for(all_handled, timeout=60, message=f"every event handled after the restart\n{_log_tail(worker)}")
+    wait_for(probes.settled, timeout=30, message="queue drained and acked")
+    assert worker.alive(), f"the worker survives the restart\n{_log_tail(worker)}"
+    for i, envelope in enumerate(envelopes):
+        _assert_once(probes, f"r{i}", str(envelope.event_id))
