@@ -26,9 +26,23 @@ def server(tmp_path: Path) -> Iterator[RedisServer]:
     running.stop()
 
 
+_OPEN: list[Connection] = []
+
+
+@pytest.fixture(autouse=True)
+def _release(server: RedisServer) -> Iterator[None]:
+    """Close the test's connections (re-attached first), so none is left for the interpreter's exit."""
+    yield
+    while _OPEN:
+        conn = _OPEN.pop()
+        conn.transport.client = conn
+        conn.release()
+
+
 def _reserved(server: RedisServer, n: int) -> tuple[Connection, object, list[str]]:
     """A channel holding ``n`` delivered, unacknowledged messages (as a worker with prefetch does)."""
     conn = Connection(server.url, transport="shared.bus.transport:Transport")
+    _OPEN.append(conn)
     queue = conn.SimpleQueue("probe", no_ack=False)
     for i in range(n):
         queue.put({"n": i})
@@ -63,11 +77,10 @@ def test_an_ack_on_a_detached_channel_is_a_lost_connection_and_frees_its_slot(se
 
 
 def test_a_real_attribute_error_is_not_taken_for_an_outage(server):
-    conn, channel, _tags = _reserved(server, 1)
+    _conn, channel, _tags = _reserved(server, 1)
 
     def broken() -> None:
         raise AttributeError("a bug")
 
     with pytest.raises(AttributeError, match="a bug"):
         channel.qos._write(broken)
-    conn.release()
