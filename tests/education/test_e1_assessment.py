@@ -134,3 +134,5 @@ def test_e1_section_5_deadline_follows_the_day_reception_takes_over_responsibili
     assert consume(app.factory, "education", early.model_dump(mode="json"), HANDLERS) == Outcome.HANDLED
     (row,) = app.client.get("/language_assessments", headers=app.as_(JC)).json()
     assert row["due_date"] == one_month_after(taken_over).isoformat()
+    # The caseworker's assessment is untouched: a form opened before the move is not a conflict.
+    assert app.client.get("/language_assessments/7", headers=app.as_(JC)).json()["version"] == 1
