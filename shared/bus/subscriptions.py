@@ -11,8 +11,8 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.case_opened": ("reception", "housing", "education", "employment"),
     "reception.arrival_scheduled": ("reception", "housing"),
     "reception.cpr_registered": ("reception",),
-    # Education's § 5 deadline counts from it (Danish education offered within a month).
-    "reception.responsibility_taken_over": ("reception", "education"),
+    # Education's § 5 deadline and employment's § 20 follow-ups count from it.
+    "reception.responsibility_taken_over": ("reception", "education", "employment"),
     "reception.family_reunification_planned": ("reception", "housing"),
     "reception.contract_signed": ("reception",),
     "reception.sanction_decided": ("reception",),

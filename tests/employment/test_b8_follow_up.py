@@ -101,3 +101,38 @@ def test_b8_cases_from_before_the_schedule_get_it_from_the_worker_job(make_app):
     assert run_periodic(app.client.app.state.runtime, JOB) == 2  # arrival = due date - 14 days: 100 days ago
     assert app.count(FollowUp) == 4
     assert [e["days_overdue"] for e in events(app, "employment.follow_up_overdue")] == [55, 10]
+
+
+def test_b8_statutory_follow_ups_count_from_the_day_reception_takes_over_responsibility(make_app):
+    """§ 20's six months run from the programme, which starts within a month of the § 4 day: once reception
+    announces it, the statutory follow-ups not yet held count from it; a held one keeps its date; an
+    announcement that overtakes the case's opening is retried, not lost."""
+    import pytest
+
+    from employment.bootstrap import HANDLERS
+    from shared.bus.envelope import envelope_for
+    from shared.bus.inbox import Outcome, consume
+    from shared.contracts.reception import ResponsibilityTakenOver
+
+    app = make_app("employment")
+    taken_over = TODAY + timedelta(days=30)
+    announced = envelope_for(
+        ResponsibilityTakenOver(case_id=9, taken_over_on=taken_over, basis="placement_rule"), producer="reception"
+    ).model_dump(mode="json")
+    with pytest.raises(Exception, match="not known to employment yet"):
+        consume(app.factory, "employment", announced, HANDLERS)
+    known_case(app, 9, arrival_days=-10)
+    held = app.client.post(
+        "/cases/9/follow-up-conversations",
+        json={"held_on": TODAY.isoformat(), "held_by": "Jens", "note": "Første samtale"},
+        headers=app.as_(JC),
+    )
+    assert held.status_code in (200, 201), held.text
+    assert consume(app.factory, "employment", announced, HANDLERS) == Outcome.HANDLED
+    rows = app.client.get("/cases/9/follow-ups", headers=app.as_(JC)).json()
+    statutory = [r for r in rows if r["kind"] == "statutory"]
+    first_due = (TODAY - timedelta(days=10) + timedelta(days=45)).isoformat()
+    assert [(r["due_date"], r["held_on"] is not None) for r in statutory] == [
+        (first_due, True),  # held: as it was
+        *[((taken_over + timedelta(days=d)).isoformat(), False) for d in (90, 135, 180)],
+    ]

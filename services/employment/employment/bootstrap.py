@@ -9,7 +9,11 @@ from employment.plans.service import PLAN_TASKS
 from shared.bus.inbox import Handler
 from shared.runtime import ServiceRuntime
 
-HANDLERS: dict[str, Handler] = {"reception.case_opened": handlers.on_case_opened, **PLAN_TASKS.handlers}
+HANDLERS: dict[str, Handler] = {
+    "reception.case_opened": handlers.on_case_opened,
+    "reception.responsibility_taken_over": handlers.on_responsibility_taken_over,
+    **PLAN_TASKS.handlers,
+}
 
 
 def build(settings: EmploymentSettings | None = None) -> ServiceRuntime:

@@ -1,5 +1,8 @@
 """The statutory follow-up schedule (B8, integrationsloven §20): at least 4 conversations in the first
-6 months after the programme starts (the arrival date), then as needed; overdue ones are announced once."""
+6 months after the programme starts, then as needed; overdue ones are announced once.
+
+The six months count from the arrival date until reception announces the day the municipality takes
+over responsibility (§4; the programme starts within a month of it, §16): then from that day."""
 
 from __future__ import annotations
 
@@ -31,6 +34,30 @@ def generate(session: Session, *, case_id: int, start: date) -> list[FollowUp]:
         for days in STATUTORY_AFTER_DAYS:
             session.add(FollowUp(case_id=case_id, due_date=start + timedelta(days=days), kind="statutory"))
         session.flush()
+    return schedule(session, case_id=case_id)
+
+
+class CaseNotYetKnown(Exception):
+    """An event about a case whose ``case_opened`` has not been handled here yet: retried, not dead-lettered."""
+
+
+def rebase(session: Session, *, case_id: int, start: date) -> list[FollowUp]:
+    """Count the statutory follow-ups not yet held from ``start``: the n-th is due on the n-th statutory day
+    after it. Held ones stay as they were; a date another follow-up of the case has taken is left as it was."""
+    if session.get(MatchConversation, case_id) is None:
+        raise CaseNotYetKnown(f"case {case_id} is not known to employment yet")
+    statutory = session.scalars(
+        select(FollowUp)
+        .where(FollowUp.case_id == case_id, FollowUp.kind == "statutory")
+        .order_by(FollowUp.due_date, FollowUp.id)
+        .with_for_update()
+    ).all()
+    taken = {row.due_date for row in schedule(session, case_id=case_id)} - {r.due_date for r in statutory}
+    for row, days in zip(statutory, STATUTORY_AFTER_DAYS, strict=False):
+        due = start + timedelta(days=days)
+        if row.held_on is None and row.due_date != due and due not in taken:
+            row.due_date, row.overdue_announced_on = due, None  # a new date: announced again if missed
+    session.flush()
     return schedule(session, case_id=case_id)
 
 
