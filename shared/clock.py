@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -10,3 +11,10 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 def today() -> date:
     return datetime.now(COPENHAGEN).date()
+
+
+def one_month_after(day: date) -> date:
+    """The same day a calendar month later, or that month's last day when it is shorter (31 Jan → 28/29 Feb):
+    how the law's "within a month" deadlines count (integrationsloven § 19, danskuddannelsesloven § 5)."""
+    year, month = day.year + day.month // 12, day.month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -36,6 +36,11 @@ class Outcome(enum.StrEnum):
     DUPLICATE = "duplicate"
 
 
+class NotYetKnown(Exception):
+    """The event concerns something this consumer has not heard of yet (its own opening event, published in
+    the same commit, is still on its way): nothing is written, and the event is retried with backoff."""
+
+
 class PermanentFailure(Exception):
     """The message can never be handled as it is (malformed, unknown type): dead-letter it at once."""
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from reception.cases.responsibility import one_month_after
 from shared.auth import Department
+from shared.clock import one_month_after
 from shared.testing.processes import wait_for
 from tests.reception.helpers import handover
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from education.intake.models import LanguageAssessment, LanguageEnrolment
-from education.intake.service import one_month_after
 from shared.auth import Department
+from shared.clock import one_month_after
 from tests.education.helpers import JC, TODAY, assessed, known_case, school
 
 

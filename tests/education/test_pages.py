@@ -12,9 +12,9 @@ from education.absence.models import AbsenceReport, FollowUpConversation, Module
 from education.courses.models import Course, CourseEnrolment, CourseSession
 from education.efforts.models import LanguageEffort
 from education.intake.models import LanguageAssessment, LanguageEnrolment
-from education.intake.service import one_month_after
 from education.schools.models import CooperationText, LanguageSchool, SteeringMeeting, SteeringMember
 from shared.auth import Department
+from shared.clock import one_month_after
 from tests.education.helpers import TODAY, absence, course, course_session, created, effort, known_case, school
 from tests.education.pages import as_, field_error, ok, post, text_of, textarea_of, value_of
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from reception.cases.models import Case
-from reception.cases.responsibility import by_placement_rule, one_month_after
+from reception.cases.responsibility import by_placement_rule
 from shared.auth import Department
+from shared.clock import one_month_after
 from tests.reception.helpers import handover
 from tests.reception.test_onboarding_api import _case_with_checklist, _task
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -13,8 +12,9 @@ from education.intake.models import LanguageAssessment, LanguageEnrolment
 from education.intake.schemas import AssessmentIn, AssessmentOut, EnrolmentIn, EnrolmentOut
 from education.schools.models import LanguageSchool
 from shared.auth import Principal
+from shared.bus.inbox import NotYetKnown
 from shared.bus.outbox import publish
-from shared.clock import today
+from shared.clock import one_month_after, today
 from shared.contracts.education import LanguageEnrolled
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
@@ -24,27 +24,17 @@ SERVICE = "education"
 LATEST_START = timedelta(days=365)
 
 
-def one_month_after(day: date) -> date:
-    """danskuddannelsesloven §5: Danish education offered to start within 1 month after the municipality takes
-    over responsibility (reception's ``responsibility_taken_over``; until it comes, the expected arrival).
-    The same day next month, or its last day."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, min(day.day, last))
-
-
 def schedule(session: Session, *, case_id: int, case_number: str, arrival: date) -> LanguageAssessment:
-    """Put the case on the list to schedule; a repeat keeps the first entry."""
+    """Put the case on the list to schedule; a repeat keeps the first entry.
+
+    §5: Danish education offered within a month of the municipality's takeover; until reception announces
+    that day (``responsibility_taken_over``), a month after the expected arrival."""
     row = session.get(LanguageAssessment, case_id)
     if row is None:
         row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=one_month_after(arrival))
         session.add(row)
         session.flush()
     return row
-
-
-class CaseNotYetKnown(Exception):
-    """An event about a case whose ``case_opened`` has not been handled here yet: retried, not dead-lettered."""
 
 
 def responsibility_taken_over(session: Session, *, case_id: int, taken_over_on: date) -> LanguageAssessment:
@@ -59,7 +49,7 @@ def responsibility_taken_over(session: Session, *, case_id: int, taken_over_on: 
     )
     if moved.rowcount == 0:  # type: ignore[attr-defined]  # an UPDATE's result is a CursorResult
         # The case's opening is still on its way (one commit in reception published both): retried.
-        raise CaseNotYetKnown(f"case {case_id} is not known to education yet")
+        raise NotYetKnown(f"case {case_id} is not known to education yet")
     row = session.get(LanguageAssessment, case_id, populate_existing=True)
     assert row is not None
     return row

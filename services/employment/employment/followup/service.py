@@ -15,6 +15,7 @@ from employment.followup.models import FollowUp
 from employment.followup.schemas import FollowUpHeldIn, FollowUpOut
 from employment.intake import service as intake
 from employment.intake.models import MatchConversation
+from shared.bus.inbox import NotYetKnown
 from shared.bus.outbox import publish
 from shared.clock import today
 from shared.contracts.employment import FollowUpOverdue
@@ -37,15 +38,11 @@ def generate(session: Session, *, case_id: int, start: date) -> list[FollowUp]:
     return schedule(session, case_id=case_id)
 
 
-class CaseNotYetKnown(Exception):
-    """An event about a case whose ``case_opened`` has not been handled here yet: retried, not dead-lettered."""
-
-
 def rebase(session: Session, *, case_id: int, start: date) -> list[FollowUp]:
     """Count the statutory follow-ups not yet held from ``start``: the n-th is due on the n-th statutory day
     after it. Held ones stay as they were; a date another follow-up of the case has taken is left as it was."""
     if session.get(MatchConversation, case_id) is None:
-        raise CaseNotYetKnown(f"case {case_id} is not known to employment yet")
+        raise NotYetKnown(f"case {case_id} is not known to employment yet")
     statutory = session.scalars(
         select(FollowUp)
         .where(FollowUp.case_id == case_id, FollowUp.kind == "statutory")

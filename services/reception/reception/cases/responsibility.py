@@ -11,7 +11,6 @@ From that day the integration contract is due within one month (§ 19).
 
 from __future__ import annotations
 
-import calendar
 import enum
 from datetime import date
 
@@ -41,9 +40,3 @@ def by_placement_rule(residence_basis: str, placement_decided_on: date | None) -
         return None
     month = placement_decided_on.month + 2  # the decision's month, the whole month after it, then this one
     return date(placement_decided_on.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-
-
-def one_month_after(day: date) -> date:
-    """The same day a calendar month later, or that month's last day when it is shorter (31 Jan → 28/29 Feb)."""
-    year, month = day.year + day.month // 12, day.month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -8,11 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reception.cases.models import Case
-from reception.cases.responsibility import AT_CPR_REGISTRATION, Basis, by_placement_rule, one_month_after
+from reception.cases.responsibility import AT_CPR_REGISTRATION, Basis, by_placement_rule
 from reception.cases.schemas import ResponsibilityIn
 from reception.contracts.models import IntegrationContract
 from shared.auth import Principal
 from shared.bus.outbox import publish
+from shared.clock import one_month_after
 from shared.contracts.reception import ResponsibilityTakenOver
 from shared.errors import Conflict, Invalid, NotFound
 

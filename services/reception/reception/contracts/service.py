@@ -7,12 +7,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reception.cases.responsibility import one_month_after
 from reception.cases.service import get_case
 from reception.contracts.models import IntegrationContract
 from reception.contracts.schemas import ContractIn, Party
 from shared.auth import Principal
 from shared.bus.outbox import publish
+from shared.clock import one_month_after
 from shared.contracts.reception import ContractSigned
 from shared.db import utcnow
 from shared.errors import Conflict, Invalid, NotFound
