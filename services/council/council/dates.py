@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from shared import clock
 from shared.errors import Invalid
 
 
@@ -17,7 +18,7 @@ def years_after(day: date, years: int) -> date:
 
 def plausible(day: date, *, field: str, past_years: int = 10, future_years: int = 5) -> date:
     """Refuse a date too far back or ahead to be a real one for the council (a typing error)."""
-    today = date.today()
+    today = clock.today()
     if day < years_after(today, -past_years) or day > years_after(today, future_years):
         raise Invalid(
             f"{field} {day.isoformat()} is not within {past_years} years back and {future_years} years ahead",
@@ -28,7 +29,7 @@ def plausible(day: date, *, field: str, past_years: int = 10, future_years: int 
 
 
 def not_in_future(day: date, *, field: str) -> date:
-    if day > date.today():
+    if day > clock.today():
         raise Invalid(f"{field} must not be in the future", field=field, danish="Datoen må ikke ligge i fremtiden")
     return plausible(day, field=field)
 

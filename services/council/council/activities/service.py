@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from council.activities.models import Activity, CoordinationTask
 from council.activities.schemas import ActivityIn, ActivityOut, ActivityStatusIn, TaskIn, TaskOut, TaskUpdate
 from council.dates import plausible
+from shared import clock
 from shared.errors import Conflict, Invalid, NotFound
 
 _STALE = "Oplysningerne er ændret af en anden i mellemtiden – genindlæs og prøv igen"
@@ -75,7 +74,7 @@ def set_status(session: Session, *, activity_id: int, data: ActivityStatusIn) ->
         )
     if data.status == "planned":
         raise Invalid("the activity is planned already", field="status", danish="Aktiviteten er allerede planlagt")
-    if data.status == "held" and row.activity_date > date.today():
+    if data.status == "held" and row.activity_date > clock.today():
         raise Invalid(
             "an activity cannot be held before its date", field="status", danish="Aktiviteten er ikke afholdt endnu"
         )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from council.dates import not_in_future, plausible
 from council.hearings.models import Announcement, Consultation
 from council.hearings.schemas import AnnouncementIn, ConsultationIn, ConsultationOut, PrepareIn, ReplyIn
+from shared import clock
 from shared.auth import Principal
 from shared.errors import Conflict, NotFound
 
@@ -30,7 +31,7 @@ def receive(session: Session, *, data: ConsultationIn) -> Consultation:
 
 def out(row: Consultation, today: date | None = None) -> ConsultationOut:
     """The case with ``overdue``: not answered and past its reply deadline."""
-    today = today or date.today()
+    today = today or clock.today()
     result = ConsultationOut.model_validate(row)
     result.overdue = row.status != "answered" and row.reply_due < today
     return result
@@ -79,14 +80,14 @@ def answer(session: Session, *, consultation_id: int, data: ReplyIn) -> Consulta
             f"consultation {consultation_id} must be in preparation before it is answered",
             danish="Sæt høringssvaret under udarbejdelse, før det besvares",
         )
-    today = date.today()
+    today = clock.today()
     row.status, row.reply, row.answered_on, row.answered_late = "answered", data.reply, today, today > row.reply_due
     session.flush()
     return row
 
 
 def announce(session: Session, *, data: AnnouncementIn, by: Principal) -> Announcement:
-    published_on = plausible(data.published_on or date.today(), field="published_on")
+    published_on = plausible(data.published_on or clock.today(), field="published_on")
     row = Announcement(title=data.title, text=data.text, published_on=published_on, created_by=by.user)
     session.add(row)
     session.flush()

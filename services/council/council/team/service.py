@@ -21,6 +21,7 @@ from council.team.schemas import (
     TeamMeetingIn,
     TeamMeetingOut,
 )
+from shared import clock
 from shared.auth import Principal
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
@@ -56,7 +57,7 @@ def meetings(session: Session) -> list[TeamMeeting]:
 
 def action_out(row: TeamAction, today: date | None = None) -> TeamActionOut:
     out = TeamActionOut.model_validate(row)
-    out.overdue = row.status == "open" and row.due_on < (today or date.today())
+    out.overdue = row.status == "open" and row.due_on < (today or clock.today())
     return out
 
 
@@ -109,14 +110,14 @@ def update_action(session: Session, *, action_id: int, data: TeamActionUpdate) -
             danish="Oplysningerne er ændret af en anden i mellemtiden – genindlæs og prøv igen",
         )
     row.status = data.status.value
-    row.done_on = date.today() if data.status == "done" else None
+    row.done_on = clock.today() if data.status == "done" else None
     session.flush()
     return row
 
 
 def overdue(session: Session, *, today: date | None = None) -> list[TeamActionOut]:
     """Open actions past their due date, across all meetings, oldest first."""
-    today = today or date.today()
+    today = today or clock.today()
     rows = session.scalars(
         select(TeamAction)
         .where(TeamAction.status == "open", TeamAction.due_on < today)
@@ -138,7 +139,7 @@ def _month_index(text: str, field: str) -> int:
 def monthly_check(session: Session, *, from_month: str | None = None, to_month: str | None = None) -> MonthlyCheckOut:
     """Each month from ``from_month`` to ``to_month`` (default: the last 12 months) and its meetings; months
     without a meeting are flagged."""
-    today = date.today()
+    today = clock.today()
     last = _month_index(to_month, "to_month") if to_month else today.year * 12 + today.month - 1
     first = _month_index(from_month, "from_month") if from_month else last - 11
     if first > last:

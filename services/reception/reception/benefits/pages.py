@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -28,6 +27,7 @@ from reception.benefits.schemas import (
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.web import form_errors
+from shared import clock
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError, NotFound
@@ -336,7 +336,7 @@ def payments(
     principal = _finance(request)
     if not isinstance(principal, Principal):
         return principal
-    return _payments_page(request, maaned or date.today().strftime("%Y-%m"), again=bool(igen))
+    return _payments_page(request, maaned or clock.today().strftime("%Y-%m"), again=bool(igen))
 
 
 @router.post("/udbetaling")
