@@ -24,6 +24,9 @@ def transport_options(settings: ServiceSettings) -> dict[str, Any]:
         "visibility_timeout": settings.visibility_timeout,
         "unacked_restore_interval": settings.unacked_restore_interval,
         "unacked_restore_throttle": 1,
+        # One list per queue (no priority lists): the consuming channel fetches with BLMOVE, which takes
+        # one list (shared/bus/transport.py); every priority maps to step 0.
+        "priority_steps": [0],
         "socket_timeout": SOCKET_TIMEOUT,
         "socket_connect_timeout": SOCKET_TIMEOUT,
         "health_check_interval": 10,

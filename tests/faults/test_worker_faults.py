@@ -310,3 +310,52 @@ def test_redis_restart_while_the_worker_holds_reserved_events_loses_nothing_and_
     assert worker.alive(), f"the worker survives the restart\n{_log_tail(worker)}"
     for i, envelope in enumerate(envelopes):
         _assert_once(probes, f"r{i}", str(envelope.event_id))
+
+
+def _blocked_fetch(probes: ProbeSystem, worker: ServiceProcess) -> bool:
+    """Stop ``worker`` (SIGSTOP) at a moment its fetch is waiting in Redis; True once it is so stopped."""
+    client = probes.redis.client()
+    try:
+        worker.signal(signal.SIGSTOP)
+        clients = client.client_list()
+        if any(c["cmd"] in {"blmove", "brpop"} and "b" in c["flags"] for c in clients):
+            return True
+        worker.signal(signal.SIGCONT)  # between two fetches: try again
+        return False
+    finally:
+        client.close()
+
+
+def test_worker_killed_after_redis_handed_it_a_message_but_before_it_recorded_it_loses_nothing(
+    probes: ProbeSystem,
+) -> None:
+    """The window between Redis giving a waiting worker a message and the worker recording it.
+
+    Found by benchmarks/soak.py (2 events lost in 10 SIGKILLs). With kombu's BRPOP, Redis removes the
+    message from the queue when it answers; the worker, stopped here, never reads the answer, so the
+    message was in no list and no hash when it was killed: lost, silently. Now the fetch is a BLMOVE
+    into the worker's own in-flight list, and when the worker is dead, a restore sweep puts it back.
+    """
+    first = probes.start_worker()
+    wait_for(lambda: _blocked_fetch(probes, first), timeout=20, interval=0.05, message="a fetch waiting in Redis")
+    try:
+        envelope = probes.send("probe", Probe(key="kpop"))
+        client = probes.redis.client()
+        wait_for(lambda: client.llen("probe") == 0, timeout=10, message="Redis handing the message to the worker")
+        inflight = [k.decode() for k in client.scan_iter(match="_bus.inflight.probe.*") if client.type(k) == b"list"]
+        held = sum(int(client.llen(k)) for k in inflight)
+        assert held == 1, f"taken by the stopped worker, the message must be in its in-flight list ({inflight})"
+        assert client.hlen("unacked") == 0, "the worker never read the answer: nothing recorded"
+    finally:
+        first.kill()  # SIGKILL while stopped: the answer is never read
+    first.signal(signal.SIGCONT)
+    assert first.proc is not None
+    first.proc.wait(10)
+
+    probes.start_worker()  # its restore sweep finds the dead worker's list once its alive marker expires
+    wait_for(lambda: probes.db().effect_count("kpop") == 1, timeout=40, message="the taken message handled")
+    wait_for(probes.settled, timeout=20, message="queue drained and acked")
+    _assert_once(probes, "kpop", str(envelope.event_id))
+    assert sum(int(client.llen(k)) for k in inflight) == 0
+    assert not any(client.sismember("_bus.inflight", k) for k in inflight), "the dead worker's list is unregistered"
+    client.close()
