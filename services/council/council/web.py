@@ -67,7 +67,10 @@ async def submit(
     readers: tuple[Department, ...] = COUNCIL_READERS,
     form: dict[str, str] | None = None,
 ) -> Response:
-    """Run a page form (shared.web.submit); only Jobcentret (the secretariat) writes, other readers see why."""
+    """Run a page form (shared.web.submit); only Jobcentret (the secretariat) writes, other readers see why.
+
+    The pages show their forms to Jobcentret only (``secretariat_only`` in templates/_council.html); this
+    refusal stays for a post sent anyway."""
     return await _PAGES[readers].submit(
         request,
         what=what,
