@@ -54,6 +54,9 @@ def _world(app) -> dict[str, int]:
         {"kind": "strategy", "title": "S", "text": "T", "valid_from": TODAY.isoformat()},
     )
     meeting = created(app, f"/language-schools/{s['id']}/steering-meetings", {"held_on": FUTURE, "agenda": "A"})
+    member = created(
+        app, f"/language-schools/{s['id']}/steering-members", {"name": "N", "organisation": "O", "role": "R"}
+    )
     return {
         "school": s["id"],
         "course": c["id"],
@@ -64,6 +67,7 @@ def _world(app) -> dict[str, int]:
         "effort": e["id"],
         "text": text["id"],
         "meeting": meeting["id"],
+        "member": member["id"],
     }
 
 
@@ -193,6 +197,17 @@ CASES = [
     ("post", "/language-schools/{school}/steering-members", {"name": "N", "organisation": "O"}),
     ("post", "/language-schools/{school}/steering-members", {"name": NUL, "organisation": "O", "role": "R"}),
     ("post", "/language-schools/999/steering-members", {"name": "N", "organisation": "O", "role": "R"}),
+    ("patch", "/steering-members/{member}", {"version": 1}),
+    ("patch", "/steering-members/{member}", {"version": 1, "role": LONG}),
+    ("patch", "/steering-members/{member}", {"version": 1, "organisation": NUL}),
+    ("patch", "/steering-members/{member}", {"version": 2, "role": "stale"}),
+    ("patch", "/steering-members/999", {"version": 1, "role": "R"}),
+    ("patch", f"/steering-members/{BIG}", {"version": 1, "role": "R"}),
+    ("post", "/steering-members/{member}/leave", {"version": 1, "left_on": FUTURE}),
+    ("post", "/steering-members/{member}/leave", {"version": 1, "left_on": "2026-02-30"}),
+    ("post", "/steering-members/{member}/leave", {"left_on": TODAY.isoformat()}),
+    ("post", "/steering-members/{member}/leave", {"version": 2}),
+    ("post", "/steering-members/999/leave", {"version": 1}),
     ("post", "/language-schools/{school}/steering-meetings", {"held_on": "2026-02-29", "agenda": "A"}),
     ("post", "/language-schools/{school}/steering-meetings", {"held_on": FUTURE, "agenda": ""}),
     ("patch", "/steering-meetings/{meeting}", {"version": 1, "minutes": "before the meeting"}),
@@ -250,6 +265,8 @@ def test_e1_e5_other_departments_may_not_write_and_nothing_is_written(make_app):
         ("post", "/cases/1/module-tests", {"track": "DU2", "module": 1, "passed_on": TODAY.isoformat()}),
         ("post", "/language_assessments/1/enrolment", ENROL),
         ("patch", "/follow-ups/{follow_up}", {"version": 1, "planned_on": TODAY.isoformat()}),
+        ("patch", "/steering-members/{member}", {"version": 1, "role": "Formand"}),
+        ("post", "/steering-members/{member}/leave", {"version": 1}),
     ):
         resp = getattr(app.client, method)(path.format(**ids), json=body, headers=app.as_(Department.BORGERSERVICE))
         assert resp.status_code == 403, (path, resp.text)

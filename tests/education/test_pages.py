@@ -350,11 +350,68 @@ def test_e2_meeting_in_the_future_refuses_minutes_on_the_page(make_app):
         assert session.get(SteeringMeeting, m["id"]).version == 1
 
 
+def test_e2_school_page_changes_a_member_and_marks_them_as_left_with_danish_errors(make_app):
+    """E2: edit a member's role and organisation and mark them as left on the school page; errors are Danish
+    next to the field with what was typed kept, and write nothing; the member who left is listed as former."""
+    app = as_(make_app("education"))
+    s = school(app)
+    m = created(
+        app,
+        f"/language-schools/{s['id']}/steering-members",
+        {"name": "Anne Leder", "organisation": "Jobcentret", "role": "Medlem"},
+    )
+    base, x, y = f"/styregruppemedlemmer/{m['id']}", f"s{m['id']}_", f"l{m['id']}_"
+    page = app.client.get(f"/sprogskoler/{s['id']}")
+    assert value_of(page.text, f"{x}role") == "Medlem" and value_of(page.text, f"{y}left_on") == TODAY.isoformat()
+
+    edit = {"_form": f"s{m['id']}", "version": "1", "name": "Anne Leder", "organisation": "Rødovre Kommune", "role": ""}
+    bad = post(app, base, edit)
+    assert bad.status_code == 422 and field_error(bad.text, f"{x}role") == "Feltet skal udfyldes"
+    assert value_of(bad.text, f"{x}organisation") == "Rødovre Kommune"
+    with app.factory() as session:
+        row = session.get(SteeringMember, m["id"])
+        assert (row.organisation, row.role, row.version) == ("Jobcentret", "Medlem", 1)
+    page = ok(app, base, {**edit, "role": "Formand"})
+    members = text_of(page.text.split('id="members"')[1].split("</table>")[0])
+    assert "Anne Leder Rødovre Kommune Formand" in members
+    stale = post(app, base, {**edit, "role": "Næstformand"})
+    assert stale.status_code == 422 and "ændret af en anden i mellemtiden" in text_of(stale.text)
+    assert value_of(stale.text, f"{x}role") == "Næstformand"
+
+    future = (TODAY + timedelta(days=3)).isoformat()
+    leave = {"_form": f"l{m['id']}", "version": "2", "left_on": future}
+    bad = post(app, f"{base}/fratraadt", leave)
+    assert bad.status_code == 422
+    assert field_error(bad.text, f"{y}left_on") == "Fratrædelsesdatoen kan ikke ligge i fremtiden"
+    assert value_of(bad.text, f"{y}left_on") == future
+    as_(app, Department.BORGERSERVICE)
+    assert post(app, f"{base}/fratraadt", {**leave, "left_on": TODAY.isoformat()}).status_code == 403
+    with app.factory() as session:
+        assert session.get(SteeringMember, m["id"]).left_on is None
+    as_(app)
+    yesterday = TODAY - timedelta(days=1)
+    page = ok(app, f"{base}/fratraadt", {**leave, "left_on": yesterday.isoformat()})
+    assert "Ingen medlemmer endnu." in page.text and f'id="member-{m["id"]}"' not in page.text
+    former = text_of(page.text.split('id="former-members"')[1].split("</table>")[0])
+    assert f"Anne Leder Rødovre Kommune Formand {yesterday:%d.%m.%Y}" in former
+    late = post(app, base, {**edit, "version": "3", "role": "Formand igen"})
+    assert late.status_code == 422
+    assert f"Medlemmet er fratrådt styregruppen den {yesterday:%d.%m.%Y}" in text_of(late.text)
+    assert app.count(SteeringMember) == 1
+
+
 def test_detail_pages_of_unknown_ids_are_the_danish_not_found_page(make_app):
     app = as_(make_app("education"))
     for path in ("/kurser/999", "/kurser/hold/999", "/sprogvurdering/999", "/fravaer/999", "/sprogskoler/999"):
         resp = app.client.get(path)
         assert resp.status_code == 404 and "Siden findes ikke" in resp.text, path
-    for path in ("/tilmeldinger/999/fremmoede", "/sprogindsatser/999", "/samarbejde/999", "/styregruppemoeder/999"):
+    for path in (
+        "/tilmeldinger/999/fremmoede",
+        "/sprogindsatser/999",
+        "/samarbejde/999",
+        "/styregruppemoeder/999",
+        "/styregruppemedlemmer/999",
+        "/styregruppemedlemmer/999/fratraadt",
+    ):
         resp = post(app, path, {"version": "1"})
         assert resp.status_code == 404 and "Siden findes ikke" in resp.text, path

@@ -23,6 +23,7 @@ _MODEL_MESSAGES = {
     "give a new planned_on": ("planned_on", "Skriv en ny dato eller registrér samtalen som afholdt"),
     "outcome is required": ("outcome", "Skriv resultatet af indsatsen"),
     "give a status or a note": ("outcome", "Vælg en ny status eller skriv et resultat"),
+    "give a name, organisation or role": ("name", "Skriv et navn, en organisation eller en rolle"),
 }
 
 

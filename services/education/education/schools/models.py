@@ -41,7 +41,10 @@ class CooperationText(Base):
 
 
 class SteeringMember(Base):
-    """A member of the steering group (styregruppe) with the school."""
+    """A member of the steering group (styregruppe) with the school; edited with its version.
+
+    A member who leaves keeps the row with the day they left (``left_on``): the group's history stays.
+    """
 
     __tablename__ = "steering_member"
 
@@ -50,6 +53,11 @@ class SteeringMember(Base):
     name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200))
+    left_on: Mapped[date | None] = mapped_column(Date, default=None)
+    updated_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class SteeringMeeting(Base):

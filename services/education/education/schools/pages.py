@@ -7,7 +7,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from education.schools import service
-from education.schools.models import CooperationText, SteeringMeeting
+from education.schools.models import CooperationText, SteeringMeeting, SteeringMember
 from education.schools.schemas import (
     TEXT_KIND_LABELS,
     CooperationIn,
@@ -15,6 +15,8 @@ from education.schools.schemas import (
     MeetingIn,
     MeetingUpdate,
     MemberIn,
+    MemberLeave,
+    MemberUpdate,
     SchoolIn,
 )
 from education.web import Action, blank_to_none, guard, pick, submit
@@ -46,6 +48,8 @@ SCHOOL_FIELDS = ("name", "address", "contact")
 TEXT_FIELDS = ("kind", "title", "text", "valid_from", "valid_to")
 TEXT_EDIT_FIELDS = ("version", "title", "text", "valid_from", "valid_to")
 MEMBER_FIELDS = ("name", "organisation", "role")
+MEMBER_EDIT_FIELDS = ("version", "name", "organisation", "role")
+MEMBER_LEAVE_FIELDS = ("version", "left_on")
 MEETING_EDIT_FIELDS = ("version", "agenda", "minutes", "decisions")
 
 
@@ -89,6 +93,7 @@ def _school_page(
             return render(request, "not_found.html", 404, what=f"sprogskole {school_id}")
         texts = service.texts(session, school_id=school_id)
         members = service.members(session, school_id=school_id)
+        former = service.former_members(session, school_id=school_id)
         meetings = service.meetings(session, school_id=school_id)
     return render(
         request,
@@ -100,6 +105,7 @@ def _school_page(
         school=school,
         texts=texts,
         members=members,
+        former=former,
         meetings=meetings,
         today=today(),
         kinds=[(k.value, v) for k, v in TEXT_KIND_LABELS.items()],
@@ -140,8 +146,9 @@ async def add_text(school_id: IdPath, request: Request) -> Response:
 
 @router.post(f"{PAGE}/{{school_id}}/styregruppe")
 async def add_member(school_id: IdPath, request: Request) -> Response:
-    def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
-        service.add_member(session, school_id=school_id, data=MemberIn.model_validate(pick(form, MEMBER_FIELDS)))
+    def action(session: Session, by: Principal, form: dict[str, str]) -> str:
+        data = MemberIn.model_validate(pick(form, MEMBER_FIELDS))
+        service.add_member(session, school_id=school_id, data=data, by=by)
         return f"{PAGE}/{school_id}#members-h"
 
     return await _on_school(request, school_id, prefix="member_", fields=MEMBER_FIELDS, action=action)
@@ -158,7 +165,9 @@ async def add_meeting(school_id: IdPath, request: Request) -> Response:
     return await _on_school(request, school_id, prefix="meeting_", fields=("held_on", "agenda"), action=action)
 
 
-def _owner(request: Request, model: type[CooperationText] | type[SteeringMeeting], row_id: int) -> int | None:
+def _owner(
+    request: Request, model: type[CooperationText] | type[SteeringMeeting] | type[SteeringMember], row_id: int
+) -> int | None:
     with request.app.state.runtime.session_factory() as session:
         row = session.get(model, row_id)
         return None if row is None else row.school_id
@@ -190,3 +199,31 @@ async def edit_meeting(meeting_id: IdPath, request: Request) -> Response:
         return f"{PAGE}/{school_id}#meeting-{meeting_id}"
 
     return await _on_school(request, school_id, prefix=f"m{meeting_id}_", fields=MEETING_EDIT_FIELDS, action=action)
+
+
+@router.post("/styregruppemedlemmer/{member_id}")
+async def edit_member(member_id: IdPath, request: Request) -> Response:
+    school_id = _owner(request, SteeringMember, member_id)
+    if school_id is None:
+        return render(request, "not_found.html", 404, what="medlemmet")
+
+    def action(session: Session, by: Principal, form: dict[str, str]) -> str:
+        data = MemberUpdate.model_validate(pick(form, MEMBER_EDIT_FIELDS))
+        service.update_member(session, member_id=member_id, data=data, by=by)
+        return f"{PAGE}/{school_id}#member-{member_id}"
+
+    return await _on_school(request, school_id, prefix=f"s{member_id}_", fields=MEMBER_EDIT_FIELDS, action=action)
+
+
+@router.post("/styregruppemedlemmer/{member_id}/fratraadt")
+async def member_left(member_id: IdPath, request: Request) -> Response:
+    school_id = _owner(request, SteeringMember, member_id)
+    if school_id is None:
+        return render(request, "not_found.html", 404, what="medlemmet")
+
+    def action(session: Session, by: Principal, form: dict[str, str]) -> str:
+        data = MemberLeave.model_validate(blank_to_none(pick(form, MEMBER_LEAVE_FIELDS), "left_on"))
+        service.remove_member(session, member_id=member_id, data=data, by=by)
+        return f"{PAGE}/{school_id}#former-members-h"
+
+    return await _on_school(request, school_id, prefix=f"l{member_id}_", fields=MEMBER_LEAVE_FIELDS, action=action)

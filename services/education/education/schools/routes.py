@@ -15,7 +15,9 @@ from education.schools.schemas import (
     MeetingOut,
     MeetingUpdate,
     MemberIn,
+    MemberLeave,
     MemberOut,
+    MemberUpdate,
     SchoolIn,
     SchoolOut,
 )
@@ -64,14 +66,27 @@ def update_text(text_id: IdPath, body: CooperationUpdate, session: Db, by: Staff
 @router.post(
     "/language-schools/{school_id}/steering-members", status_code=status.HTTP_201_CREATED, response_model=MemberOut
 )
-def add_member(school_id: IdPath, body: MemberIn, session: Db, _by: Staff) -> Any:
+def add_member(school_id: IdPath, body: MemberIn, session: Db, by: Staff) -> Any:
     """E2: a member of the steering group (name, organisation, role)."""
-    return service.add_member(session, school_id=school_id, data=body)
+    return service.add_member(session, school_id=school_id, data=body, by=by)
 
 
 @router.get("/language-schools/{school_id}/steering-members", response_model=list[MemberOut])
-def list_members(school_id: IdPath, session: ReadDb, _by: Staff) -> Any:
-    return service.members(session, school_id=school_id)
+def list_members(school_id: IdPath, session: ReadDb, _by: Staff, include_left: bool = False) -> Any:
+    """E2: the current members; ``?include_left=true`` also those who have left, with the day they left."""
+    return service.members(session, school_id=school_id, include_left=include_left)
+
+
+@router.patch("/steering-members/{member_id}", response_model=MemberOut)
+def update_member(member_id: IdPath, body: MemberUpdate, session: Db, by: Staff) -> Any:
+    """E2: a member's new name, organisation or role; a stale ``version`` is a 409."""
+    return service.update_member(session, member_id=member_id, data=body, by=by)
+
+
+@router.post("/steering-members/{member_id}/leave", response_model=MemberOut)
+def remove_member(member_id: IdPath, body: MemberLeave, session: Db, by: Staff) -> Any:
+    """E2: the member leaves the steering group (kept as history with ``left_on``); a stale ``version`` is a 409."""
+    return service.remove_member(session, member_id=member_id, data=body, by=by)
 
 
 @router.post(

@@ -85,6 +85,32 @@ class MemberIn(BaseModel):
     role: ShortText
 
 
+class MemberUpdate(BaseModel):
+    """A new name, organisation or role for a member; ``version`` is the one read (a stale one is a 409)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31)
+    name: ShortText | None = None
+    organisation: ShortText | None = None
+    role: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if self.name is None and self.organisation is None and self.role is None:
+            raise ValueError("give a name, organisation or role")
+        return self
+
+
+class MemberLeave(BaseModel):
+    """The member leaves the steering group on ``left_on`` (today unless told); the row is kept as history."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31)
+    left_on: date | None = None
+
+
 class MemberOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -93,6 +119,9 @@ class MemberOut(BaseModel):
     name: str
     organisation: str
     role: str
+    left_on: date | None
+    updated_by: str | None
+    version: int
 
 
 class MeetingIn(BaseModel):

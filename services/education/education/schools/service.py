@@ -12,6 +12,8 @@ from education.schools.schemas import (
     MeetingIn,
     MeetingUpdate,
     MemberIn,
+    MemberLeave,
+    MemberUpdate,
     SchoolIn,
 )
 from shared.auth import Principal
@@ -95,19 +97,84 @@ def update_text(session: Session, *, text_id: int, data: CooperationUpdate, by: 
     return row
 
 
-def add_member(session: Session, *, school_id: int, data: MemberIn) -> SteeringMember:
+def add_member(session: Session, *, school_id: int, data: MemberIn, by: Principal) -> SteeringMember:
     """A member of the steering group (styregruppe) with the school."""
     get_school(session, school_id)
-    row = SteeringMember(school_id=school_id, **data.model_dump())
+    row = SteeringMember(school_id=school_id, **data.model_dump(), updated_by=by.user)
     session.add(row)
     session.flush()
     return row
 
 
-def members(session: Session, *, school_id: int) -> list[SteeringMember]:
+def members(session: Session, *, school_id: int, include_left: bool = False) -> list[SteeringMember]:
+    """The group's current members; with ``include_left`` also those who have left (the history)."""
     get_school(session, school_id)
     query = select(SteeringMember).where(SteeringMember.school_id == school_id)
+    if not include_left:
+        query = query.where(SteeringMember.left_on.is_(None))
     return list(session.scalars(query.order_by(SteeringMember.name, SteeringMember.id)))
+
+
+def former_members(session: Session, *, school_id: int) -> list[SteeringMember]:
+    """Those who have left the group, the most recent first."""
+    get_school(session, school_id)
+    query = select(SteeringMember).where(SteeringMember.school_id == school_id, SteeringMember.left_on.is_not(None))
+    return list(session.scalars(query.order_by(SteeringMember.left_on.desc(), SteeringMember.name, SteeringMember.id)))
+
+
+def get_member(session: Session, member_id: int, *, for_update: bool = False) -> SteeringMember:
+    row = session.get(SteeringMember, member_id, with_for_update=for_update)
+    if row is None:
+        raise NotFound(f"no steering-group member with id {member_id}", danish="Medlemmet findes ikke")
+    return row
+
+
+def _current_member(session: Session, member_id: int, version: int) -> SteeringMember:
+    """The member to change: still in the group, and as the caller read it (else a conflict)."""
+    row = get_member(session, member_id, for_update=True)
+    if row.left_on is not None:
+        raise Conflict(
+            f"steering-group member {member_id} left the group on {row.left_on.isoformat()}",
+            danish=f"Medlemmet er fratrådt styregruppen den {row.left_on:%d.%m.%Y}",
+        )
+    if row.version != version:
+        raise _stale(
+            "steering-group member",
+            member_id,
+            row.version,
+            "Medlemmet er ændret af en anden i mellemtiden – genindlæs og prøv igen",
+        )
+    return row
+
+
+def update_member(session: Session, *, member_id: int, data: MemberUpdate, by: Principal) -> SteeringMember:
+    """A new name, organisation or role for a current member; a stale ``version`` is a conflict."""
+    row = _current_member(session, member_id, data.version)
+    if data.name is not None:
+        row.name = data.name
+    if data.organisation is not None:
+        row.organisation = data.organisation
+    if data.role is not None:
+        row.role = data.role
+    if session.is_modified(row):
+        row.updated_by = by.user
+    session.flush()
+    return row
+
+
+def remove_member(session: Session, *, member_id: int, data: MemberLeave, by: Principal) -> SteeringMember:
+    """The member leaves the group: off the current list from ``left_on`` (today unless told), kept as history."""
+    row = _current_member(session, member_id, data.version)
+    left_on = data.left_on or today()
+    if left_on > today():
+        raise Invalid(
+            "left_on must not be in the future",
+            field="left_on",
+            danish="Fratrædelsesdatoen kan ikke ligge i fremtiden",
+        )
+    row.left_on, row.updated_by = left_on, by.user
+    session.flush()
+    return row
 
 
 def add_meeting(session: Session, *, school_id: int, data: MeetingIn, by: Principal) -> SteeringMeeting:
