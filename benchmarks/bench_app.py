@@ -27,6 +27,7 @@ from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
 PINGED = "bench.pinged"
+COUNTED = "bench.counted"
 HELD = "bench.held"
 # Seconds a handler of a "hold" event sleeps inside its transaction (set only on the victim worker).
 HOLD_ENV = "BENCH_HOLD_SECONDS"
@@ -64,12 +65,23 @@ class Pinged(Event):
     created: float
 
 
+@contract(COUNTED, 1)
+class Counted(Event):
+    """Figure 1's like-for-like event: its handler does nothing, so the inbox row is the only write."""
+
+    seq: int
+    created: float
+
+
 @contract(HELD, 1)
 class Held(Event):
     """Like Pinged, for the kill test's own queue."""
 
     seq: int
     created: float
+
+
+BenchEvent = Pinged | Counted | Held
 
 
 def on_event(session: Session, event: Pinged | Held, envelope: EventEnvelope) -> None:
@@ -79,12 +91,17 @@ def on_event(session: Session, event: Pinged | Held, envelope: EventEnvelope) ->
     session.add(BenchEffect(event_id=str(envelope.event_id), seq=event.seq, handled_at=time.time(), pid=os.getpid()))
 
 
-HANDLERS: dict[str, Handler] = {PINGED: on_event, HELD: on_event}
+def on_counted(_session: Session, _event: Counted, _envelope: EventEnvelope) -> None:
+    """A no-op handler, the bus's counterpart of the plain-Celery no-op task: what remains is the bus's cost."""
+
+
+HANDLERS: dict[str, Handler] = {PINGED: on_event, COUNTED: on_counted, HELD: on_event}
 
 
 def register_subscriptions() -> None:
     """Map the bench events to their queues; done in the publishing process only (the relay reads it)."""
     SUBSCRIPTIONS[PINGED] = ("bench",)
+    SUBSCRIPTIONS[COUNTED] = ("bench",)
     SUBSCRIPTIONS[HELD] = ("benchhold",)
 
 
