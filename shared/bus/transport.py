@@ -245,21 +245,18 @@ class Channel(kombu_redis.Channel):
         connection = self.client.connection
         key = self.inflight_key(queue)
         try:
-            try:
-                if self._restore_unread:
-                    restored = self.client.parse_response(connection, "LMOVE", **options)
-                    self._restore_unread = False
-                    if restored is not None:
-                        log.warning("put back a message %s had taken but never recorded", key)
-                    if not connection.can_read(timeout=0):
-                        raise _Pending()  # the BLMOVE is still waiting for a message: read it when it answers
-                item = self.client.parse_response(connection, "BLMOVE", **options)
-            except self.connection_errors:
-                connection.disconnect()
-                self._moving = self._in_poll = None
-                raise
-        except _Pending:
-            raise Empty() from None
+            if self._restore_unread:
+                restored = self.client.parse_response(connection, "LMOVE", **options)
+                self._restore_unread = False
+                if restored is not None:
+                    log.warning("put back a message %s had taken but never recorded", key)
+                if not connection.can_read(timeout=0):
+                    raise Empty()  # the BLMOVE still waits for a message: read its answer when it comes
+            item = self.client.parse_response(connection, "BLMOVE", **options)
+        except self.connection_errors:
+            connection.disconnect()
+            self._moving = self._in_poll = None
+            raise
         self._moving = self._in_poll = None
         try:
             if item is None:
@@ -277,10 +274,6 @@ class Channel(kombu_redis.Channel):
             return True
         finally:
             self._flush_brpop_reauth()
-
-
-class _Pending(Exception):
-    """Only the first of the two answers to a fetch has arrived."""
 
 
 class Transport(kombu_redis.Transport):
