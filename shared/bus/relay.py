@@ -19,7 +19,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from celery import Celery
-from sqlalchemy import Engine, select, update
+from sqlalchemy import BigInteger, Engine, any_, bindparam, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.bus import outbox
@@ -31,6 +32,8 @@ from shared.db import is_postgres, utcnow
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
+
+_ID_ARRAY = ARRAY(BigInteger)
 
 # Longer than a round that waits for a broker timeout (SOCKET_TIMEOUT, 5 s).
 _SQLITE_RELAY_LOCK_WAIT = 10.0
@@ -139,10 +142,14 @@ class Relay:
             self._reset()
             self._record_failure(session, ids, exc)
             return exc
-        session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(ids), OutboxMessage.sent_at.is_(None))
-            .values(sent_at=utcnow())
+        # Core, not an ORM bulk update (nothing in the session to synchronise); on PostgreSQL the ids go
+        # as one array parameter: an IN list of a batch's ids was re-rendered and re-parsed every round.
+        if is_postgres(session):
+            chosen = OutboxMessage.id == any_(bindparam("ids", ids, type_=_ID_ARRAY))
+        else:
+            chosen = OutboxMessage.id.in_(ids)
+        session.connection().execute(
+            update(OutboxMessage).where(chosen, OutboxMessage.sent_at.is_(None)).values(sent_at=utcnow())
         )
         return None
 

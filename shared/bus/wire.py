@@ -5,7 +5,7 @@ lookup) and Celery's ``as_task_v2`` another ~15 µs; the relay's whole budget fo
 than that (ENGINEERING.md §5, benchmarks/bench_bus.py figure 2). Here the per-queue parts are built
 once with Celery's own ``as_task_v2`` and only the per-message fields are filled in: the task id,
 the envelope (the outbox row's JSON as stored, not parsed and re-serialised) and the short
-``argsrepr``. Messages go out as one ``LPUSH`` pipeline (MULTI/EXEC) on a persistent client.
+``argsrepr``. Messages go out as one ``LPUSH`` per queue, in one MULTI/EXEC, on a persistent client.
 
 The result must be exactly what kombu would have queued; ``tests/bus/test_wire.py`` compares the
 two field by field, so a Celery or kombu upgrade that changes the format fails there first.
@@ -19,7 +19,6 @@ import contextlib
 import json
 import uuid
 from collections.abc import Iterable
-from typing import Any
 
 import redis
 from celery import Celery
@@ -36,36 +35,39 @@ class TaskMessages:
 
     def __init__(self, app: Celery) -> None:
         self.app = app
-        self._headers: dict[str, dict[str, Any]] = {}
+        self._heads: dict[str, tuple[str, str]] = {}
 
-    def _template(self, queue: str) -> dict[str, Any]:
-        headers = self._headers.get(queue)
-        if headers is None:
+    def _template(self, queue: str) -> tuple[str, str]:
+        """The message's JSON around its variable parts, made once per queue: (before the task id, after the body)."""
+        parts = self._heads.get(queue)
+        if parts is None:
             sample = self.app.amqp.as_task_v2("-", handler_task_name(queue), args=((),), kwargs={}, kwargsrepr="{}")
-            headers = self._headers[queue] = dict(sample.headers)
-        return headers
+            fixed = {k: v for k, v in sample.headers.items() if k not in _PER_MESSAGE}
+            headers = json.dumps(fixed)[:-1] + (", " if fixed else "")
+            route = json.dumps({"exchange": "", "routing_key": queue})
+            parts = self._heads[queue] = (
+                f'"content-encoding": "utf-8", "content-type": "application/json", "headers": {headers}"id": "',
+                f'"reply_to": "", "delivery_mode": 2, "delivery_info": {route}, "priority": 0, '
+                '"body_encoding": "base64", "delivery_tag": "',
+            )
+        return parts
 
     def encode(self, queue: str, task_id: str, envelope_json: str, argsrepr: str) -> str:
-        """One message as kombu's Redis transport stores it in the list named ``queue``."""
-        body = f"[[{envelope_json}], {{}}, {_EMBED}]"
-        headers = {**self._template(queue), "id": task_id, "root_id": task_id, "argsrepr": argsrepr}
-        return json.dumps(
-            {
-                "body": base64.b64encode(body.encode()).decode(),
-                "content-encoding": "utf-8",
-                "content-type": "application/json",
-                "headers": headers,
-                "properties": {
-                    "correlation_id": task_id,
-                    "reply_to": "",
-                    "delivery_mode": 2,
-                    "delivery_info": {"exchange": "", "routing_key": queue},
-                    "priority": 0,
-                    "body_encoding": "base64",
-                    "delivery_tag": str(uuid.uuid4()),
-                },
-            }
+        """One message as kombu's Redis transport stores it in the list named ``queue``.
+
+        Written as text around the parts made once per queue: a ``json.dumps`` of the whole message
+        cost more than the rest of the relay's work for it. ``task_id`` is a UUID (nothing to escape).
+        """
+        body = base64.b64encode(f"[[{envelope_json}], {{}}, {_EMBED}]".encode()).decode()
+        head, tail = self._template(queue)
+        return (
+            f'{{"body": "{body}", {head}{task_id}", "root_id": "{task_id}", "argsrepr": {json.dumps(argsrepr)}}}, '
+            f'"properties": {{"correlation_id": "{task_id}", {tail}{uuid.uuid4()}"}}}}'
         )
+
+
+# Header fields each message sets itself; the rest of Celery's headers are the same for a queue.
+_PER_MESSAGE = ("id", "root_id", "argsrepr")
 
 
 class Sender:
@@ -77,11 +79,20 @@ class Sender:
         self._client: redis.Redis | None = None
 
     def send(self, items: Iterable[tuple[str, str]]) -> None:
-        """Push (queue, message) pairs; raises on any broker error (nothing is then marked sent)."""
+        """Push (queue, message) pairs; raises on any broker error (nothing is then marked sent).
+
+        One ``LPUSH`` per queue with all its messages, in their order (the first is consumed first, as
+        with one LPUSH each), in one MULTI: a command per message cost more than the messages' own encoding.
+        """
+        by_queue: dict[str, list[str]] = {}
+        for queue, message in items:
+            by_queue.setdefault(queue, []).append(message)
+        if not by_queue:
+            return
         client = self._get_client()
         with client.pipeline(transaction=True) as pipe:
-            for queue, message in items:
-                pipe.lpush(queue, message)
+            for queue, messages in by_queue.items():
+                pipe.lpush(queue, *messages)
             pipe.execute()
 
     def _get_client(self) -> redis.Redis:

@@ -57,3 +57,27 @@ def test_wire_messages_equal_kombus_for_the_same_event(broker):
     assert fast["headers"]["task"] == f"{queue}.handle_event" and fast["headers"]["id"] == task_id
     sender.reset()
     client.delete("wire_kombu", "wire_fast")
+
+
+def test_one_send_to_several_queues_keeps_each_queues_order(broker):
+    """One LPUSH per queue carries all its messages: consumed (from the right, as workers do) in send order."""
+    settings = ServiceSettings(service_name="wiretest", broker_url=broker.url, environment="test")
+    app = make_celery(settings, session_factory=lambda: None, handlers={})
+    tag = uuid.uuid4().hex[:8]
+    first, second = f"wireorder-a-{tag}", f"wireorder-b-{tag}"
+    sender = Sender(settings, app)
+    items = [
+        (queue, sender.messages.encode(queue, str(uuid.uuid4()), json.dumps({"n": n}), f"(n {n})"))
+        for queue, n in [(first, 1), (second, 2), (first, 3), (first, 4), (second, 5)]
+    ]
+    sender.send(items)
+    client = redis.Redis.from_url(broker.url)
+
+    def consumed(queue: str) -> list[int]:
+        out = []
+        while (raw := client.rpop(queue)) is not None:
+            out.append(json.loads(base64.b64decode(json.loads(raw)["body"]))[0][0]["n"])
+        return out
+
+    assert consumed(first) == [1, 3, 4] and consumed(second) == [2, 5]
+    sender.reset()
