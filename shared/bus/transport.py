@@ -21,7 +21,7 @@ frees its slot anyway: its record stays in the hash and the message comes back a
 visibility timeout, a duplicate that the consumer's inbox absorbs.
 
 4. **A worker killed just as a message reached it lost the message** (benchmarks/soak.py: 2 events
-   in 10 SIGKILLs at 20 handovers/s; tests/faults/test_worker_faults.py, "popped" test). BRPOP
+   in 9 SIGKILLs at 20 handovers/s; tests/faults/test_worker_faults.py, test_worker_killed_after_redis_handed_it_...). BRPOP
    removes the message from its list when Redis answers, and the worker records it (point 1) only
    when it reads that answer; killed in between, the message was in no list and no hash. The channel
    therefore fetches with ``BLMOVE`` into an in-flight list of its own (``_bus.inflight.<queue>.<token>``),

@@ -331,7 +331,7 @@ def test_worker_killed_after_redis_handed_it_a_message_but_before_it_recorded_it
 ) -> None:
     """The window between Redis giving a waiting worker a message and the worker recording it.
 
-    Found by benchmarks/soak.py (2 events lost in 10 SIGKILLs). With kombu's BRPOP, Redis removes the
+    Found by benchmarks/soak.py (2 events lost in 9 SIGKILLs). With kombu's BRPOP, Redis removes the
     message from the queue when it answers; the worker, stopped here, never reads the answer, so the
     message was in no list and no hash when it was killed: lost, silently. Now the fetch is a BLMOVE
     into the worker's own in-flight list, and when the worker is dead, a restore sweep puts it back.
