@@ -20,16 +20,16 @@ together, so they are all dropped first, and the writes are idempotent. An ack t
 frees its slot anyway: its record stays in the hash and the message comes back after the
 visibility timeout, a duplicate that the consumer's inbox absorbs.
 
-4. **A worker killed just as a message reached it lost the message** (benchmarks/soak.py: 2 events
-   in 9 SIGKILLs at 20 handovers/s; tests/faults/test_worker_faults.py, test_worker_killed_after_redis_handed_it_...). BRPOP
-   removes the message from its list when Redis answers, and the worker records it (point 1) only
-   when it reads that answer; killed in between, the message was in no list and no hash. The channel
-   therefore fetches with ``BLMOVE`` into an in-flight list of its own (``_bus.inflight.<queue>.<token>``),
-   in one step on the server, and the record in the unacked hash removes it from there in the same
-   MULTI. What stays in an in-flight list was never recorded: the channel itself moves it back to
-   the queue before each fetch (an answer lost with its connection, a record that failed), and when
-   the channel's process is dead (its ``.alive`` marker, refreshed with the restore sweep, expired
-   after the visibility timeout) any worker's restore sweep moves it back.
+4. **A worker killed just as a message reached it lost the message** (benchmarks/soak.py: 2 events in
+   9 SIGKILLs at 20 handovers/s; the fault test ``test_worker_killed_after_redis_handed_it_a_message_...``).
+   BRPOP removes the message from its list when Redis answers, and the worker records it (point 1)
+   only when it reads that answer; killed in between, the message was in no list and no hash. The
+   channel therefore fetches with ``BLMOVE`` into an in-flight list of its own
+   (``_bus.inflight.<queue>.<token>``), in one step on the server, and the record in the unacked hash
+   removes it from there in the same MULTI. What stays in an in-flight list was never recorded: the
+   channel itself moves it back to the queue before each fetch (an answer lost with its connection, a
+   record that failed), and when the channel's process is dead (its ``.alive`` marker, refreshed with
+   the restore sweep, expired after the visibility timeout) any worker's restore sweep moves it back.
 """
 
 from __future__ import annotations
