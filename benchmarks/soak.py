@@ -38,6 +38,7 @@ from benchmarks import flow
 from benchmarks.common import print_table, use_postgres
 from shared.bus.models import DeadLetter, InboxMessage, OutboxMessage
 from shared.bus.subscriptions import SUBSCRIPTIONS, subscribers
+from shared.bus.transport import INFLIGHT
 from shared.db import make_engine
 from shared.settings import ServiceSettings
 from shared.testing.redis_server import RedisServer
@@ -135,10 +136,12 @@ class Counts:
 
 
 def broker_backlog(redis: RedisServer, services: list[str]) -> tuple[int, int]:
-    """(messages waiting in the services' queues, messages delivered but not acknowledged)."""
+    """(messages waiting in the services' queues or taken into a worker's in-flight list and not yet
+    recorded, messages delivered but not acknowledged)."""
     client = redis.client()
     try:
         queued = sum(int(client.llen(name)) for name in services)
+        queued += sum(int(client.llen(key)) for key in client.smembers(INFLIGHT))
         return queued, int(client.hlen("unacked"))
     finally:
         client.close()
