@@ -75,8 +75,14 @@ class ServiceRuntime:
         self.relay.start()
 
     def _child_started(self) -> None:
-        # A forked pool child must not reuse the parent's database connections.
+        # A forked pool child must not reuse the parent's database connections: it gets an engine
+        # of its own. That engine does not ping a connection before each use: the ping was one round
+        # trip in four of every event consumed on PostgreSQL (benchmarks/bench_bus.py). A connection
+        # found dead instead fails its event's first try, which inbox.consume repeats at once.
         self.engine.dispose(close=False)
+        self.engine = make_engine(self.settings.database_url, pool_pre_ping=False)
+        self.session_factory.configure(bind=self.engine)
+        self.relay.rebind()
 
     def _before_fork(self) -> None:
         self.relay.before_fork()

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.bus.envelope import Event, EventEnvelope, UnknownEventError, read_event
@@ -59,7 +59,16 @@ def consume(
         raise PermanentFailure(str(exc)) from exc
     token = current_correlation.set(envelope.correlation_id)
     try:
-        return _handle_once(factory, consumer, envelope, event, handler)
+        try:
+            return _handle_once(factory, consumer, envelope, event, handler)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            # The pooled connection was dead (database restarted, idle connection cut); SQLAlchemy
+            # has dropped it and every older one, so a second try runs on a fresh connection. Safe
+            # even when the lost answer was a COMMIT's: the inbox then reports a duplicate.
+            log.warning("%s: database connection lost (%s); %s tried again", consumer, exc.orig, envelope.event_id)
+            return _handle_once(factory, consumer, envelope, event, handler)
     finally:
         current_correlation.reset(token)
 

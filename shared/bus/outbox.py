@@ -63,11 +63,14 @@ def on_commit_wake(engine: Engine, callback: Callable[[list[Committed]], None]) 
             callbacks.append(callback)
 
 
-def remove_wake(engine: Engine, callback: Callable[[list[Committed]], None]) -> None:
+def remove_wake(engine: Engine, callback: Callable[[list[Committed]], None]) -> bool:
+    """Stop calling ``callback`` for ``engine``; False when it was not registered."""
     with _lock:
         callbacks = _wake_callbacks.get(engine, [])
-        if callback in callbacks:
-            callbacks.remove(callback)
+        if callback not in callbacks:
+            return False
+        callbacks.remove(callback)
+        return True
 
 
 @sa_event.listens_for(Session, "before_commit")

@@ -210,6 +210,12 @@ class Relay:
                 if sent < self.settings.relay_batch_size:
                     return total
 
+    def rebind(self) -> None:
+        """Follow the session factory to the engine it was given since (a pool child's own)."""
+        old, self._engine = self._engine, self.factory.kw["bind"]
+        if old is not self._engine and outbox.remove_wake(old, self.wake):
+            outbox.on_commit_wake(self._engine, self.wake)
+
     # -- fork safety (see ServiceRuntime: prefork pool children are forked next to this thread) ----
     def before_fork(self) -> None:
         """Wait for the current round to end and start none until the fork is done.

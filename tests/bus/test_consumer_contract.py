@@ -13,20 +13,22 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from shared.auth import Department, issue_token
 from shared.bus.envelope import envelope_for, read_event
 from shared.bus.inbox import Outcome, consume
-from shared.bus.models import DeadLetter, InboxMessage
+from shared.bus.models import DeadLetter, InboxMessage, OutboxMessage
 from shared.contracts.reception import CaseOpened
-from shared.db import make_engine, make_session_factory
+from shared.db import is_postgres, make_engine, make_session_factory
 from shared.settings import REPO_ROOT
 from shared.testing.databases import drop_database, fresh_database
 from shared.testing.processes import wait_for, wait_worker_ready, worker
@@ -83,6 +85,35 @@ def test_consume_in_process_is_idempotent(probes: ProbeSystem) -> None:
     assert consume(runtime.session_factory, "probe", message, runtime.handlers) is Outcome.HANDLED
     assert consume(runtime.session_factory, "probe", message, runtime.handlers) is Outcome.DUPLICATE
     assert probes.db().effect_count("in-process") == 1
+    assert probes.db().inbox_count(str(envelope.event_id)) == 1
+
+
+def test_consume_tries_again_at_once_on_a_dead_database_connection(
+    probes: ProbeSystem, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A pool child's engine does not ping its connections before use (shared/runtime.py). A pooled
+    connection that died (database restarted, connection cut) fails the first try; ``consume`` runs
+    the event again at once on a fresh connection: handled once, without a Celery retry."""
+    engine = make_engine(probes.settings().database_url, pool_pre_ping=False)
+    try:
+        with engine.connect() as conn:  # the connection the pool will hand out next
+            raw = conn.connection.dbapi_connection
+            backend = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar() if is_postgres(engine) else None
+        if backend is not None:
+            with make_engine(probes.settings().database_url).connect() as admin:
+                assert admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend}).scalar()
+        else:
+            raw.close()  # type: ignore[union-attr]
+        envelope = envelope_for(Probe(key="dead-connection"), producer="probe-test")
+        with caplog.at_level("WARNING", logger="shared.bus.inbox"):
+            outcome = consume(
+                make_session_factory(engine), "probe", envelope.model_dump(mode="json"), probes.runtime().handlers
+            )
+    finally:
+        engine.dispose()
+    assert outcome is Outcome.HANDLED
+    assert "database connection lost" in caplog.text
+    assert probes.db().effect_count("dead-connection") == 1
     assert probes.db().inbox_count(str(envelope.event_id)) == 1
 
 
@@ -280,6 +311,45 @@ def test_replay_through_cli_is_handled_once_by_a_real_service(tmp_path: Path, pr
         assert replayed_at is not None
         (line,) = [row for row in cli("list", "--all").stdout.splitlines() if event_id in row]
         assert " replayed " in line, line
+    finally:
+        housing.stop()
+        engine.dispose()
+        drop_database(housing_url)
+
+
+def test_events_a_handler_publishes_in_a_pool_child_are_sent_at_its_commit(tmp_path: Path, probes: ProbeSystem) -> None:
+    """Housing's real worker, its relay sweeping only once a minute: the placement request its pool
+    child publishes while handling ``reception.case_opened`` reaches reception's queue within seconds.
+    The child's commit hands the row to a relay of its own (on the child's own engine), not to the sweep."""
+    housing_url = fresh_database("housing", tmp_path)
+    env = {
+        **FAST_ENV,
+        "INTEGRATION_RELAY_SWEEP_SECONDS": "60",
+        "INTEGRATION_BROKER_URL": probes.redis.url,
+        "INTEGRATION_DATA_DIR": str(tmp_path),
+        "HOUSING_DATABASE_URL": housing_url,
+        "PYTHONPATH": os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p),
+    }
+    housing = worker("housing", env, tmp_path / "logs").start()
+    engine = make_engine(housing_url)
+    try:
+        wait_worker_ready(housing, timeout=60)
+        event = CaseOpened(
+            case_id=4712,
+            case_number="RK-2026-4712",
+            residence_basis="asyl",
+            expected_arrival_date=date(2026, 12, 1),
+            household_size=2,
+        )
+        probes.send_raw("housing", envelope_for(event, producer="reception").model_dump(mode="json"))
+        client = probes.redis.client()
+        sent = time.monotonic()
+        wait_for(lambda: client.llen("reception") == 1, timeout=10, message="placement request in reception's queue")
+        elapsed = time.monotonic() - sent
+        with Session(engine) as session:
+            rows = session.execute(select(OutboxMessage.event_type, OutboxMessage.sent_at)).all()
+        assert [(t, s is not None) for t, s in rows] == [("housing.placement_requested", True)]
+        assert elapsed < 10
     finally:
         housing.stop()
         engine.dispose()

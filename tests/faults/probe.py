@@ -429,7 +429,7 @@ class ProbeSystem:
         """Publish message bodies as arguments of ``service``'s event task; return the task ids."""
         app = Celery("probe-test", broker=self.redis.url, set_as_current=False)
         task_ids = []
-        with connect(self.settings(service)) as conn:
+        with connect(self.settings()) as conn:  # the broker's settings: any service's queue
             producer = Producer(conn.default_channel)  # type: ignore[no-untyped-call]
             for message in messages:
                 task_ids.append(str(uuid.uuid4()))
