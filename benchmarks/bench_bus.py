@@ -33,6 +33,8 @@ from benchmarks import bench_app, flow, noop_app
 from benchmarks.common import (
     bench_env,
     celery_worker,
+    deployed_worker_concurrency,
+    dev_worker_concurrency,
     fmt_rate,
     fmt_ratio,
     median,
@@ -71,6 +73,9 @@ class Results:
     bus_cpu_ms: list[float] = field(default_factory=list)  # worker CPU (main + pool child) per event
     effect_cpu_ms: list[float] = field(default_factory=list)
     noop_cpu_ms: list[float] = field(default_factory=list)
+    # Figure 1 again with the other pool size (args.other_concurrency).
+    other_bus_rate: list[float] = field(default_factory=list)
+    other_noop_rate: list[float] = field(default_factory=list)
     relay_rate: list[float] = field(default_factory=list)
     apply_rate: list[float] = field(default_factory=list)
     bus_latency: list[float] = field(default_factory=list)
@@ -126,14 +131,28 @@ class Bench:
                 drop_database(url)
 
     # -- processes --------------------------------------------------------------------------------
-    def worker(self, service: str, **extra_env: str) -> ServiceProcess:
+    def worker(
+        self, service: str, concurrency: int | None = None, extra_env: dict[str, str] | None = None
+    ) -> ServiceProcess:
         if service == noop_app.QUEUE:
             env = self.env
             module = "benchmarks.noop_worker"
         else:
-            env = {**self.env, "BENCH_SERVICE_NAME": service, "BENCH_DATABASE_URL": self.urls[service], **extra_env}
+            env = {
+                **self.env,
+                "BENCH_SERVICE_NAME": service,
+                "BENCH_DATABASE_URL": self.urls[service],
+                **(extra_env or {}),
+            }
             module = "benchmarks.bench_worker"
-        proc = celery_worker(module, service, bench_env(env), self.logs, name=service).start()
+        proc = celery_worker(
+            module,
+            service,
+            bench_env(env),
+            self.logs,
+            name=service,
+            concurrency=concurrency or self.args.worker_concurrency,
+        ).start()
         self.processes.append(proc)
         return proc
 
@@ -143,12 +162,15 @@ class Bench:
         self.seq += n
         return range(start, start + n)
 
-    def publish(self, event_cls: type[bench_app.BenchEvent], seqs: range, tx_size: int) -> None:
+    def publish(self, event_cls: type[bench_app.BenchEvent], seqs: range, tx_size: int) -> str:
+        """Publish one event per seq; return the last one's event id."""
         factory = self.pub.session_factory
+        last = ""
         for i in range(0, len(seqs), tx_size):
             with factory.begin() as session:
                 for seq in seqs[i : i + tx_size]:
-                    publish(session, event_cls(seq=seq, created=time.time()), producer=PUBLISHER)
+                    last = str(publish(session, event_cls(seq=seq, created=time.time()), producer=PUBLISHER).event_id)
+        return last
 
     def effects(self, service: str, seqs: range) -> tuple[int, float | None]:
         """(handled count, latest handled time) of the events ``seqs`` in ``service``'s database."""
@@ -208,7 +230,10 @@ class Bench:
         seqs = self.next_seqs(n)
         self.counted += n
         t0 = time.time()
-        self.publish(bench_app.Counted, seqs, tx_size=TX_SIZE)
+        last_id = self.publish(bench_app.Counted, seqs, tx_size=TX_SIZE)
+        # First a primary-key lookup of the last event: counting inbox rows every 20 ms scanned a
+        # growing table and took the CPU the workers ran on (the no-op baseline polls a Redis key).
+        wait_for(functools.partial(self.inbox_has, last_id), timeout=120 + n / 5, interval=0.02, message="last event")
         last = wait_for(
             functools.partial(self.counted_done, self.counted),
             timeout=120 + n / 5,
@@ -216,6 +241,10 @@ class Bench:
             message=f"{n} events handled",
         )
         return n / (float(last) - t0)  # type: ignore[arg-type]
+
+    def inbox_has(self, event_id: str) -> bool:
+        with Session(self.engines["bench"]) as session:
+            return session.get(InboxMessage, ("bench", event_id)) is not None
 
     def counted_done(self, expected: int) -> float | None:
         """The latest inbox ``handled_at`` (epoch seconds) once ``expected`` bench.counted events are handled."""
@@ -376,7 +405,7 @@ def run(args: argparse.Namespace, work: Path, parts: set[int], res: Results) -> 
                 noop_worker, bench_worker = bench.worker(noop_app.QUEUE), bench.worker("bench")
                 procs += [noop_worker, bench_worker]
             if 5 in parts:
-                victim = bench.worker("benchhold", **{bench_app.HOLD_ENV: "600"})
+                victim = bench.worker("benchhold", extra_env={bench_app.HOLD_ENV: "600"})
                 procs.append(victim)
             for proc in procs:
                 wait_worker_ready(proc)
@@ -408,6 +437,19 @@ def run(args: argparse.Namespace, work: Path, parts: set[int], res: Results) -> 
             log(f"3: {args.latency_samples} idle events: p50 {percentile(res.bus_latency, 50) * 1000:.1f} ms")
         keep = [victim] + ([kill_state["replacement"]] if kill_state else [])
         stop_processes([p for p in bench.processes if p not in keep])
+        if 1 in parts and args.other_concurrency != args.worker_concurrency:
+            other = args.other_concurrency
+            noop_worker, bench_worker = bench.worker(noop_app.QUEUE, other), bench.worker("bench", other)
+            for proc in (noop_worker, bench_worker):
+                wait_worker_ready(proc)
+            for _ in range(args.repeats):
+                res.other_noop_rate.append(bench.noop_rate(args.events))
+                res.other_bus_rate.append(bench.bus_rate(args.events))
+            log(
+                f"1 (-c {other}): bus {fmt_rate(median(res.other_bus_rate))}, "
+                f"plain Celery no-op {fmt_rate(median(res.other_noop_rate))}"
+            )
+            stop_processes([noop_worker, bench_worker])
         if 5 in parts and victim is not None and kill_state is None:
             kill_state = timed("5: victim SIGKILLed mid-handler, replacement started", lambda: bench.kill_start(victim))
             res.kill = timed("5: event handled again", lambda: bench.kill_finish(kill_state, visibility))
@@ -447,6 +489,17 @@ def report(args: argparse.Namespace, res: Results) -> None:
                 f"{fmt_rate(noop)} no-op tasks",
                 fmt_ratio(bus / noop if noop else None),
                 "ratio ≥ 0.8",
+            ]
+        )
+    if res.other_bus_rate:
+        other, other_noop = median(res.other_bus_rate), median(res.other_noop_rate)
+        rows.append(
+            [
+                f"  the same, -c {args.other_concurrency}",
+                fmt_rate(other),
+                f"{fmt_rate(other_noop)} no-op tasks",
+                fmt_ratio(other / other_noop),
+                "(not as deployed)",
             ]
         )
     if res.effect_rate:
@@ -515,7 +568,7 @@ def report(args: argparse.Namespace, res: Results) -> None:
     print(
         f"bench_bus: {'quick' if args.quick else 'full'} run, database "
         f"{'PostgreSQL' if args.postgres else 'SQLite'}{sync}, median of {args.repeats}, "
-        f"1 worker process (-c 1 prefork) per queue"
+        f"1 worker process per queue (-c {args.worker_concurrency} prefork, {args.deployed_as})"
     )
     print_table(["figure", "value", "plain Celery, same run", "ratio", "target"], rows)
     details = []
@@ -527,6 +580,14 @@ def report(args: argparse.Namespace, res: Results) -> None:
             + ", ".join(f"{r:.0f}" for r in res.effect_rate)
             + " /s; no-op "
             + ", ".join(f"{r:.0f}" for r in res.noop_rate)
+            + " /s"
+        )
+    if res.other_bus_rate:
+        details.append(
+            f"1 (-c {args.other_concurrency}): runs bus "
+            + ", ".join(f"{r:.0f}" for r in res.other_bus_rate)
+            + " /s; no-op "
+            + ", ".join(f"{r:.0f}" for r in res.other_noop_rate)
             + " /s"
         )
     if res.bus_cpu_ms:
@@ -573,6 +634,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--apply-count", type=int, help="apply_async calls in the baseline of 2")
     parser.add_argument("--latency-samples", type=int, help="idle events (3); default 200, quick 30")
     parser.add_argument("--handovers", type=int, help="handovers through the system (4); default 300, quick 30")
+    parser.add_argument(
+        "--worker-concurrency",
+        type=int,
+        help="pool processes per worker (-c); default: docker-compose.yml's on PostgreSQL, `dev.py up`'s on SQLite",
+    )
     parser.add_argument("--concurrency", type=int, default=8, help="HTTP clients posting handovers (4)")
     parser.add_argument("--idle-handovers", type=int, help="handovers one at a time (4); default 20, quick 5")
     parser.add_argument("--repeats", type=int, help="runs of 1 and 2, median reported; default 3, quick 1")
@@ -595,6 +661,16 @@ def main(argv: list[str] | None = None) -> int:
     args.handovers = args.handovers or (30 if quick else 300)
     args.idle_handovers = args.idle_handovers or (5 if quick else 20)
     args.repeats = args.repeats or (1 if quick else 3)
+    # Workers run with the pool size the system runs them with on that database: PostgreSQL is
+    # production (docker-compose.yml); SQLite is the zero-setup system (`dev.py up`), whose workers
+    # have one pool process, as its single writer wants. Figure 1 is measured with the other size too.
+    deployed, dev = deployed_worker_concurrency(), dev_worker_concurrency()
+    args.deployed_as = "as docker-compose.yml runs it" if args.postgres else "as `dev.py up` runs it"
+    if args.worker_concurrency is None:
+        args.worker_concurrency = deployed if args.postgres else dev
+    elif args.worker_concurrency != (deployed if args.postgres else dev):
+        args.deployed_as = "chosen with --worker-concurrency"
+    args.other_concurrency = dev if args.worker_concurrency != dev else deployed
     # The kill test waits ~visibility timeout: in a quick run, let it wait while 4 runs.
     args.overlap_kill = quick
     parts = {int(p) for p in args.only.split(",") if p.strip()}

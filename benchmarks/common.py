@@ -20,6 +20,33 @@ from shared.testing.processes import ServiceProcess
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def deployed_worker_concurrency() -> int:
+    """The pool size (``--concurrency``) docker-compose.yml gives every service's worker.
+
+    The benchmark runs its workers as deployed, so its ratios are the ones production sees.
+    """
+    import yaml
+
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    sizes = set()
+    for spec in services.values():
+        command = spec.get("command") or []
+        if isinstance(command, list) and "worker" in command and "--concurrency" in command:
+            sizes.add(int(command[command.index("--concurrency") + 1]))
+    if len(sizes) != 1:
+        raise RuntimeError(f"docker-compose.yml: expected one worker --concurrency, found {sorted(sizes)}")
+    return sizes.pop()
+
+
+def dev_worker_concurrency() -> int:
+    """The pool size of the workers ``dev.py up`` (and the tests) start: ``processes.worker``'s default."""
+    import inspect
+
+    from shared.testing.processes import worker
+
+    return int(inspect.signature(worker).parameters["concurrency"].default)
+
+
 def use_postgres(admin_url: str | None) -> None:
     """Make ``fresh_database`` (and so ``start_system``) create PostgreSQL databases from ``admin_url``."""
     if admin_url:
