@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Date, DateTime, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.bus.envelope import EventEnvelope
 from shared.bus.outbox import publish
@@ -28,8 +29,11 @@ from shared.contracts.reception import PlanActionAssigned, PlanActionWithdrawn
 from shared.db import BigId, utcnow
 from shared.errors import Conflict, NotFound
 from shared.validation import OptionalShortText
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 from shared.web.forms import danish_errors, render, signed_in, to_login
+
+# The actions name the person's case and what the plan holds for them: each read of the list is logged.
+LIST_PLAN_ACTIONS = "list_plan_actions"
 
 STATUS_LABELS = {
     PlanActionStatus.PLANNED.value: ("info", "Planlagt"),
@@ -171,8 +175,9 @@ class PlanTasks:
         router = APIRouter(tags=["integrationsplan"])
 
         @router.get("/plan-actions", response_model=list[PlanTaskOut])
-        def list_actions(session: ReadDb, _by: Principal = worker) -> Any:
-            """R5: the integration-plan actions reception gave this service."""
+        def list_actions(session: Db, by: Principal = worker) -> Any:
+            """R5: the integration-plan actions reception gave this service (persons' plans: access-logged)."""
+            access.record(session, by=by, purpose=LIST_PLAN_ACTIONS)
             return self.tasks(session)
 
         @router.post("/plan-actions/{action_id}/status", response_model=PlanTaskOut)
@@ -222,8 +227,9 @@ class PlanTasks:
     ) -> Response:
         if principal.department not in self.workers:
             return render(request, "no_access.html", 403, what="integrationsplanens indsatser", principal=principal)
-        with request.app.state.runtime.session_factory() as session:
+        with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
             tasks = [PlanTaskOut.model_validate(r) for r in self.tasks(session)]
+            access.record(session, by=principal, purpose=LIST_PLAN_ACTIONS)
         return render(
             request,
             "plan_tasks.html",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from employment.foreigners.models import ForeignerAccess, ForeignerCase
+from employment.foreigners.models import ForeignerCase
+from shared.access import AccessLog
 from shared.auth import Department
 from tests.employment.helpers import JC, TODAY
 
@@ -31,8 +32,8 @@ def test_b11_a_case_is_created_in_employment_without_a_cpr_number(make_app):
     assert app.client.get(f"/foreigner-cases/{case['id']}", headers=app.as_(Department.OKONOMI)).status_code == 403
     assert app.client.get(f"/foreigner-cases/{case['id']}", headers=app.as_(JC, "Karin")).status_code == 200
     with app.factory() as session:
-        log = session.query(ForeignerAccess).filter_by(case_id=case["id"]).all()
-        assert [(a.by, a.department) for a in log] == [("Karin", "jobcentret")]
+        log = session.query(AccessLog).filter_by(case_id=case["id"]).all()
+        assert [(a.user, a.department, a.action) for a in log] == [("Karin", "jobcentret", "read_foreigner_case")]
 
 
 def test_b11_guidance_and_attendance_notes(make_app):

@@ -17,5 +17,6 @@ def all_metadata() -> list[object]:
     import council.hearings.models
     import council.meetings.models
     import council.team.models  # noqa: F401
+    import shared.access  # noqa: F401  (the access log is on InfraBase: every service database has it)
 
     return [Base.metadata, InfraBase.metadata]

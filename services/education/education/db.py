@@ -18,5 +18,6 @@ def all_metadata() -> list[object]:
     import education.intake.models
     import education.plans.models
     import education.schools.models  # noqa: F401
+    import shared.access  # noqa: F401  (the access log is on InfraBase: every service database has it)
 
     return [Base.metadata, InfraBase.metadata]

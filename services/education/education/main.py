@@ -17,6 +17,7 @@ from education.efforts import pages as effort_pages
 from education.efforts import routes as effort_routes
 from education.intake import pages as intake_pages
 from education.intake import routes
+from education.lookups import router as lookups_router
 from education.plans import routes as plan_routes
 from education.schools import pages as school_pages
 from education.schools import routes as school_routes
@@ -34,6 +35,7 @@ def create_app(settings: EducationSettings | None = None, *, run_relay: bool = T
             school_routes.router,
             effort_routes.router,
             plan_routes.router,
+            lookups_router,
             intake_pages.router,
             absence_pages.router,
             effort_pages.router,

@@ -22,5 +22,6 @@ def all_metadata() -> list[object]:
     import employment.recognition.models
     import employment.reunification.models
     import employment.selfsufficiency.models  # noqa: F401
+    import shared.access  # noqa: F401  (the access log is on InfraBase: every service database has it)
 
     return [Base.metadata, InfraBase.metadata]

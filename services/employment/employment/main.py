@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from employment import pages
+from employment import lookups, pages
 from employment.bootstrap import build
 from employment.config import EmploymentSettings
 from employment.conversations import pages as conversation_pages
@@ -37,6 +37,8 @@ def create_app(settings: EmploymentSettings | None = None, *, run_relay: bool = 
             routes.router,
             selfsufficiency_routes.router,
             plan_routes.router,
+            lookups.cases_router,
+            lookups.foreigner_cases_router,
             conversation_routes.router,
             conversation_pages.router,
             followup_routes.router,

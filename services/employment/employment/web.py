@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from shared.auth import Department
-from shared.web.submit import PageForms, blank_to_none
+from typing import Protocol
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from shared.auth import Department, Principal
+from shared.web.submit import Action, PageForms, blank_to_none
 
 JC = Department.JOBCENTRET
 # Employment's pages hold personal data about the employment effort: Jobcentret's caseworkers only.
@@ -29,4 +34,45 @@ def pick(form: dict[str, str], *names: str) -> dict[str, str]:
     return {k: form.get(k, "").strip() for k in names}
 
 
-__all__ = ["JC", "READERS", "blank_to_none", "guard", "not_found", "pick", "submit"]
+class CasePage(Protocol):
+    """Renders one case's page, with a form's errors and what was typed (``code`` 422 after a refused form)."""
+
+    def __call__(
+        self, request: Request, case_id: int, by: Principal, *, errors: dict[str, str], form: dict[str, str], code: int
+    ) -> Response: ...
+
+
+def show_case(request: Request, case_id: int, *, area: str, page: CasePage) -> Response:
+    """GET of a case page: the signed-in reader sees it; anyone else signs in or is told no (``area``)."""
+    principal = guard(request, area)
+    if not isinstance(principal, Principal):
+        return principal
+    return page(request, case_id, principal, errors={}, form={}, code=200)
+
+
+async def case_form(
+    request: Request,
+    case_id: int,
+    *,
+    area: str,
+    page: CasePage,
+    what: str,
+    prefix: str,
+    fields: tuple[str, ...],
+    action: Action,
+) -> Response:
+    """POST of a form on a case page: done, or the case page again with the form's errors."""
+    principal = guard(request, area)
+    if not isinstance(principal, Principal):
+        return principal
+    return await submit(
+        request,
+        what=what,
+        prefix=prefix,
+        action=action,
+        rerender=lambda errors, form: page(request, case_id, principal, errors=errors, form=form, code=422),
+        fields=fields,
+    )
+
+
+__all__ = ["JC", "READERS", "blank_to_none", "case_form", "guard", "not_found", "pick", "show_case", "submit"]

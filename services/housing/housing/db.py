@@ -20,5 +20,6 @@ def all_metadata() -> list[object]:
     import housing.readiness.models
     import housing.storage.models
     import housing.units.models  # noqa: F401
+    import shared.access  # noqa: F401  (the access log is on InfraBase: every service database has it)
 
     return [Base.metadata, InfraBase.metadata]

@@ -12,6 +12,7 @@ from housing.facility import pages as facility_pages
 from housing.facility import routes as facility_routes
 from housing.leases import pages as lease_pages
 from housing.leases import routes as lease_routes
+from housing.lookups import router as lookups_router
 from housing.movein import pages as movein_pages
 from housing.movein import routes as movein_routes
 from housing.permanent import pages as permanent_pages
@@ -35,6 +36,7 @@ def create_app(settings: HousingSettings | None = None, *, run_relay: bool = Tru
             lease_routes.router,
             permanent_routes.router,
             plan_routes.router,
+            lookups_router,
             unit_pages.router,
             storage_pages.router,
             movein_pages.router,

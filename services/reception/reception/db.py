@@ -12,7 +12,7 @@ class Base(DeclarativeBase):
 
 
 def all_metadata() -> list[object]:
-    """What Alembic compares against: reception's tables plus outbox, inbox and dead letters."""
+    """What Alembic compares against: reception's tables plus outbox, inbox, dead letters and the access log."""
     import reception.benefits.models
     import reception.cases.models
     import reception.civil.models
@@ -25,5 +25,6 @@ def all_metadata() -> list[object]:
     import reception.plans.models
     import reception.referrals.models
     import reception.timeline.models  # noqa: F401
+    import shared.access  # noqa: F401  (the access log is on InfraBase: every service database has it)
 
     return [Base.metadata, InfraBase.metadata]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from reception import lookups
 from reception.benefits import pages as benefit_pages
 from reception.benefits import routes as benefit_routes
 from reception.bootstrap import build
@@ -58,6 +59,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             civil_routes.router,
             plan_routes.router,
             timeline_routes.router,
+            lookups.router,
             document_routes.router,
             contact_routes.router,
             guidance_pages.router,

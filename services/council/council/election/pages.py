@@ -24,6 +24,7 @@ from council.election.schemas import (
 from council.web import JC, Rerender, guard, not_found, read_multi, submit
 from shared.auth import Principal
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render, signed_in
 
@@ -88,7 +89,7 @@ def _page(
     request: Request, election_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
     principal = signed_in(request)
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # a read of the voter register is logged
         try:
             election = service.get(session, election_id)
         except DomainError:
@@ -96,6 +97,8 @@ def _page(
         candidates = service.candidates(session, election_id=election_id)
         secretariat = principal is not None and principal.department == JC  # the voter register is for them only
         voters = service.voters(session, election_id=election_id) if secretariat else []
+        if secretariat:
+            record_page(request, session, purpose=service.READ_VOTERS, criteria=service.voters_criteria(election_id))
         results = (
             service.results(session, election_id=election_id) if election.phase in ("counted", "recommended") else None
         )

@@ -26,6 +26,8 @@ from council.election.schemas import (
     VoterOut,
 )
 from council.web import CouncilReader, Secretariat
+from shared import access
+from shared.web.access import LookupOut, lookup_out
 from shared.web.deps import Db, IdPath, ReadDb
 
 router = APIRouter(tags=["valg"])
@@ -69,8 +71,19 @@ def register_voter(election_id: IdPath, body: VoterIn, session: Db, _by: Secreta
 
 
 @router.get("/elections/{election_id}/voters", response_model=list[VoterOut])
-def list_voters(election_id: IdPath, session: ReadDb, _by: Secretariat) -> list[VoterOut]:
-    return service.voters(session, election_id=election_id)
+def list_voters(election_id: IdPath, session: Db, by: Secretariat) -> list[VoterOut]:
+    """The voter register: citizens' names and addresses, and whether they voted (access-logged)."""
+    rows = service.voters(session, election_id=election_id)
+    access.record(session, by=by, purpose=service.READ_VOTERS, criteria=service.voters_criteria(election_id))
+    return rows
+
+
+@router.get("/voters/{voter_id}/lookups", response_model=list[LookupOut])
+def voter_lookups(voter_id: IdPath, session: Db, by: Secretariat) -> list[LookupOut]:
+    """Every read of the voter register that showed this voter: when, who, why (a citizen may learn them)."""
+    rows = service.voter_lookups(session, voter_id=voter_id)
+    access.record(session, by=by, purpose=service.READ_VOTER_LOOKUPS, criteria=f"voter={voter_id}")
+    return [lookup_out(r) for r in rows]
 
 
 @router.post("/elections/{election_id}/voting", response_model=ElectionOut)

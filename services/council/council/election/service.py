@@ -22,6 +22,7 @@ from council.election.schemas import (
     VoterIn,
     VoterOut,
 )
+from shared.access import AccessLog
 from shared.auth import Principal
 from shared.db import try_insert, utcnow
 from shared.errors import Conflict, Invalid, NotFound
@@ -112,6 +113,30 @@ def register_voter(session: Session, *, election_id: int, data: VoterIn) -> Vote
             danish="Vælgeren er allerede registreret",
         )
     return row
+
+
+# The voter register holds citizens' personal data (name, address, whether they voted): each read of it
+# is access-logged (shared.access) as a list, with the election as its criteria; candidates stand in
+# public and council members act in office, so reads of them are not logged.
+READ_VOTERS = "read_voter_register"
+READ_VOTER_LOOKUPS = "read_voter_lookups"
+
+
+def voters_criteria(election_id: int) -> str:
+    return f"election={election_id}"
+
+
+def voter_lookups(session: Session, *, voter_id: int) -> list[AccessLog]:
+    """The reads of the voter register that showed this voter: their election's, since they were registered."""
+    voter = session.get(Voter, voter_id)
+    if voter is None:
+        raise NotFound(f"no voter with id {voter_id}", danish="Vælgeren findes ikke")
+    query = select(AccessLog).where(
+        AccessLog.action == READ_VOTERS,
+        AccessLog.criteria == voters_criteria(voter.election_id),
+        AccessLog.at >= voter.registered_at,
+    )
+    return list(session.scalars(query.order_by(AccessLog.at, AccessLog.id)))
 
 
 def voters(session: Session, *, election_id: int) -> list[VoterOut]:

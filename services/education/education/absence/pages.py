@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from education import lookups
 from education.absence import progress, service
 from education.absence.schemas import AbsenceIn, FollowUpIn, FollowUpUpdate, ModuleTestIn
 from education.intake import service as intake
@@ -15,6 +16,7 @@ from education.intake.pages import MODULES, tracks
 from education.web import blank_to_none, guard, pick, submit
 from shared.auth import Principal
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -55,9 +57,10 @@ FOLLOW_UP_FIELDS = ("version", "planned_on", "held_on", "summary", "sanction_rec
 
 
 def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         rows = progress.without_follow_up(session)
         numbers = intake.case_numbers(session)
+        record_page(request, session, purpose=lookups.LIST_ABSENCES, criteria=lookups.WITHOUT_FOLLOW_UP)
     return render(
         request,
         "absence.html",
@@ -119,11 +122,12 @@ async def pass_module(request: Request) -> Response:
 def _absence_page(
     request: Request, absence_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         try:
             row = progress.get_absence(session, absence_id)
         except DomainError:
             return render(request, "not_found.html", 404, what=f"fravær {absence_id}")
+        record_page(request, session, purpose=lookups.READ_ABSENCES, case_id=row.case_id)
         follow_up = progress.follow_up_of(session, absence_id)
         number = intake.case_numbers(session).get(row.case_id, str(row.case_id))
     return render(

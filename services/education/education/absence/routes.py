@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from education import lookups
 from education.absence import progress, service
 from education.absence.models import AbsenceReport
 from education.absence.schemas import (
@@ -18,8 +19,9 @@ from education.absence.schemas import (
     ModuleTestOut,
     OpenAbsenceOut,
 )
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["fravær"])
 Staff = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
@@ -41,8 +43,9 @@ def register(body: AbsenceIn, session: Db, by: Staff) -> Any:
 
 
 @router.get("/absences/without-follow-up", response_model=list[OpenAbsenceOut])
-def without_follow_up(session: ReadDb, _by: Staff) -> list[OpenAbsenceOut]:
-    """E4: absences with unexcused hours whose follow-up conversation is not held yet."""
+def without_follow_up(session: Db, by: Staff) -> list[OpenAbsenceOut]:
+    """E4: absences with unexcused hours whose follow-up conversation is not held yet (access-logged)."""
+    access.record(session, by=by, purpose=lookups.LIST_ABSENCES, criteria=lookups.WITHOUT_FOLLOW_UP)
     return [
         OpenAbsenceOut(**_out(a).model_dump(), follow_up=FollowUpOut.model_validate(f) if f is not None else None)
         for a, f in progress.without_follow_up(session)
@@ -50,7 +53,8 @@ def without_follow_up(session: ReadDb, _by: Staff) -> list[OpenAbsenceOut]:
 
 
 @router.get("/cases/{case_id}/absences", response_model=list[AbsenceOut])
-def list_absences(case_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+def list_absences(case_id: IdPath, session: Db, by: Staff) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_ABSENCES, case_id=case_id)
     return [_out(r) for r in service.for_case(session, case_id=case_id)]
 
 
@@ -61,8 +65,10 @@ def plan_follow_up(absence_id: IdPath, body: FollowUpIn, session: Db, by: Staff)
 
 
 @router.get("/follow-ups/{follow_up_id}", response_model=FollowUpOut)
-def get_follow_up(follow_up_id: IdPath, session: ReadDb, _by: Staff) -> Any:
-    return progress.get_follow_up(session, follow_up_id)
+def get_follow_up(follow_up_id: IdPath, session: Db, by: Staff) -> Any:
+    row = progress.get_follow_up(session, follow_up_id)
+    access.record(session, by=by, purpose=lookups.READ_ABSENCES, case_id=row.case_id)
+    return row
 
 
 @router.patch("/follow-ups/{follow_up_id}", response_model=FollowUpOut)
@@ -78,5 +84,6 @@ def pass_module(case_id: IdPath, body: ModuleTestIn, session: Db, by: Staff) -> 
 
 
 @router.get("/cases/{case_id}/module-tests", response_model=list[ModuleTestOut])
-def module_tests(case_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+def module_tests(case_id: IdPath, session: Db, by: Staff) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_MODULE_TESTS, case_id=case_id)
     return progress.module_tests(session, case_id=case_id)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from education import lookups
 from education.courses import service
 from education.courses.models import CourseEnrolment
 from education.courses.schemas import COURSE_LABELS, AttendanceIn, CourseIn, CourseUpdate, EnrolmentIn, SessionIn
@@ -13,6 +14,7 @@ from education.intake import service as intake
 from education.web import guard, pick, submit
 from shared.auth import Principal
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -147,11 +149,12 @@ async def add_session(course_id: IdPath, request: Request) -> Response:
 def _session_page(
     request: Request, session_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         try:
             row = service.get_session(session, session_id)
         except DomainError:
             return render(request, "not_found.html", 404, what=f"hold {session_id}")
+        record_page(request, session, purpose=lookups.LIST_ENROLMENTS, criteria=f"session={session_id}")
         course = service.get_course(session, row.course_id)
         out = service.session_out(session, row)
         enrolled = service.enrolments(session, session_id=session_id)

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from education import lookups
 from education.courses import service
 from education.courses.schemas import (
     AttendanceIn,
@@ -17,6 +18,7 @@ from education.courses.schemas import (
     SessionIn,
     SessionOut,
 )
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath, ReadDb
 
@@ -65,12 +67,16 @@ def enrol(session_id: IdPath, body: EnrolmentIn, session: Db, by: Staff) -> Any:
 
 
 @router.get("/course-sessions/{session_id}/enrolments", response_model=list[EnrolmentOut])
-def list_enrolments(session_id: IdPath, session: ReadDb, _by: Staff) -> Any:
-    return service.enrolments(session, session_id=session_id)
+def list_enrolments(session_id: IdPath, session: Db, by: Staff) -> Any:
+    """The persons enrolled on one session, with attendance (a list of persons: access-logged)."""
+    rows = service.enrolments(session, session_id=session_id)
+    access.record(session, by=by, purpose=lookups.LIST_ENROLMENTS, criteria=f"session={session_id}")
+    return rows
 
 
 @router.get("/cases/{case_id}/course-enrolments", response_model=list[EnrolmentOut])
-def case_enrolments(case_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+def case_enrolments(case_id: IdPath, session: Db, by: Staff) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_ENROLMENTS, case_id=case_id)
     return service.enrolments_of_case(session, case_id=case_id)
 
 

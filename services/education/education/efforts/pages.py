@@ -8,12 +8,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from education import lookups
 from education.efforts import service
 from education.efforts.models import LanguageEffort
 from education.efforts.schemas import KIND_LABELS, STATUS_LABELS, TRANSITIONS, EffortIn, EffortUpdate
 from education.intake import service as intake
 from education.web import blank_to_none, guard, pick, submit
 from shared.auth import Principal
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -33,9 +35,10 @@ STATUS_VARIANTS = {"planned": "info", "started": "warning", "completed": "succes
 
 
 def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         efforts = service.all_efforts(session)
         numbers = intake.case_numbers(session)
+        record_page(request, session, purpose=lookups.LIST_EFFORTS)
     return render(
         request,
         "efforts.html",

@@ -6,10 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from education import lookups
 from education.efforts import service
 from education.efforts.schemas import EffortIn, EffortOut, EffortUpdate
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["sproglige barrierer"])
 Staff = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
@@ -22,13 +24,16 @@ def plan(case_id: IdPath, body: EffortIn, session: Db, by: Staff) -> Any:
 
 
 @router.get("/cases/{case_id}/language-efforts", response_model=list[EffortOut])
-def for_case(case_id: IdPath, session: ReadDb, _by: Staff) -> Any:
+def for_case(case_id: IdPath, session: Db, by: Staff) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_EFFORTS, case_id=case_id)
     return service.for_case(session, case_id=case_id)
 
 
 @router.get("/language-efforts/{effort_id}", response_model=EffortOut)
-def get_effort(effort_id: IdPath, session: ReadDb, _by: Staff) -> Any:
-    return service.get(session, effort_id)
+def get_effort(effort_id: IdPath, session: Db, by: Staff) -> Any:
+    row = service.get(session, effort_id)
+    access.record(session, by=by, purpose=lookups.READ_EFFORTS, case_id=row.case_id)
+    return row
 
 
 @router.patch("/language-efforts/{effort_id}", response_model=EffortOut)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from education import lookups
 from education.absence import progress
 from education.intake import service
 from education.intake.schemas import STATUS_LABELS, TRACK_LABELS, AssessmentIn, EnrolmentIn
@@ -14,6 +15,7 @@ from education.web import guard, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -45,8 +47,9 @@ def list_page(request: Request) -> Response:
     principal = guard(request, WHAT)
     if not isinstance(principal, Principal):
         return principal
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         rows = service.overview(session)
+        record_page(request, session, purpose=lookups.LIST_ASSESSMENTS)
         school_names = {s.id: s.name for s in schools.schools(session)}
     return render(
         request,
@@ -61,11 +64,12 @@ def list_page(request: Request) -> Response:
 def _case_page(
     request: Request, case_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         try:
             row = service.out(session, service.known_case(session, case_id))
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
+        record_page(request, session, purpose=lookups.READ_ASSESSMENT, case_id=case_id)
         school_list = schools.schools(session)
         passed = progress.module_tests(session, case_id=case_id)
     return render(

@@ -6,24 +6,29 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from education import lookups
 from education.intake import service
 from education.intake.schemas import AssessmentIn, AssessmentOut, EnrolmentIn, EnrolmentOut
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["sprogvurdering"])
 Staff = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
 
 
 @router.get("/language_assessments", response_model=list[AssessmentOut])
-def pending(session: ReadDb, _by: Staff) -> list[AssessmentOut]:
-    """Every case with its deadline (``deadline_missed`` flags §5 passed), the earliest first."""
+def pending(session: Db, by: Staff) -> list[AssessmentOut]:
+    """Every case with its deadline (``deadline_missed`` flags §5 passed), the earliest first (access-logged)."""
+    access.record(session, by=by, purpose=lookups.LIST_ASSESSMENTS)
     return service.overview(session)
 
 
 @router.get("/language_assessments/{case_id}", response_model=AssessmentOut)
-def get_assessment(case_id: IdPath, session: ReadDb, _by: Staff) -> AssessmentOut:
-    return service.out(session, service.known_case(session, case_id))
+def get_assessment(case_id: IdPath, session: Db, by: Staff) -> AssessmentOut:
+    row = service.out(session, service.known_case(session, case_id))
+    access.record(session, by=by, purpose=lookups.READ_ASSESSMENT, case_id=case_id)
+    return row
 
 
 @router.put("/language_assessments/{case_id}/assessment", response_model=AssessmentOut)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.conversations import service
 from employment.conversations.schemas import ConversationIn, ConversationUpdate, PlanAction
 from employment.conversations.templates import TEMPLATES
@@ -16,6 +17,7 @@ from employment.web import blank_to_none, guard, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -44,9 +46,10 @@ def overview(request: Request) -> Response:
     principal = guard(request, "samtaler")
     if not isinstance(principal, Principal):
         return principal
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         cases = intake.pending(session)
         recent = service.recent(session)
+        record_page(request, session, purpose=lookups.LIST_CONVERSATIONS)
     return render(
         request,
         "conversations.html",
@@ -61,12 +64,13 @@ def overview(request: Request) -> Response:
 def _case_page(
     request: Request, case_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         try:
             case = intake.known_case(session, case_id)
             conversations = service.for_case(session, case_id=case_id)
         except DomainError:
             return not_found(request, f"sag {case_id}")
+        record_page(request, session, purpose=lookups.READ_CONVERSATIONS, case_id=case_id)
     taken = {c.template for c in conversations}
     return render(
         request,
@@ -112,12 +116,13 @@ async def start(case_id: IdPath, request: Request) -> Response:
 def _conversation_page(
     request: Request, conversation_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         try:
             row = service.get(session, conversation_id)
             case = intake.known_case(session, row.case_id)
         except DomainError:
             return not_found(request, f"samtale {conversation_id}")
+        record_page(request, session, purpose=lookups.READ_CONVERSATIONS, case_id=row.case_id)
     template = TEMPLATES[row.template]
     labels = {**LABELS, **{f"q_{q.key}": q.label for q in template.questions}, "q_actions": "Handlinger"}
     return render(

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from employment import lookups
 from employment.conversations import service
 from employment.conversations.schemas import (
     ConversationIn,
@@ -16,8 +17,9 @@ from employment.conversations.schemas import (
     TemplateOut,
 )
 from employment.conversations.templates import TEMPLATES
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["samtaler"])
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
@@ -46,13 +48,16 @@ def create(case_id: IdPath, body: ConversationIn, session: Db, by: Caseworker) -
 
 
 @router.get("/cases/{case_id}/conversations", response_model=list[ConversationOut])
-def for_case(case_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
+def for_case(case_id: IdPath, session: Db, by: Caseworker) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_CONVERSATIONS, case_id=case_id)
     return service.for_case(session, case_id=case_id)
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationOut)
-def show(conversation_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
-    return service.get(session, conversation_id)
+def show(conversation_id: IdPath, session: Db, by: Caseworker) -> Any:
+    row = service.get(session, conversation_id)
+    access.record(session, by=by, purpose=lookups.READ_CONVERSATIONS, case_id=row.case_id)
+    return row
 
 
 @router.patch("/conversations/{conversation_id}", response_model=ConversationOut)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.followup import service
 from employment.followup.schemas import FollowUpHeldIn, FollowUpIn
 from employment.intake import service as intake
@@ -13,6 +14,7 @@ from employment.web import guard, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -32,10 +34,11 @@ def deadlines(request: Request) -> Response:
     principal = guard(request, "frister")
     if not isinstance(principal, Principal):
         return principal
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         overdue = service.overdue(session)
         upcoming = service.upcoming(session)
         numbers = intake.case_numbers(session)
+        record_page(request, session, purpose=lookups.LIST_FOLLOW_UPS, criteria=lookups.OVERDUE_AND_UPCOMING)
     return render(
         request,
         "deadlines.html",
@@ -56,6 +59,7 @@ def _case_page(
             rows = [service.out(r) for r in service.for_case(session, case_id=case_id)]
         except DomainError:
             return not_found(request, f"sag {case_id}")
+        record_page(request, session, purpose=lookups.READ_FOLLOW_UPS, case_id=case_id)
         number = case.case_number
         start = intake.arrival_of(case)
     return render(

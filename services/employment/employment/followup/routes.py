@@ -6,18 +6,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
+from employment import lookups
 from employment.followup import service
 from employment.followup.schemas import FollowUpHeldIn, FollowUpIn, FollowUpOut
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["opfølgning"])
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
 
 
 @router.get("/cases/{case_id}/follow-ups", response_model=list[FollowUpOut])
-def for_case(case_id: IdPath, session: Db, _by: Caseworker) -> list[FollowUpOut]:
+def for_case(case_id: IdPath, session: Db, by: Caseworker) -> list[FollowUpOut]:
     """The case's follow-up schedule (the statutory due dates, then those added as needed)."""
+    access.record(session, by=by, purpose=lookups.READ_FOLLOW_UPS, case_id=case_id)
     return [service.out(r) for r in service.for_case(session, case_id=case_id)]
 
 
@@ -35,5 +38,7 @@ def held(case_id: IdPath, body: FollowUpHeldIn, session: Db, _by: Caseworker) ->
 
 
 @router.get("/follow-ups/overdue", response_model=list[FollowUpOut])
-def overdue(session: ReadDb, _by: Caseworker) -> list[FollowUpOut]:
+def overdue(session: Db, by: Caseworker) -> list[FollowUpOut]:
+    """Every case's follow-ups past their due date (a list of persons: access-logged)."""
+    access.record(session, by=by, purpose=lookups.LIST_FOLLOW_UPS, criteria=lookups.OVERDUE)
     return [service.out(r) for r in service.overdue(session)]

@@ -65,16 +65,3 @@ class CitizenRequest(Base):
     response: Mapped[str | None] = mapped_column(Text, default=None)
     responded_on: Mapped[date | None] = mapped_column(Date, default=None)
     responded_by: Mapped[str | None] = mapped_column(String(100), default=None)
-
-
-class ForeignerAccess(Base):
-    """Each read of a foreigner's case (name and birth date): who, when, why (Datatilsynet)."""
-
-    __tablename__ = "foreigner_access"
-
-    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    case_id: Mapped[int | None] = mapped_column(BigId, index=True, default=None)  # None: the list
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    by: Mapped[str] = mapped_column(String(100))
-    department: Mapped[str] = mapped_column(String(40))
-    purpose: Mapped[str] = mapped_column(String(100))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -21,7 +22,7 @@ from employment.foreigners.schemas import (
     NoteIn,
     ResponseIn,
 )
-from employment.web import guard, not_found, pick, submit
+from employment.web import case_form, guard, not_found, pick, show_case, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
@@ -108,26 +109,10 @@ def _case_page(
 
 @router.get(f"{PAGE}/{{case_id}}")
 def case_page(case_id: IdPath, request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _case_page(request, case_id, principal, errors={}, form={})
+    return show_case(request, case_id, area=WHAT, page=_case_page)
 
 
-async def _case_form(
-    request: Request, case_id: int, *, what: str, prefix: str, fields: tuple[str, ...], action: Any
-) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return await submit(
-        request,
-        what=what,
-        prefix=prefix,
-        action=action,
-        rerender=lambda errors, form: _case_page(request, case_id, principal, errors=errors, form=form, code=422),
-        fields=fields,
-    )
+_case_form = functools.partial(case_form, area=WHAT, page=_case_page)
 
 
 @router.post(f"{PAGE}/{{case_id}}/notater")

@@ -1,4 +1,4 @@
-"""Use cases for other foreigners' cases (B11); every read of a case is access-logged."""
+"""Use cases for other foreigners' cases (B11); every read of a case is access-logged (shared.access)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.foreigners.models import (
     CitizenRequest,
     DanishClassRequest,
-    ForeignerAccess,
     ForeignerCase,
     ForeignerNote,
 )
@@ -27,6 +27,7 @@ from employment.foreigners.schemas import (
     NoteOut,
     ResponseIn,
 )
+from shared import access
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import Conflict, Invalid, NotFound
@@ -45,8 +46,12 @@ def _not_future(value: date, field: str) -> None:
 
 
 def log_access(session: Session, *, by: Principal, case_id: int | None, purpose: str) -> None:
-    session.add(ForeignerAccess(case_id=case_id, by=by.user, department=by.department.value, purpose=purpose))
-    session.flush()
+    """Record a read of a foreigner case (``case_id`` None: a list) in the shared access log.
+
+    Its purpose must be one of ``lookups.FOREIGNER_PURPOSES``: they tell its case id from reception's."""
+    if purpose not in lookups.FOREIGNER_PURPOSES:
+        raise ValueError(f"not a foreigner-case purpose: {purpose}")
+    access.record(session, by=by, purpose=purpose, case_id=case_id)
 
 
 def create(session: Session, *, data: ForeignerIn, by: Principal) -> ForeignerCase:
@@ -77,14 +82,14 @@ def get(session: Session, case_id: int) -> ForeignerCase:
 
 def cases(session: Session, *, by: Principal) -> list[ForeignerCase]:
     """Every case, newest first; the read is logged."""
-    log_access(session, by=by, case_id=None, purpose="list of other foreigners' cases")
+    log_access(session, by=by, case_id=None, purpose=lookups.LIST_FOREIGNER_CASES)
     return list(session.scalars(select(ForeignerCase).order_by(ForeignerCase.id.desc())))
 
 
 def detail(session: Session, *, case_id: int, by: Principal) -> ForeignerDetail:
     """The case with its notes and requests; the read is logged."""
     row = get(session, case_id)
-    log_access(session, by=by, case_id=case_id, purpose="case of another foreigner")
+    log_access(session, by=by, case_id=case_id, purpose=lookups.READ_FOREIGNER_CASE)
 
     def of(model: type[ForeignerNote] | type[DanishClassRequest] | type[CitizenRequest]) -> list[object]:
         return list(session.scalars(select(model).where(model.case_id == case_id).order_by(model.id)))
@@ -163,9 +168,3 @@ def respond(session: Session, *, request_id: int, data: ResponseIn, by: Principa
     row.response, row.responded_on, row.responded_by = data.response, data.responded_on, by.user
     session.flush()
     return row
-
-
-def access_log(session: Session, *, case_id: int) -> list[ForeignerAccess]:
-    return list(
-        session.scalars(select(ForeignerAccess).where(ForeignerAccess.case_id == case_id).order_by(ForeignerAccess.id))
-    )

@@ -8,9 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict
 
+from employment import lookups
 from employment.intake import service
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import ReadDb
+from shared.web.deps import Db
 
 router = APIRouter(tags=["employment"])
 
@@ -25,5 +27,7 @@ class PendingOut(BaseModel):
 
 
 @router.get("/match_conversations", response_model=list[PendingOut])
-def pending(session: ReadDb, _by: Annotated[Principal, Depends(require(Department.JOBCENTRET))]) -> list[PendingOut]:
+def pending(session: Db, by: Annotated[Principal, Depends(require(Department.JOBCENTRET))]) -> list[PendingOut]:
+    """The cases whose match conversation is to be held (a list of persons: access-logged)."""
+    access.record(session, by=by, purpose=lookups.LIST_MATCH_CONVERSATIONS)
     return [PendingOut.model_validate(r) for r in service.pending(session)]

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.intake import service as intake
 from employment.internships import service
 from employment.internships.schemas import (
@@ -22,6 +23,7 @@ from employment.web import guard, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -51,10 +53,11 @@ def _labels() -> dict[str, Any]:
 
 
 def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         companies = service.companies(session)
         internships = service.recent(session)
         numbers = intake.case_numbers(session)
+        record_page(request, session, purpose=lookups.LIST_INTERNSHIPS)
     return render(
         request,
         "internships.html",

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from employment import lookups
 from employment.internships import service
 from employment.internships.schemas import (
     CompanyIn,
@@ -16,6 +17,7 @@ from employment.internships.schemas import (
     OutreachIn,
     OutreachOut,
 )
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath, ReadDb
 
@@ -50,7 +52,8 @@ def create_internship(case_id: IdPath, body: InternshipIn, session: Db, by: Case
 
 
 @router.get("/cases/{case_id}/internships", response_model=list[InternshipOut])
-def for_case(case_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
+def for_case(case_id: IdPath, session: Db, by: Caseworker) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_INTERNSHIPS, case_id=case_id)
     return service.for_case(session, case_id=case_id)
 
 

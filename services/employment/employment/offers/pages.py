@@ -6,12 +6,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.intake import service as intake
 from employment.offers import service
 from employment.offers.schemas import KIND_LABELS, STATUS_LABELS, OfferIn, OfferUpdate
 from employment.web import guard, pick, submit
 from shared.auth import Principal
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -28,9 +30,10 @@ FIELDS = ("case_id", "kind", "provider", "start_date", "note")
 
 
 def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         offers = service.recent(session)
         numbers = intake.case_numbers(session)
+        record_page(request, session, purpose=lookups.LIST_EDUCATION_OFFERS)
     return render(
         request,
         "offers.html",

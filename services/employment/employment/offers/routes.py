@@ -6,10 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from employment import lookups
 from employment.offers import service
 from employment.offers.schemas import OfferIn, OfferOut, OfferUpdate
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["uddannelse"])
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
@@ -21,7 +23,8 @@ def create(case_id: IdPath, body: OfferIn, session: Db, by: Caseworker) -> Any:
 
 
 @router.get("/cases/{case_id}/education-offers", response_model=list[OfferOut])
-def for_case(case_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
+def for_case(case_id: IdPath, session: Db, by: Caseworker) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_EDUCATION_OFFERS, case_id=case_id)
     return service.for_case(session, case_id=case_id)
 
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.intake import service as intake
 from employment.recognition import service
 from employment.recognition.schemas import (
@@ -21,6 +22,7 @@ from employment.web import blank_to_none, guard, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -52,9 +54,10 @@ def _common() -> dict[str, object]:
 
 
 def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         rows = service.recent(session)
         numbers = intake.case_numbers(session)
+        record_page(request, session, purpose=lookups.LIST_RECOGNITIONS)
     return render(
         request, "recognitions.html", status_code, errors=errors, form=form, rows=rows, numbers=numbers, **_common()
     )
@@ -91,11 +94,12 @@ async def create(request: Request) -> Response:
 def _page(
     request: Request, recognition_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         try:
             row = service.get(session, recognition_id)
         except DomainError:
             return not_found(request, f"ansøgning {recognition_id}")
+        record_page(request, session, purpose=lookups.READ_RECOGNITIONS, case_id=row.case_id)
         number = intake.case_numbers(session).get(row.case_id, str(row.case_id))
         missing = service.missing_documents(row)
     return render(

@@ -6,10 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from employment import lookups
 from employment.recognition import service
 from employment.recognition.schemas import AnswerIn, DocumentsUpdate, RecognitionIn, RecognitionOut, Submit
+from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["godkendelse af uddannelse"])
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
@@ -21,13 +23,16 @@ def create(case_id: IdPath, body: RecognitionIn, session: Db, by: Caseworker) ->
 
 
 @router.get("/cases/{case_id}/recognitions", response_model=list[RecognitionOut])
-def for_case(case_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
+def for_case(case_id: IdPath, session: Db, by: Caseworker) -> Any:
+    access.record(session, by=by, purpose=lookups.READ_RECOGNITIONS, case_id=case_id)
     return service.for_case(session, case_id=case_id)
 
 
 @router.get("/recognitions/{recognition_id}", response_model=RecognitionOut)
-def show(recognition_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
-    return service.get(session, recognition_id)
+def show(recognition_id: IdPath, session: Db, by: Caseworker) -> Any:
+    row = service.get(session, recognition_id)
+    access.record(session, by=by, purpose=lookups.READ_RECOGNITIONS, case_id=row.case_id)
+    return row
 
 
 @router.patch("/recognitions/{recognition_id}/documents", response_model=RecognitionOut)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.foreigners import service as foreigners
 from employment.foreigners.schemas import ForeignerIn
 from employment.reunification import service
 from employment.reunification.schemas import FORM_LABELS, NOTE_LABELS, DepositIn, Lodged, NoteIn, Released
-from employment.web import guard, not_found, pick, submit
+from employment.web import case_form, guard, not_found, pick, show_case, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
@@ -91,7 +93,7 @@ def _case_page(
     with request.app.state.runtime.session_factory.begin() as session:
         try:
             case = service.reunification_case(session, case_id)
-            foreigners.log_access(session, by=by, case_id=case_id, purpose="family-reunification case")
+            foreigners.log_access(session, by=by, case_id=case_id, purpose=lookups.READ_REUNIFICATION_CASE)
             deposit = service.deposit(session, case_id=case_id)
             notes = service.notes(session, case_id=case_id)
         except DomainError:
@@ -112,26 +114,10 @@ def _case_page(
 
 @router.get(f"{PAGE}/{{case_id}}")
 def case_page(case_id: IdPath, request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _case_page(request, case_id, principal, errors={}, form={})
+    return show_case(request, case_id, area=WHAT, page=_case_page)
 
 
-async def _case_form(
-    request: Request, case_id: int, *, what: str, prefix: str, fields: tuple[str, ...], action: Any
-) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return await submit(
-        request,
-        what=what,
-        prefix=prefix,
-        action=action,
-        rerender=lambda errors, form: _case_page(request, case_id, principal, errors=errors, form=form, code=422),
-        fields=fields,
-    )
+_case_form = functools.partial(case_form, area=WHAT, page=_case_page)
 
 
 @router.post(f"{PAGE}/{{case_id}}/sikkerhedsstillelse")

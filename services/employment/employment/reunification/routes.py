@@ -6,11 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from employment import lookups
+from employment.foreigners import service as foreigners
 from employment.reunification import service
 from employment.reunification.schemas import DepositIn, DepositOut, Lodged, NoteIn, NoteOut, Released
 from shared.auth import Department, Principal, require
 from shared.errors import NotFound
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["familiesammenføring"])
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
@@ -25,10 +27,11 @@ def register(case_id: IdPath, body: DepositIn, session: Db, by: Caseworker) -> A
 
 
 @router.get("/foreigner-cases/{case_id}/security-deposit", response_model=DepositOut)
-def show(case_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
+def show(case_id: IdPath, session: Db, by: Caseworker) -> Any:
     row = service.deposit(session, case_id=case_id)
     if row is None:
         raise NotFound(f"case {case_id} has no security deposit")
+    foreigners.log_access(session, by=by, case_id=case_id, purpose=lookups.READ_SECURITY_DEPOSIT)
     return row
 
 
@@ -52,5 +55,7 @@ def add_note(case_id: IdPath, body: NoteIn, session: Db, by: Caseworker) -> Any:
 
 
 @router.get("/foreigner-cases/{case_id}/reunification-notes", response_model=list[NoteOut])
-def notes(case_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
-    return service.notes(session, case_id=case_id)
+def notes(case_id: IdPath, session: Db, by: Caseworker) -> Any:
+    rows = service.notes(session, case_id=case_id)
+    foreigners.log_access(session, by=by, case_id=case_id, purpose=lookups.READ_REUNIFICATION_NOTES)
+    return rows

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from employment import lookups
 from employment.foreigners import service as foreigners
 from employment.foreigners.models import ForeignerCase
 from employment.foreigners.schemas import ResidenceBasis
@@ -112,7 +113,7 @@ def notes(session: Session, *, case_id: int) -> list[ReunificationNote]:
 
 def cases(session: Session, *, by: Principal) -> list[tuple[ForeignerCase, SecurityDeposit | None]]:
     """The family-reunification cases with their deposit; the read is logged."""
-    foreigners.log_access(session, by=by, case_id=None, purpose="list of family-reunification cases")
+    foreigners.log_access(session, by=by, case_id=None, purpose=lookups.LIST_REUNIFICATION_CASES)
     rows = session.execute(
         select(ForeignerCase, SecurityDeposit)
         .outerjoin(SecurityDeposit, SecurityDeposit.case_id == ForeignerCase.id)

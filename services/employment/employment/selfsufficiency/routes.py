@@ -6,11 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from employment import lookups
 from employment.selfsufficiency import service
 from employment.selfsufficiency.schemas import SelfSufficiencyIn, SelfSufficiencyOut
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.errors import NotFound
-from shared.web.deps import Db, IdPath, ReadDb
+from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["selvforsørgelse"])
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
@@ -25,8 +27,9 @@ def report(case_id: IdPath, body: SelfSufficiencyIn, session: Db, by: Caseworker
 
 
 @router.get("/cases/{case_id}/self-sufficiency", response_model=SelfSufficiencyOut)
-def show(case_id: IdPath, session: ReadDb, _by: Caseworker) -> Any:
+def show(case_id: IdPath, session: Db, by: Caseworker) -> Any:
     row = service.for_case(session, case_id=case_id)
     if row is None:
         raise NotFound(f"case {case_id} has no self-sufficiency report")
+    access.record(session, by=by, purpose=lookups.READ_SELF_SUFFICIENCY, case_id=case_id)
     return row

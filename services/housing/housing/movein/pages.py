@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import lookups
 from housing.movein import service
 from housing.movein.models import FurnitureItem, MoveInChecklist
 from housing.movein.schemas import FurnitureIn, FurnitureStatus, FurnitureUpdate, MoveInIn
@@ -18,6 +19,7 @@ from housing.units.models import Assignment, TemporaryUnit
 from housing.units.schemas import MoveOutIn
 from housing.web import SP, blank_to_none, guard, submit
 from shared.auth import Principal
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import money_input, render
 
@@ -56,7 +58,7 @@ def assignments_page(request: Request) -> Response:
     principal = guard(request, "indflytningerne")
     if not isinstance(principal, Principal):
         return principal
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         rows = session.execute(
             select(Assignment, TemporaryUnit)
             .join(TemporaryUnit, TemporaryUnit.id == Assignment.unit_id)
@@ -66,6 +68,7 @@ def assignments_page(request: Request) -> Response:
         numbers = _case_numbers(session, {a.case_id for a, _ in rows})
         lists = {a.id: session.get(MoveInChecklist, a.id) for a, _ in rows}
         missing = {i: (service.missing(c) if c else list(service.CHECKS)) for i, c in lists.items()}
+        record_page(request, session, purpose=lookups.LIST_TEMPORARY_HOUSING)
     return render(request, "assignments.html", rows=rows, numbers=numbers, missing=missing, lists=lists)
 
 
@@ -89,10 +92,11 @@ def case_move_in(case_id: IdPath, request: Request) -> Response:
 def _page(
     request: Request, assignment_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         assignment = session.get(Assignment, assignment_id)
         if assignment is None:
             return render(request, "not_found.html", 404, what=f"anvisning {assignment_id}")
+        record_page(request, session, purpose=lookups.READ_MOVE_IN, case_id=assignment.case_id)
         unit = session.get(TemporaryUnit, assignment.unit_id)
         checklist = session.get(MoveInChecklist, assignment_id)
         context: dict[str, Any] = {

@@ -6,9 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
+from housing import lookups
 from housing.movein import service
 from housing.movein.schemas import FurnitureIn, FurnitureOut, FurnitureUpdate, MoveInIn, MoveInOut
 from housing.units.routes import Placer, Reader
+from shared import access
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["bolig"])
@@ -28,7 +30,10 @@ def add_furniture(assignment_id: IdPath, body: FurnitureIn, session: Db, _by: Pl
 
 
 @router.get("/assignments/{assignment_id}/furniture", response_model=list[FurnitureOut])
-def list_furniture(assignment_id: IdPath, session: Db, _by: Reader) -> Any:
+def list_furniture(assignment_id: IdPath, session: Db, by: Reader) -> Any:
+    """The furniture of one household's assignment (access-logged under its case)."""
+    case_id = service.case_of(session, assignment_id=assignment_id)
+    access.record(session, by=by, purpose=lookups.READ_MOVE_IN, case_id=case_id)
     return service.furniture_for(session, assignment_id=assignment_id)
 
 

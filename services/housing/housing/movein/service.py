@@ -35,6 +35,14 @@ def _active_assignment(session: Session, assignment_id: int) -> Assignment:
     return row
 
 
+def case_of(session: Session, *, assignment_id: int) -> int:
+    """The case the assignment houses (404 for an unknown assignment)."""
+    case_id = session.scalar(select(Assignment.case_id).where(Assignment.id == assignment_id))
+    if case_id is None:
+        raise NotFound(f"no assignment with id {assignment_id}", danish="Anvisningen findes ikke")
+    return case_id
+
+
 def missing(checklist: MoveInChecklist) -> list[str]:
     return [name for name in CHECKS if not getattr(checklist, name)]
 

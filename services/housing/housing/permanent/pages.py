@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import lookups
 from housing.permanent import service
 from housing.permanent.models import Offer, PermanentNeed
 from housing.permanent.schemas import AssociationIn, DecisionIn, NeedIn, OfferIn, PriorityIn
@@ -17,6 +18,7 @@ from housing.readiness.models import ReadinessCheck
 from housing.web import BS, JC, blank_to_none, guard, submit
 from shared.auth import Principal
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import money_input, render
 
@@ -63,7 +65,7 @@ def _numbers(session: Session) -> dict[int, str]:
 def _list_page(
     request: Request, *, errors: dict[str, str], form: dict[str, str], case: str = "", status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         checks = list(session.scalars(select(ReadinessCheck).order_by(ReadinessCheck.case_number)))
         chosen = next((c for c in checks if str(c.case_id) == case), None)
         context: dict[str, Any] = {
@@ -78,6 +80,7 @@ def _list_page(
             "numbers": {c.case_id: c.case_number for c in checks},
             "chosen": chosen,
         }
+        record_page(request, session, purpose=lookups.LIST_WAITING, criteria=f"sag={case}" if case else None)
     return render(request, "permanent.html", status_code, errors=errors, form=form, labels=LABELS, **context)
 
 
@@ -130,13 +133,14 @@ async def add_association(request: Request) -> Response:
 def _need_page(
     request: Request, need_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         try:
             decisions = service.decisions(session, need_id=need_id)
         except DomainError:
             return render(request, "not_found.html", 404, what=f"behov {need_id}")
         need = session.get(PermanentNeed, need_id)
         assert need is not None
+        record_page(request, session, purpose=lookups.READ_NEED, case_id=need.case_id)
         view = service.need_out(session, need)
         associations = service.associations(session)
         offers = list(session.scalars(select(Offer).where(Offer.need_id == need_id).order_by(Offer.id)))

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from housing import lookups
 from housing.permanent import service
 from housing.permanent.schemas import (
     AssociationIn,
@@ -19,6 +20,7 @@ from housing.permanent.schemas import (
     PriorityIn,
 )
 from housing.units.routes import Reader
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath
 
@@ -35,8 +37,9 @@ def register_need(body: NeedIn, session: Db, by: NeedWriter) -> NeedOut:
 
 
 @router.get("/permanent-needs/waiting-list", response_model=list[NeedOut])
-def waiting_list(session: Db, _by: Reader) -> list[NeedOut]:
-    """H6: by turn, each household's position visible."""
+def waiting_list(session: Db, by: Reader) -> list[NeedOut]:
+    """H6: by turn, each household's position visible (a list of persons: access-logged)."""
+    access.record(session, by=by, purpose=lookups.LIST_WAITING)
     return service.waiting_list(session)
 
 
@@ -47,9 +50,11 @@ def prioritise(need_id: IdPath, body: PriorityIn, session: Db, by: Allocator) ->
 
 
 @router.get("/permanent-needs/{need_id}/decisions", response_model=list[DecisionOut])
-def decisions(need_id: IdPath, session: Db, _by: Reader) -> Any:
-    """Every allocation decision for the household: who, when, why."""
-    return service.decisions(session, need_id=need_id)
+def decisions(need_id: IdPath, session: Db, by: Reader) -> Any:
+    """Every allocation decision for the household: who, when, why (access-logged under its case)."""
+    rows = service.decisions(session, need_id=need_id)
+    access.record(session, by=by, purpose=lookups.READ_NEED, case_id=service.case_of(session, need_id=need_id))
+    return rows
 
 
 @router.post("/housing-associations", status_code=status.HTTP_201_CREATED, response_model=AssociationOut)

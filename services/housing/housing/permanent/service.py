@@ -49,6 +49,11 @@ def register_need(session: Session, *, data: NeedIn, by: Principal | str) -> Per
     return row
 
 
+def case_of(session: Session, *, need_id: int) -> int:
+    """The case whose need this is (404 for an unknown need)."""
+    return _need(session, need_id).case_id
+
+
 def _need(session: Session, need_id: int, *, for_update: bool = False) -> PermanentNeed:
     row = session.get(PermanentNeed, need_id, with_for_update=for_update)
     if row is None:

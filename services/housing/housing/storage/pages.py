@@ -6,12 +6,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from housing import lookups
 from housing.readiness.models import ReadinessCheck
 from housing.storage import service
 from housing.storage.models import StoredBelongings
 from housing.storage.schemas import StorageEnd, StorageIn
 from housing.web import SP, blank_to_none, guard, submit
 from shared.auth import Principal
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import render
 
@@ -27,11 +29,12 @@ LABELS = {
 def _page(
     request: Request, case_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         check = session.get(ReadinessCheck, case_id)
         if check is None:
             return render(request, "not_found.html", 404, what=f"sag {case_id} i boligafdelingen")
         rows = service.for_case(session, case_id=case_id)
+        record_page(request, session, purpose=lookups.READ_STORAGE, case_id=case_id)
     return render(
         request,
         "storage.html",

@@ -6,9 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
+from housing import lookups
 from housing.storage import service
 from housing.storage.schemas import StorageEnd, StorageIn, StorageOut
 from housing.units.routes import Placer, Reader
+from shared import access
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["bolig"])
@@ -20,7 +22,9 @@ def store(case_id: IdPath, body: StorageIn, session: Db, by: Placer) -> Any:
 
 
 @router.get("/cases/{case_id}/storage", response_model=list[StorageOut])
-def list_storage(case_id: IdPath, session: Db, _by: Reader) -> Any:
+def list_storage(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """The household's stored belongings (access-logged)."""
+    access.record(session, by=by, purpose=lookups.READ_STORAGE, case_id=case_id)
     return service.for_case(session, case_id=case_id)
 
 

@@ -6,11 +6,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from housing import lookups
 from housing.readiness import service as readiness
 from housing.units import service
 from housing.units.schemas import UNIT_STATUS_LABELS, UnitIn
 from shared.auth import Department
 from shared.errors import DomainError
+from shared.web.access import record_page
 from shared.web.forms import danish_errors, render, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
@@ -43,9 +45,10 @@ def _board(
     status_code: int = 200,
 ) -> Response:
     settings = request.app.state.settings
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
         rows = readiness.board(session, warning_days=settings.readiness_warning_days)
         units = service.list_units(session)
+        record_page(request, session, purpose=lookups.LIST_ARRIVALS)
     return render(
         request,
         "board.html",

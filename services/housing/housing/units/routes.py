@@ -6,10 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, status
 
+from housing import lookups
 from housing.readiness import service as readiness
 from housing.units import service
 from housing.units.models import TemporaryUnit
 from housing.units.schemas import AssignmentIn, AssignmentOut, MoveOutIn, UnitIn, UnitOut, UnitUpdate
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath
 
@@ -64,6 +66,8 @@ def move_out(assignment_id: IdPath, body: MoveOutIn, session: Db, by: Placer) ->
 
 
 @router.get("/readiness")
-def readiness_board(request: Request, session: Db, _by: Reader) -> list[dict[str, Any]]:
+def readiness_board(request: Request, session: Db, by: Reader) -> list[dict[str, Any]]:
+    """The arriving households and their housing (a list of persons: access-logged)."""
     rows = readiness.board(session, warning_days=request.app.state.settings.readiness_warning_days)
+    access.record(session, by=by, purpose=lookups.LIST_ARRIVALS)
     return [row.__dict__ for row in rows]

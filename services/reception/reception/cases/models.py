@@ -8,6 +8,7 @@ from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from reception.db import Base
+from shared.access import AccessLog  # the access log is shared by every service (shared/access.py)
 from shared.crypto import Encrypted
 from shared.db import BigId, utcnow
 
@@ -76,15 +77,4 @@ class FamilyMember(Base):
     case: Mapped[Case] = relationship(back_populates="family_members")
 
 
-class AccessLog(Base):
-    """Every read or search of personal data, with its criteria (Datatilsynet)."""
-
-    __tablename__ = "access_log"
-
-    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    user: Mapped[str] = mapped_column(String(100))
-    department: Mapped[str] = mapped_column(String(40))
-    action: Mapped[str] = mapped_column(String(40))
-    case_id: Mapped[int | None] = mapped_column(BigId, index=True, default=None)
-    criteria: Mapped[str | None] = mapped_column(String(500), default=None)
+__all__ = ["AccessLog", "Case", "FamilyMember"]

@@ -9,11 +9,12 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from reception.cases.models import AccessLog, Case, FamilyMember
+from reception.cases.models import Case, FamilyMember
 from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
 from reception.cases.takeover import at_handover
 from reception.config import CPR_VISIBLE_TO
 from reception.contacts.service import notify_partners
+from shared import access
 from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.contracts.reception import ArrivalScheduled, CaseOpened, FamilyReunificationPlanned
@@ -208,10 +209,8 @@ def search_cases(session: Session, *, query: str, viewer: Principal, limit: int 
 def log_access(
     session: Session, *, by: Principal, action: str, case_id: int | None = None, criteria: str | None = None
 ) -> None:
-    """Record a read or search of personal data (who, when, what, with which criteria)."""
-    session.add(
-        AccessLog(user=by.user, department=by.department.value, action=action, case_id=case_id, criteria=criteria)
-    )
+    """Record a read or search of personal data (who, when, what, with which criteria) in the shared log."""
+    access.record(session, by=by, purpose=action, case_id=case_id, criteria=criteria)
 
 
 def set_housing(
