@@ -28,11 +28,12 @@ personal data. ``criteria`` carries only a search's or list's criteria, CPR numb
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, String, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column
 
 from shared.auth import Principal
 from shared.db import BigId, InfraBase, utcnow
@@ -95,4 +96,13 @@ def lookups(
     return list(session.scalars(query.order_by(AccessLog.at, AccessLog.id)))
 
 
-__all__ = ["CRITERIA_LENGTH", "PURPOSE_LENGTH", "READ_LOOKUPS", "AccessLog", "lookups", "record"]
+def held_in(*columns: InstrumentedAttribute[Any]) -> Callable[[Session, int], bool]:
+    """Whether a service holds data of a case: a row in any of the tables whose ``case_id`` columns are given."""
+
+    def known(session: Session, case_id: int) -> bool:
+        return any(session.scalar(select(column).where(column == case_id).limit(1)) is not None for column in columns)
+
+    return known
+
+
+__all__ = ["CRITERIA_LENGTH", "PURPOSE_LENGTH", "READ_LOOKUPS", "AccessLog", "held_in", "lookups", "record"]

@@ -13,14 +13,12 @@ their cooperation texts and steering group (partners acting in office), the cour
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from education.absence.models import AbsenceReport, ModuleTest
 from education.courses.models import CourseEnrolment
 from education.efforts.models import LanguageEffort
 from education.intake.models import LanguageAssessment
 from education.web import READERS
+from shared import access
 from shared.web.access import lookups_router
 
 # The purposes education logs (shared.access.record): lists of persons have no case id.
@@ -36,18 +34,14 @@ READ_ENROLMENTS = "read_course_enrolments"
 WITHOUT_FOLLOW_UP = "unexcused absence, follow-up conversation not held"  # LIST_ABSENCES' criteria
 
 
-def known(session: Session, case_id: int) -> bool:
-    """Education holds something of the case: its assessment (every case it heard of), efforts, absences."""
-    return any(
-        session.scalar(select(column).where(column == case_id).limit(1)) is not None
-        for column in (
-            LanguageAssessment.case_id,
-            LanguageEffort.case_id,
-            AbsenceReport.case_id,
-            ModuleTest.case_id,
-            CourseEnrolment.case_id,
-        )
-    )
+# Education holds something of the case: its assessment (every case it heard of), efforts, absences.
+known = access.held_in(
+    LanguageAssessment.case_id,
+    LanguageEffort.case_id,
+    AbsenceReport.case_id,
+    ModuleTest.case_id,
+    CourseEnrolment.case_id,
+)
 
 
 router = lookups_router(path="/cases/{case_id}/lookups", readers=READERS, known=known, tags=["danskuddannelse"])

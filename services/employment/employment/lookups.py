@@ -16,7 +16,6 @@ a foreigner case's, to Jobcentret's caseworkers; reading either is logged too.
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from employment.conversations.models import Conversation
@@ -68,20 +67,16 @@ FOREIGNER_PURPOSES = frozenset(
 )
 
 
-def known_case(session: Session, case_id: int) -> bool:
-    """Employment holds something of reception's case: its match conversation (every case it heard of), or more."""
-    return any(
-        session.scalar(select(column).where(column == case_id).limit(1)) is not None
-        for column in (
-            MatchConversation.case_id,
-            Conversation.case_id,
-            FollowUp.case_id,
-            EducationOffer.case_id,
-            Internship.case_id,
-            Recognition.case_id,
-            SelfSufficiency.case_id,
-        )
-    )
+# Employment holds something of reception's case: its match conversation (every case it heard of), or more.
+known_case = access.held_in(
+    MatchConversation.case_id,
+    Conversation.case_id,
+    FollowUp.case_id,
+    EducationOffer.case_id,
+    Internship.case_id,
+    Recognition.case_id,
+    SelfSufficiency.case_id,
+)
 
 
 def known_foreigner_case(session: Session, case_id: int) -> bool:

@@ -14,14 +14,12 @@ resident), landlords and housing associations.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from housing.permanent.models import PermanentNeed
 from housing.readiness.models import PlacementRequest, ReadinessCheck
 from housing.storage.models import StoredBelongings
 from housing.units.models import Assignment
 from housing.web import READERS
+from shared import access
 from shared.web.access import lookups_router
 
 # The purposes housing logs (shared.access.record): lists of persons have no case id.
@@ -33,18 +31,14 @@ LIST_WAITING = "list_waiting_list"  # the waiting list for permanent housing (cr
 READ_NEED = "read_permanent_housing_need"  # one household's need, offers and allocation decisions
 
 
-def known(session: Session, case_id: int) -> bool:
-    """Housing holds something of the case: its arrival, a placement, an assignment, a need, storage."""
-    return any(
-        session.scalar(select(column).where(column == case_id).limit(1)) is not None
-        for column in (
-            ReadinessCheck.case_id,
-            PlacementRequest.case_id,
-            Assignment.case_id,
-            PermanentNeed.case_id,
-            StoredBelongings.case_id,
-        )
-    )
+# Housing holds something of the case: its arrival, a placement, an assignment, a need, storage.
+known = access.held_in(
+    ReadinessCheck.case_id,
+    PlacementRequest.case_id,
+    Assignment.case_id,
+    PermanentNeed.case_id,
+    StoredBelongings.case_id,
+)
 
 
 router = lookups_router(path="/cases/{case_id}/lookups", readers=READERS, known=known, tags=["bolig"])
