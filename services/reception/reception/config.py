@@ -12,6 +12,16 @@ from shared.crypto import DEV_DIGEST_KEY, DEV_FIELD_KEY
 from shared.settings import ServiceSettings
 
 # Departments that may see a full CPR number; everyone else sees DDMMYY-XXXX.
+# The departments that read reception's cases (API and pages).
+CASE_READERS = (
+    Department.JOBCENTRET,
+    Department.BORGERSERVICE,
+    Department.OKONOMI,
+    Department.SOCIAL_PSYKIATRI,
+    Department.BKF,
+    Department.SUNDHEDSCENTRET,
+    Department.FRIVILLIGHED,
+)
 CPR_VISIBLE_TO = frozenset({Department.JOBCENTRET, Department.BORGERSERVICE, Department.OKONOMI})
 
 

@@ -14,7 +14,7 @@ from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
 from reception.civil import pages as civil_pages
 from reception.civil import routes as civil_routes
-from reception.config import ReceptionSettings
+from reception.config import CASE_READERS, ReceptionSettings
 from reception.contacts import pages as contact_pages
 from reception.contacts import routes as contact_routes
 from reception.contracts import pages as contract_pages
@@ -79,5 +79,5 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
         on_startup=[sweep_document_orphans],
     )
     # The departments that may open the case list and the deadlines (the pages' links follow it).
-    app.state.templates.env.globals["case_readers"] = frozenset(d.value for d in case_routes.CASE_READERS)
+    app.state.templates.env.globals["case_readers"] = frozenset(d.value for d in CASE_READERS)
     return app

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from reception import lookups
 from reception.benefits import service
 from reception.benefits.models import Payment, PaymentRun, Sanction
 from reception.benefits.schemas import (
@@ -31,6 +32,7 @@ from shared import clock
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError, NotFound
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import money_input, render, signed_in, to_login
 
@@ -113,7 +115,7 @@ def benefits_page(
         request,
         principal,
         case_id,
-        action="read_benefits",
+        action=lookups.READ_BENEFITS,
         template="benefits.html",
         status_code=status_code,
         load=load,
@@ -295,7 +297,7 @@ def _payments_page(
     again: bool = False,
     status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:
         run = session.scalar(select(PaymentRun).where(PaymentRun.month == month)) if month else None
         rows = []
         if run is not None:
@@ -308,6 +310,8 @@ def _payments_page(
                 )
             )
         shown = month_label(month) if run is not None else ""
+        # A month's payments name every person paid: a list, logged with the month asked for.
+        record_page(request, session, purpose=lookups.LIST_PAYMENTS, criteria=f"month={month}")
         return render(
             request,
             "payments.html",

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from reception import lookups
 from reception.benefits import service
 from reception.benefits.schemas import (
     BenefitIn,
@@ -20,6 +21,7 @@ from reception.benefits.schemas import (
     SanctionOut,
 )
 from reception.cases.routes import Reader
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath
 
@@ -34,8 +36,11 @@ def add_benefit(case_id: IdPath, body: BenefitIn, session: Db, by: Finance) -> A
 
 
 @router.get("/cases/{case_id}/benefits", response_model=list[BenefitOut])
-def list_benefits(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.benefits_for(session, case_id=case_id)
+def list_benefits(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's benefits (access-logged under its case)."""
+    rows = service.benefits_for(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_BENEFITS, case_id=case_id)
+    return rows
 
 
 @router.post("/payment-runs", response_model=RunOut)
@@ -57,8 +62,11 @@ def propose(case_id: IdPath, body: SanctionIn, session: Db, by: Proposer) -> Any
 
 
 @router.get("/cases/{case_id}/sanctions", response_model=list[SanctionOut])
-def list_sanctions(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.sanctions_for(session, case_id=case_id)
+def list_sanctions(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's sanctions (access-logged under its case)."""
+    rows = service.sanctions_for(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_SANCTIONS, case_id=case_id)
+    return rows
 
 
 @router.post("/sanctions/{sanction_id}/hearing", response_model=SanctionOut)

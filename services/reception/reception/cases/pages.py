@@ -11,10 +11,11 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.orm import Session
 
+from reception import lookups
 from reception.cases import service, takeover
 from reception.cases.models import Case
 from reception.cases.responsibility import BASIS_LABELS
-from reception.cases.routes import CASE_READERS, case_out
+from reception.cases.routes import case_out
 from reception.cases.schemas import (
     RELATION_LABELS,
     RESIDENCE_BASIS_LABELS,
@@ -23,12 +24,14 @@ from reception.cases.schemas import (
     ResidenceBasis,
     ResponsibilityIn,
 )
+from reception.config import CASE_READERS
 from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
 from reception.timeline.service import entries as timeline_entries
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError
 from shared.validation import SearchText
+from shared.web.access import record_page
 from shared.web.deps import IdPath
 from shared.web.forms import danish_errors, render, signed_in, to_login
 
@@ -167,7 +170,7 @@ def case_list(request: Request, q: str = "") -> Response:
                 **_labels(),
             )
         cases = service.list_cases(session)
-        service.log_access(session, by=principal, action="list_cases")
+        service.log_access(session, by=principal, action=lookups.LIST_CASES)
         return render(
             request,
             "case_list.html",
@@ -279,7 +282,7 @@ def _case_page(
             case = service.get_case(session, case_id=case_id)
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        service.log_access(session, by=principal, action="read_case", case_id=case_id)
+        service.log_access(session, by=principal, action=lookups.READ_CASE, case_id=case_id)
         view = case_out(session, case, principal)
         contract = contract_for_case(session, case_id=case_id)
         # R11: the household this case joined, and the family members who joined it.
@@ -416,11 +419,13 @@ def _reunification_form(
     received: str = "",
     status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:
         try:
             anchor = service.get_case(session, case_id=case_id)
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
+        # The form names the case's person: a read of that case.
+        record_page(request, session, purpose=lookups.READ_FAMILY_REUNIFICATION, case_id=case_id)
         return render(
             request,
             "handover_form.html",

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 from sqlalchemy.orm import Session
 
+from reception import lookups
 from reception.cases import service, takeover
 from reception.cases.models import Case
 from reception.cases.schemas import (
@@ -21,7 +22,7 @@ from reception.cases.schemas import (
     OnboardingTaskOut,
     ResponsibilityIn,
 )
-from reception.config import CPR_VISIBLE_TO
+from reception.config import CASE_READERS, CPR_VISIBLE_TO
 from reception.onboarding.schemas import CHECKLIST, TaskKind
 from reception.onboarding.service import tasks_for
 from shared.auth import Department, Principal, require
@@ -31,15 +32,6 @@ from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["sager"])
 
-CASE_READERS = (
-    Department.JOBCENTRET,
-    Department.BORGERSERVICE,
-    Department.OKONOMI,
-    Department.SOCIAL_PSYKIATRI,
-    Department.BKF,
-    Department.SUNDHEDSCENTRET,
-    Department.FRIVILLIGHED,
-)
 Reader = Annotated[Principal, Depends(require(*CASE_READERS))]
 Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
 HandoverSender = Annotated[Principal, Depends(require(Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET))]
@@ -144,7 +136,7 @@ def take_over_early(case_id: IdPath, body: ResponsibilityIn, session: Db, by: Ca
 
 @router.get("/cases", response_model=list[CaseSummary])
 def list_cases(session: Db, by: Reader) -> list[CaseSummary]:
-    service.log_access(session, by=by, action="list_cases")
+    service.log_access(session, by=by, action=lookups.LIST_CASES)
     return [case_summary(c) for c in service.list_cases(session)]
 
 
@@ -169,5 +161,5 @@ def search_cases(
 @router.get("/cases/{case_id}", response_model=CaseOut)
 def get_case(case_id: IdPath, session: Db, by: Reader) -> CaseOut:
     case = service.get_case(session, case_id=case_id)
-    service.log_access(session, by=by, action="read_case", case_id=case_id)
+    service.log_access(session, by=by, action=lookups.READ_CASE, case_id=case_id)
     return case_out(session, case, by)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from reception import lookups
 from reception.cases.models import Case, FamilyMember
 from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
 from reception.cases.takeover import at_handover
@@ -200,7 +201,7 @@ def search_cases(session: Session, *, query: str, viewer: Principal, limit: int 
     log_access(
         session,
         by=viewer,
-        action="search_cases",
+        action=lookups.SEARCH_CASES,
         criteria=f"kind={'cpr' if cpr else 'text'} q={redact(text)} found={len(found)}"[:500],
     )
     return SearchResult(cases=[by_id[i] for i in newest], count=len(found))

@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from reception import lookups
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.civil import service, welcome_pages
@@ -204,7 +205,7 @@ def civil_page(
         request,
         principal,
         case_id,
-        action="read_civil_society",
+        action=lookups.READ_CIVIL_SOCIETY,
         template="civil_case.html",
         status_code=status_code,
         load=load,

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
 
+from reception import lookups
 from reception.cases.routes import Reader
 from reception.civil import service
 from reception.civil.schemas import (
@@ -24,6 +25,7 @@ from reception.civil.schemas import (
     VolunteerIn,
     VolunteerOut,
 )
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath
 
@@ -55,8 +57,11 @@ def match(case_id: IdPath, body: MatchIn, session: Db, _by: Volunteering) -> Any
 
 
 @router.get("/cases/{case_id}/matches", response_model=list[MatchOut])
-def list_matches(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.matches_for(session, case_id=case_id)
+def list_matches(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """The host families and mentors matched to one case (access-logged under its case)."""
+    rows = service.matches_for(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_CIVIL_SOCIETY, case_id=case_id)
+    return rows
 
 
 @router.post("/matches/{match_id}/follow-ups", response_model=MatchOut)
@@ -83,8 +88,11 @@ def create_meeting(body: MeetingIn, session: Db, _by: Welcome) -> MeetingOut:
 
 
 @router.get("/welcome-meetings/{meeting_id}", response_model=MeetingOut)
-def get_meeting(meeting_id: IdPath, session: Db, _by: Welcome) -> MeetingOut:
-    return service.meeting_out(session, meeting_id=meeting_id)
+def get_meeting(meeting_id: IdPath, session: Db, by: Welcome) -> MeetingOut:
+    """One welcome meeting with its invited cases: a list of persons, logged with the meeting as criteria."""
+    out = service.meeting_out(session, meeting_id=meeting_id)
+    access.record(session, by=by, purpose=lookups.LIST_WELCOME_MEETING, criteria=f"meeting_id={meeting_id}")
+    return out
 
 
 @router.post(

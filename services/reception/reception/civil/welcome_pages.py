@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from reception import lookups
 from reception.cases import service as cases
 from reception.cases.pages import danish_message, no_access_page
 from reception.civil import service
@@ -46,7 +47,7 @@ def meetings_page(
         invited: dict[int, Any] = {}
         for case_id in sorted({i.case_id for m in meetings for i in m.invitations}):
             invited[case_id] = cases.get_case(session, case_id=case_id)
-            cases.log_access(session, by=principal, action="read_welcome_meetings", case_id=case_id)
+            cases.log_access(session, by=principal, action=lookups.READ_WELCOME_MEETINGS, case_id=case_id)
         return render(
             request,
             "welcome_meetings.html",

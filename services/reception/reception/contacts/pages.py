@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from reception import lookups
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.contacts import service
@@ -66,7 +67,7 @@ def contacts_page(
         request,
         principal,
         case_id,
-        action="read_contacts",
+        action=lookups.READ_CONTACTS,
         template="contacts.html",
         status_code=status_code,
         load=load,

@@ -6,9 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
+from reception import lookups
 from reception.cases.routes import Caseworker, Reader
 from reception.contacts import service
 from reception.contacts.schemas import ContactIn, ContactOut, NotificationOut
+from shared import access
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["kontakter"])
@@ -21,13 +23,19 @@ def log_contact(case_id: IdPath, body: ContactIn, session: Db, by: Caseworker) -
 
 
 @router.get("/cases/{case_id}/contacts", response_model=list[ContactOut])
-def contact_log(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.contact_log(session, case_id=case_id)
+def contact_log(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's asylum-centre contact log (access-logged under its case)."""
+    rows = service.contact_log(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_CONTACTS, case_id=case_id)
+    return rows
 
 
 @router.get("/cases/{case_id}/notifications", response_model=list[NotificationOut])
-def notifications(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.notifications(session, case_id=case_id)
+def notifications(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's partner notifications (access-logged under its case)."""
+    rows = service.notifications(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_NOTIFICATIONS, case_id=case_id)
+    return rows
 
 
 @router.post("/cases/{case_id}/notifications/{notification_id}/acknowledge", response_model=NotificationOut)

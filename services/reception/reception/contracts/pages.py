@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm.exc import StaleDataError
 
+from reception import lookups
 from reception.cases import service as cases
 from reception.cases.pages import danish_message, no_access_page, page_reader
 from reception.contracts import service
@@ -56,7 +57,7 @@ def contract_page(
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
         row = service.for_case(session, case_id=case_id)
-        cases.log_access(session, by=principal, action="read_contract", case_id=case_id)
+        cases.log_access(session, by=principal, action=lookups.READ_CONTRACT, case_id=case_id)
         contract = ContractOut.model_validate(row) if row else None
         return render(
             request,

@@ -7,10 +7,12 @@ from typing import Any
 from fastapi import APIRouter, Request, status
 from fastapi.responses import Response
 
+from reception import lookups
 from reception.cases import service as cases
 from reception.cases.routes import Caseworker, Reader
 from reception.contracts import service
 from reception.contracts.schemas import ContractIn, ContractOut, SignIn
+from shared import access
 from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
@@ -24,8 +26,11 @@ def open_contract(case_id: IdPath, request: Request, session: Db, _by: Caseworke
 
 
 @router.get("/contracts/{contract_id}", response_model=ContractOut)
-def get_contract(contract_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.get_contract(session, contract_id=contract_id)
+def get_contract(contract_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's contract (access-logged under its case)."""
+    contract = service.get_contract(session, contract_id=contract_id)
+    access.record(session, by=by, purpose=lookups.READ_CONTRACT, case_id=contract.case_id)
+    return contract
 
 
 @router.put("/contracts/{contract_id}", response_model=ContractOut)
@@ -45,5 +50,5 @@ def print_contract(contract_id: IdPath, request: Request, session: Db, by: Reade
     """A printable Danish version of the contract."""
     contract = service.get_contract(session, contract_id=contract_id)
     case = cases.get_case(session, case_id=contract.case_id)
-    cases.log_access(session, by=by, action="print_contract", case_id=case.id)
+    cases.log_access(session, by=by, action=lookups.PRINT_CONTRACT, case_id=case.id)
     return render(request, "contract_print.html", contract=contract, case=case)

@@ -7,9 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from reception import lookups
 from reception.cases.pages import no_access_page, page_reader
 from reception.deadlines import service
 from shared.clock import today
+from shared.web.access import record_page
 from shared.web.forms import render, signed_in, to_login
 
 router = APIRouter(include_in_schema=False)
@@ -37,8 +39,10 @@ def deadlines(request: Request, dage: Annotated[str, Query(max_length=10)] = "7"
     if within is None:
         errors["dage"] = "Vælg et antal dage mellem 0 og 365"
     on = today()
-    with request.app.state.runtime.session_factory() as session:
+    with request.app.state.runtime.session_factory.begin() as session:
         found = service.due(session, department=principal.department.value, within_days=within or 7)
+        # A list naming cases: logged without a case, with the days shown (the department is the row's own).
+        record_page(request, session, purpose=lookups.LIST_DEADLINES, criteria=f"within_days={within or 7}")
     items = [{**d.__dict__, "state": d.state(on)} for d in found]
     return render(
         request,

@@ -7,8 +7,10 @@ from datetime import date
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
+from reception import lookups
 from reception.cases.routes import Reader
 from reception.deadlines import service
+from shared import access
 from shared.clock import today
 from shared.web.deps import Db
 
@@ -30,7 +32,7 @@ class DeadlineOut(BaseModel):
 def deadlines(session: Db, by: Reader, within_days: int = Query(7, ge=0, le=365)) -> list[DeadlineOut]:
     """The caller's department's deadlines: overdue first, then those due within ``within_days``."""
     on = today()
-    return [
-        DeadlineOut(**d.__dict__, state=d.state(on))
-        for d in service.due(session, department=by.department.value, within_days=within_days)
-    ]
+    found = service.due(session, department=by.department.value, within_days=within_days)
+    # A list naming cases: logged without a case, with its filter (the department is the row's own).
+    access.record(session, by=by, purpose=lookups.LIST_DEADLINES, criteria=f"within_days={within_days}")
+    return [DeadlineOut(**d.__dict__, state=d.state(on)) for d in found]

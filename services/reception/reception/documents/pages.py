@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from reception import lookups
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, render_case_page
 from reception.documents import service
@@ -56,7 +57,7 @@ def documents_page(
         request,
         principal,
         case_id,
-        action="read_documents",
+        action=lookups.READ_DOCUMENTS,
         template="documents.html",
         status_code=status_code,
         load=load,

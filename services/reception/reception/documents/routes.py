@@ -9,10 +9,12 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as FormFile
 
+from reception import lookups
 from reception.cases.routes import Caseworker
 from reception.documents import service
 from reception.documents.schemas import DocumentKind, DocumentOut
 from reception.documents.storage import DocumentStore
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath
 
@@ -65,8 +67,11 @@ async def upload(
 
 
 @router.get("/cases/{case_id}/documents", response_model=list[DocumentOut])
-def list_documents(case_id: IdPath, session: Db, _by: DocumentReader) -> Any:
-    return service.for_case(session, case_id=case_id)
+def list_documents(case_id: IdPath, session: Db, by: DocumentReader) -> Any:
+    """One case's documents (access-logged under its case)."""
+    rows = service.for_case(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_DOCUMENTS, case_id=case_id)
+    return rows
 
 
 @router.get("/cases/{case_id}/documents/{document_id}")

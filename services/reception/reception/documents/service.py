@@ -12,6 +12,7 @@ from urllib.parse import quote
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from reception import lookups
 from reception.cases.service import get_case, log_access
 from reception.documents.models import Document
 from reception.documents.schemas import DocumentKind, DocumentOut
@@ -166,7 +167,7 @@ def open_document(
         content = store.read(row.storage_key)
     except FileNotFoundError:
         raise NotFound(f"the file of document {document_id} is missing", danish="Dokumentets fil mangler") from None
-    log_access(session, by=by, action="download_document", case_id=case_id, criteria=f"document {document_id}")
+    log_access(session, by=by, action=lookups.DOWNLOAD_DOCUMENT, case_id=case_id, criteria=f"document {document_id}")
     return row, content
 
 

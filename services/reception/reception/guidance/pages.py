@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from reception import lookups
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.guidance import service
@@ -64,7 +65,7 @@ def guidance_page(
         request,
         principal,
         case_id,
-        action="read_guidance",
+        action=lookups.READ_GUIDANCE,
         template="guidance.html",
         status_code=status_code,
         load=load,

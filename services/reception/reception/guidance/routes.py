@@ -6,9 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
+from reception import lookups
 from reception.cases.routes import Caseworker, Reader
 from reception.guidance import service
 from reception.guidance.schemas import GuidanceIn, GuidanceOut, TourDoneIn, TourIn, TourOut
+from shared import access
 from shared.errors import NotFound
 from shared.web.deps import Db, IdPath
 
@@ -26,10 +28,12 @@ def tour_done(case_id: IdPath, body: TourDoneIn, session: Db, _by: Caseworker) -
 
 
 @router.get("/cases/{case_id}/local-tour", response_model=TourOut)
-def get_tour(case_id: IdPath, session: Db, _by: Reader) -> Any:
+def get_tour(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's local-area tour (access-logged under its case)."""
     tour = service.get_tour(session, case_id=case_id)
     if tour is None:
         raise NotFound(f"no tour is booked for case {case_id}")
+    access.record(session, by=by, purpose=lookups.READ_LOCAL_TOUR, case_id=case_id)
     return tour
 
 
@@ -39,5 +43,8 @@ def log_guidance(case_id: IdPath, body: GuidanceIn, session: Db, by: Caseworker)
 
 
 @router.get("/cases/{case_id}/guidance", response_model=list[GuidanceOut])
-def guidance_log(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.guidance_log(session, case_id=case_id)
+def guidance_log(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's guidance log (access-logged under its case)."""
+    rows = service.guidance_log(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_GUIDANCE, case_id=case_id)
+    return rows

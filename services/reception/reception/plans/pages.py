@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from reception import lookups
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.plans import service
@@ -69,7 +70,7 @@ def plan_page(
         request,
         principal,
         case_id,
-        action="read_plan",
+        action=lookups.READ_PLAN,
         template="plan.html",
         status_code=status_code,
         load=load,

@@ -6,9 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
+from reception import lookups
 from reception.cases.routes import Caseworker, Reader
 from reception.plans import service
 from reception.plans.schemas import ActionIn, ActionOut, ActionUpdate, PlanIn, PlanOut, WithdrawIn
+from shared import access
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["integrationsplan"])
@@ -33,8 +35,11 @@ def create_plan(case_id: IdPath, body: PlanIn, session: Db, by: Caseworker) -> A
 
 
 @router.get("/cases/{case_id}/plan", response_model=PlanOut)
-def show_plan(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return plan_out(session, case_id)
+def show_plan(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's integration plan (access-logged under its case)."""
+    out = plan_out(session, case_id)
+    access.record(session, by=by, purpose=lookups.READ_PLAN, case_id=case_id)
+    return out
 
 
 @router.post("/cases/{case_id}/plan/actions", status_code=status.HTTP_201_CREATED, response_model=ActionOut)

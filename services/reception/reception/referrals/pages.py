@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reception import lookups
 from reception.cases.models import Case
 from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.referrals import service
@@ -82,7 +83,7 @@ def referrals_page(
         request,
         principal,
         case_id,
-        action="read_referrals",
+        action=lookups.READ_REFERRALS,
         template="referrals.html",
         status_code=status_code,
         load=load,

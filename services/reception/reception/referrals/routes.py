@@ -6,9 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
+from reception import lookups
 from reception.cases.routes import Caseworker, Reader
 from reception.referrals import service
 from reception.referrals.schemas import ReferralIn, ReferralOut, ReferralUpdate
+from shared import access
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["henvisninger"])
@@ -21,8 +23,11 @@ def refer(case_id: IdPath, body: ReferralIn, session: Db, by: Caseworker) -> Any
 
 
 @router.get("/cases/{case_id}/referrals", response_model=list[ReferralOut])
-def list_referrals(case_id: IdPath, session: Db, _by: Reader) -> Any:
-    return service.for_case(session, case_id=case_id)
+def list_referrals(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """One case's referrals (access-logged under its case)."""
+    rows = service.for_case(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_REFERRALS, case_id=case_id)
+    return rows
 
 
 @router.patch("/referrals/{referral_id}", response_model=ReferralOut)

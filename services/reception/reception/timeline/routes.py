@@ -7,6 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
+from reception import lookups
 from reception.cases import service as cases
 from reception.cases.routes import Reader
 from reception.timeline import service
@@ -28,5 +29,5 @@ class TimelineOut(BaseModel):
 def timeline(case_id: IdPath, session: Db, by: Reader) -> list[TimelineOut]:
     """Everything that happened to the person's case, across services, in order."""
     cases.get_case(session, case_id=case_id)
-    cases.log_access(session, by=by, action="read_timeline", case_id=case_id)
+    cases.log_access(session, by=by, action=lookups.READ_TIMELINE, case_id=case_id)
     return [TimelineOut.model_validate(e) for e in service.entries(session, case_id=case_id)]
