@@ -28,6 +28,7 @@ from reception.config import CASE_READERS
 from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
 from reception.timeline.service import entries as timeline_entries
+from shared import access
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError
 from shared.validation import SearchText
@@ -125,7 +126,7 @@ def render_case_page(
             case = service.get_case(session, case_id=case_id)
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        service.log_access(session, by=principal, action=action, case_id=case_id)
+        access.record(session, by=principal, purpose=action, case_id=case_id)
         return render(request, template, status_code, case=case, **load(session, case))
 
 
@@ -170,7 +171,7 @@ def case_list(request: Request, q: str = "") -> Response:
                 **_labels(),
             )
         cases = service.list_cases(session)
-        service.log_access(session, by=principal, action=lookups.LIST_CASES)
+        access.record(session, by=principal, purpose=lookups.LIST_CASES)
         return render(
             request,
             "case_list.html",
@@ -282,7 +283,7 @@ def _case_page(
             case = service.get_case(session, case_id=case_id)
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        service.log_access(session, by=principal, action=lookups.READ_CASE, case_id=case_id)
+        access.record(session, by=principal, purpose=lookups.READ_CASE, case_id=case_id)
         view = case_out(session, case, principal)
         contract = contract_for_case(session, case_id=case_id)
         # R11: the household this case joined, and the family members who joined it.

@@ -25,6 +25,7 @@ from reception.cases.schemas import (
 from reception.config import CASE_READERS, CPR_VISIBLE_TO
 from reception.onboarding.schemas import CHECKLIST, TaskKind
 from reception.onboarding.service import tasks_for
+from shared import access
 from shared.auth import Department, Principal, require
 from shared.cpr import mask
 from shared.validation import SearchText
@@ -136,7 +137,7 @@ def take_over_early(case_id: IdPath, body: ResponsibilityIn, session: Db, by: Ca
 
 @router.get("/cases", response_model=list[CaseSummary])
 def list_cases(session: Db, by: Reader) -> list[CaseSummary]:
-    service.log_access(session, by=by, action=lookups.LIST_CASES)
+    access.record(session, by=by, purpose=lookups.LIST_CASES)
     return [case_summary(c) for c in service.list_cases(session)]
 
 
@@ -161,5 +162,5 @@ def search_cases(
 @router.get("/cases/{case_id}", response_model=CaseOut)
 def get_case(case_id: IdPath, session: Db, by: Reader) -> CaseOut:
     case = service.get_case(session, case_id=case_id)
-    service.log_access(session, by=by, action=lookups.READ_CASE, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_CASE, case_id=case_id)
     return case_out(session, case, by)

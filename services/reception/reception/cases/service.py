@@ -198,20 +198,13 @@ def search_cases(session: Session, *, query: str, viewer: Principal, limit: int 
             found.add(case_id)
     newest = sorted(found, key=lambda i: (created[i], i), reverse=True)[:limit]
     by_id = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_(newest)))} if newest else {}
-    log_access(
+    access.record(
         session,
         by=viewer,
-        action=lookups.SEARCH_CASES,
+        purpose=lookups.SEARCH_CASES,
         criteria=f"kind={'cpr' if cpr else 'text'} q={redact(text)} found={len(found)}"[:500],
     )
     return SearchResult(cases=[by_id[i] for i in newest], count=len(found))
-
-
-def log_access(
-    session: Session, *, by: Principal, action: str, case_id: int | None = None, criteria: str | None = None
-) -> None:
-    """Record a read or search of personal data (who, when, what, with which criteria) in the shared log."""
-    access.record(session, by=by, purpose=action, case_id=case_id, criteria=criteria)
 
 
 def set_housing(

@@ -14,6 +14,7 @@ from reception.cases import service as cases
 from reception.cases.pages import danish_message, no_access_page
 from reception.civil import service
 from reception.civil.schemas import AttendanceIn, InviteByNumberIn, MeetingIn
+from shared import access
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError
@@ -47,7 +48,7 @@ def meetings_page(
         invited: dict[int, Any] = {}
         for case_id in sorted({i.case_id for m in meetings for i in m.invitations}):
             invited[case_id] = cases.get_case(session, case_id=case_id)
-            cases.log_access(session, by=principal, action=lookups.READ_WELCOME_MEETINGS, case_id=case_id)
+            access.record(session, by=principal, purpose=lookups.READ_WELCOME_MEETINGS, case_id=case_id)
         return render(
             request,
             "welcome_meetings.html",

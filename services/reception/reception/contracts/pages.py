@@ -14,6 +14,7 @@ from reception.cases import service as cases
 from reception.cases.pages import danish_message, no_access_page, page_reader
 from reception.contracts import service
 from reception.contracts.schemas import ContractIn, ContractOut, SignIn
+from shared import access
 from shared.auth import Department, Principal
 from shared.errors import DomainError
 from shared.web.deps import IdPath
@@ -57,7 +58,7 @@ def contract_page(
         except DomainError:
             return render(request, "not_found.html", 404, what=f"sag {case_id}")
         row = service.for_case(session, case_id=case_id)
-        cases.log_access(session, by=principal, action=lookups.READ_CONTRACT, case_id=case_id)
+        access.record(session, by=principal, purpose=lookups.READ_CONTRACT, case_id=case_id)
         contract = ContractOut.model_validate(row) if row else None
         return render(
             request,

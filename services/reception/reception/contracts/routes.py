@@ -50,5 +50,5 @@ def print_contract(contract_id: IdPath, request: Request, session: Db, by: Reade
     """A printable Danish version of the contract."""
     contract = service.get_contract(session, contract_id=contract_id)
     case = cases.get_case(session, case_id=contract.case_id)
-    cases.log_access(session, by=by, action=lookups.PRINT_CONTRACT, case_id=case.id)
+    access.record(session, by=by, purpose=lookups.PRINT_CONTRACT, case_id=case.id)
     return render(request, "contract_print.html", contract=contract, case=case)

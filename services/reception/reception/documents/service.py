@@ -13,10 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from reception import lookups
-from reception.cases.service import get_case, log_access
+from reception.cases.service import get_case
 from reception.documents.models import Document
 from reception.documents.schemas import DocumentKind, DocumentOut
 from reception.documents.storage import DocumentStore
+from shared import access
 from shared.auth import Principal
 from shared.errors import DomainError, Invalid, NotFound
 
@@ -167,7 +168,9 @@ def open_document(
         content = store.read(row.storage_key)
     except FileNotFoundError:
         raise NotFound(f"the file of document {document_id} is missing", danish="Dokumentets fil mangler") from None
-    log_access(session, by=by, action=lookups.DOWNLOAD_DOCUMENT, case_id=case_id, criteria=f"document {document_id}")
+    access.record(
+        session, by=by, purpose=lookups.DOWNLOAD_DOCUMENT, case_id=case_id, criteria=f"document {document_id}"
+    )
     return row, content
 
 

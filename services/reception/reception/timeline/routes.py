@@ -11,6 +11,7 @@ from reception import lookups
 from reception.cases import service as cases
 from reception.cases.routes import Reader
 from reception.timeline import service
+from shared import access
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["tidslinje"])
@@ -29,5 +30,5 @@ class TimelineOut(BaseModel):
 def timeline(case_id: IdPath, session: Db, by: Reader) -> list[TimelineOut]:
     """Everything that happened to the person's case, across services, in order."""
     cases.get_case(session, case_id=case_id)
-    cases.log_access(session, by=by, action=lookups.READ_TIMELINE, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_TIMELINE, case_id=case_id)
     return [TimelineOut.model_validate(e) for e in service.entries(session, case_id=case_id)]
