@@ -6,6 +6,7 @@ import re
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from shared.db import MAX_ID
 
@@ -35,3 +36,16 @@ RequiredLongText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), AfterValidator(_no_control)
 ]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+# The error type of a schema's own check across fields (see ``invalid``).
+CROSS_FIELD = "cross_field"
+
+
+def invalid(field: str, message: str, danish: str) -> PydanticCustomError:
+    """The error a schema's ``model_validator`` raises when a check across fields fails.
+
+    The JSON API answers ``message`` (English); a department page shows ``danish`` next to ``field``.
+    The Danish is said where the check is made, so no page translates by matching English phrases.
+    """
+    return PydanticCustomError(CROSS_FIELD, message, {"field": field, "danish": danish})

@@ -29,7 +29,8 @@ from shared.bus.broker import check_persistence
 from shared.errors import DomainError
 from shared.runtime import ServiceRuntime
 from shared.settings import SERVICES, service_url
-from shared.web.forms import dk_kroner, dk_money
+from shared.web.deps import NoAccess, SignInRequired
+from shared.web.forms import dk_kroner, dk_money, render, to_login
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -132,6 +133,11 @@ def _validation_message(exc: RequestValidationError) -> list[dict[str, Any]]:
     return errors
 
 
+def _wants_page(request: Request) -> bool:
+    """A browser asks for HTML; API clients (JSON, or no preference) keep JSON answers."""
+    return "text/html" in request.headers.get("accept", "")
+
+
 def create_service_app(
     runtime: ServiceRuntime,
     *,
@@ -198,14 +204,26 @@ def create_service_app(
         log.error("database unavailable: %s", type(exc.orig).__name__)
         return JSONResponse({"detail": "database temporarily unavailable; try again"}, 503)
 
+    @app.exception_handler(SignInRequired)
+    async def _sign_in(request: Request, _exc: SignInRequired) -> Response:
+        return to_login(request)
+
+    @app.exception_handler(NoAccess)
+    async def _no_access(request: Request, exc: NoAccess) -> Response:
+        return render(request, "no_access.html", 403, what=exc.what, hint=exc.hint, link=exc.link)
+
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and _wants_page(request):  # a browser on a path no page has
+            return render(request, "not_found.html", 404, what="den side, du bad om")
         return JSONResponse({"detail": exc.detail}, exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> Response:
         incident = uuid.uuid4().hex[:12]
         log.error("unexpected error %s: %s", incident, type(exc).__name__, exc_info=exc)
+        if _wants_page(request):
+            return render(request, "error.html", 500, incident=incident)
         return JSONResponse({"detail": f"internal error (incident {incident})"}, 500)
 
     app.include_router(pages.router)

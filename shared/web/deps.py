@@ -8,7 +8,9 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
+from shared.auth import Principal
 from shared.db import MAX_ID
+from shared.web.forms import signed_in
 
 
 def unit_of_work(request: Request) -> Iterator[Session]:
@@ -28,3 +30,30 @@ Db = Annotated[Session, Depends(unit_of_work, scope="function")]
 ReadDb = Annotated[Session, Depends(read_session, scope="function")]
 # Ids in paths: positive and within 64 bits, so an oversized number is a 422, not a database error.
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class SignInRequired(Exception):
+    """A page asked for with no one signed in: the app answers with the sign-in page (303)."""
+
+
+class NoAccess(Exception):
+    """The signed-in user's department may not see this page: the app answers with the Danish 403 page.
+
+    ``what`` completes "Du har ikke adgang til …"; ``hint`` and ``link`` say where to go instead.
+    """
+
+    def __init__(self, what: str, *, hint: str | None = None, link: tuple[str, str] | None = None) -> None:
+        super().__init__(what)
+        self.what, self.hint, self.link = what, hint, link
+
+
+def page_user(request: Request) -> Principal:
+    """The signed-in user of a page, whatever the department; raises ``SignInRequired`` otherwise."""
+    principal = signed_in(request)
+    if principal is None:
+        raise SignInRequired
+    return principal
+
+
+# A page open to every signed-in user (a service's own readers are checked by ``PageForms.reader``).
+PageUser = Annotated[Principal, Depends(page_user)]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -20,6 +20,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from shared.auth import Department, Principal
 from shared.errors import DomainError
+from shared.validation import CROSS_FIELD
+from shared.web.deps import NoAccess, SignInRequired
 from shared.web.forms import danish_errors, render, signed_in, to_login
 
 Action = Callable[[Session, Principal, dict[str, str]], str]
@@ -97,7 +99,10 @@ class PageForms:
                 errors.setdefault(f"{prefix}{self._field(k)}", v)
         for err in exc.errors():
             key = self._field(".".join(str(p) for p in err["loc"]))
-            if not key:
+            if err["type"] == CROSS_FIELD:  # a schema's own check carries its field and its Danish
+                ctx = err.get("ctx") or {}
+                errors[f"{prefix}{ctx.get('field') or '_'}"] = str(ctx.get("danish") or err.get("msg"))
+            elif not key:
                 text = str(err.get("msg", ""))
                 at, said = next(
                     (hit for en, hit in self.model_messages.items() if en in text), ("_", "Formularen er ikke gyldig")
@@ -113,9 +118,21 @@ class PageForms:
     def not_found(self, request: Request, what: str) -> Response:
         return render(request, "not_found.html", 404, what=what)
 
-    def reader(self, request: Request) -> Principal | None:
-        principal = signed_in(request)
-        return principal if principal is not None and principal.department in self.readers else None
+    def reader(self, what: str) -> Any:
+        """A page's dependency: the signed-in user when their department reads these pages.
+
+        No one signed in: the sign-in page; another department: the Danish 403 page saying it has no
+        access to ``what``. Use as ``user: Principal = FORMS.reader("se sagen")``."""
+
+        def dependency(request: Request) -> Principal:
+            principal = signed_in(request)
+            if principal is None:
+                raise SignInRequired
+            if principal.department not in self.readers:
+                raise NoAccess(what)
+            return principal
+
+        return Depends(dependency)
 
     def guard(self, request: Request, what: str) -> Principal | Response:
         """The signed-in reader, or the answer to give instead (sign-in, or no access)."""
@@ -138,6 +155,8 @@ class PageForms:
         allowed: tuple[Department, ...] | None = None,
         refused: str | None = None,
         form: dict[str, str] | None = None,
+        session: Session | None = None,
+        principal: Principal | None = None,
     ) -> Response:
         """Run a page form in one transaction: 303 to the page ``action`` names, or the page again (422)
         with the Danish errors next to the fields and what was typed kept; an error writes nothing.
@@ -145,16 +164,24 @@ class PageForms:
         ``allowed``: the departments that may post it (default: every reader); ``refused``: what the
         others are told (default: "Kun <allowed> kan <what>"). ``fields``: the form's fields; a service
         error about one of them is shown next to it, any other above the form. ``form``: the form when
-        the caller has read it already (for repeated fields)."""
-        principal = self.guard(request, what)  # not even the page to show an error on: sign in, or no access
-        if not isinstance(principal, Principal):
-            return principal
+        the caller has read it already (for repeated fields). ``session`` and ``principal``: the page's
+        ``Db`` and ``FORMS.reader`` dependencies; the action then runs in a savepoint of the request's
+        transaction, so a refused form writes nothing while the page shown again can still read."""
+        if principal is None:
+            guarded = self.guard(request, what)  # not even the page to show an error on: sign in, or no access
+            if not isinstance(guarded, Principal):
+                return guarded
+            principal = guarded
         form = form if form is not None else await read_form(request)
         try:
             if allowed is not None and principal.department not in allowed:
                 raise DomainError(refused or f"Kun {' eller '.join(d.label for d in allowed)} kan {what}")
-            with request.app.state.runtime.session_factory.begin() as session:
-                target = action(session, principal, form)
+            if session is not None:
+                with session.begin_nested():
+                    target = action(session, principal, form)
+            else:
+                with request.app.state.runtime.session_factory.begin() as own:
+                    target = action(own, principal, form)
             return RedirectResponse(target, status_code=303)
         except ValidationError as exc:
             errors = self.validation_errors(exc, prefix)
