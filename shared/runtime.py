@@ -2,26 +2,120 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import weakref
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from celery import Celery
 from sqlalchemy.orm import Session, sessionmaker
 
 import shared.contracts  # noqa: F401  (registers every event contract)
+from shared.bus.envelope import Event, EventEnvelope
 from shared.bus.inbox import Handler
 from shared.bus.relay import Relay
+from shared.bus.subscriptions import subscriptions_of
 from shared.bus.worker import make_celery
 from shared.db import make_engine, make_session_factory
 from shared.logging import setup_logging
-from shared.settings import ServiceSettings
+from shared.settings import SERVICES, ServiceSettings
 
 log = logging.getLogger(__name__)
 
 PeriodicJob = Callable[[sessionmaker[Session]], object]
+E = TypeVar("E", bound=Event)
+S = TypeVar("S", bound=ServiceSettings)
+
+
+class Handlers:
+    """A service's event handlers, keyed by contract class: a list per event, run in order in one
+    transaction (the inbox's). ``on`` is typed, so each handler is checked against its contract."""
+
+    def __init__(self) -> None:
+        self._lists: dict[type[Event], list[Callable[[Session, Any, EventEnvelope], None]]] = {}
+
+    def on(self, contract: type[E], *handlers: Callable[[Session, E, EventEnvelope], None]) -> Handlers:
+        if contract in self._lists:
+            raise ValueError(f"{contract.event_type} is declared twice")
+        self._lists[contract] = list(handlers)
+        return self
+
+    @property
+    def contracts(self) -> list[type[Event]]:
+        return list(self._lists)
+
+    def event_types(self) -> list[str]:
+        return sorted(c.event_type for c in self._lists)
+
+    def by_type(self) -> dict[str, Handler]:
+        """One handler per event type for the consumer: each runs the declared list in order."""
+        return {contract.event_type: _in_order(handlers) for contract, handlers in self._lists.items()}
+
+
+def _in_order(handlers: Sequence[Callable[[Session, Any, EventEnvelope], None]]) -> Handler:
+    def handle(session: Session, event: Any, envelope: EventEnvelope) -> None:
+        for handler in handlers:
+            handler(session, event, envelope)
+
+    handle.__name__ = "+".join(getattr(h, "__name__", "handler") for h in handlers) or "nothing"
+    return handle
+
+
+@dataclass(frozen=True)
+class Periodic(Generic[S]):
+    """A job the service's scheduler (celery beat) runs every ``every(settings)`` seconds."""
+
+    name: str
+    every: Callable[[S], float]
+    run: Callable[[S, sessionmaker[Session]], object]
+
+
+@dataclass(frozen=True)
+class ServiceDefinition(Generic[S]):
+    """What one service runs, declared once in its ``bootstrap.py``: its settings, the events it
+    handles (by contract class), its periodic jobs. The worker, the scheduler, the test system,
+    ``dev.py up`` and the in-process runner are built from it; tests check the subscription table
+    and docker-compose.yml against it."""
+
+    name: str
+    settings: type[S]
+    handlers: Handlers = field(default_factory=Handlers)
+    periodic: tuple[Periodic[S], ...] = ()
+    prepare: Callable[[S], None] | None = None  # process-wide set-up before the runtime (e.g. keys)
+
+    @property
+    def needs_scheduler(self) -> bool:
+        return bool(self.periodic)
+
+    def check_subscriptions(self) -> None:
+        """The handled events must be exactly the events the subscription table sends this service."""
+        declared, subscribed = self.handlers.event_types(), subscriptions_of(self.name)
+        if declared != subscribed:
+            missing = sorted(set(subscribed) - set(declared))
+            extra = sorted(set(declared) - set(subscribed))
+            raise ValueError(
+                f"{self.name}: subscriptions without a handler {missing}, handlers without a subscription {extra}"
+            )
+
+    def build(self, settings: S | None = None) -> ServiceRuntime:
+        settings = settings or self.settings()
+        if self.prepare is not None:
+            self.prepare(settings)
+        jobs: dict[str, tuple[float, PeriodicJob]] = {
+            job.name: (job.every(settings), _with_settings(job, settings)) for job in self.periodic
+        }
+        return ServiceRuntime(settings, handlers=self.handlers.by_type(), periodic=jobs)
+
+
+def _with_settings(job: Periodic[S], settings: S) -> PeriodicJob:
+    def run(factory: sessionmaker[Session]) -> object:
+        return job.run(settings, factory)
+
+    run.__name__ = job.name
+    return run
 
 
 class ServiceRuntime:
@@ -108,3 +202,17 @@ def _on_fork(ref: weakref.ref[ServiceRuntime], hook: str) -> None:
 def run_periodic(runtime: ServiceRuntime, name: str) -> Any:
     """Run one periodic job now (operators and tests)."""
     return runtime.periodic[name][1](runtime.session_factory)
+
+
+def definition_of(service: str) -> ServiceDefinition[Any]:
+    """A service's declaration (its ``bootstrap.SERVICE``), found by name: ``shared`` never imports a
+    service's code, but the tools that start services (test system, ``dev.py up``) read what they run."""
+    definition: ServiceDefinition[Any] = importlib.import_module(f"{service}.bootstrap").SERVICE
+    if definition.name != service:
+        raise ValueError(f"{service}.bootstrap declares the service {definition.name!r}")
+    return definition
+
+
+def scheduled_services() -> tuple[str, ...]:
+    """The services that declare periodic jobs: each needs exactly one scheduler (celery beat)."""
+    return tuple(name for name in SERVICES if definition_of(name).needs_scheduler)

@@ -4,6 +4,9 @@
 - ``system``: all five services as real processes (worker + uvicorn API each) on that broker.
 - ``make_app``: one service's FastAPI app in-process on a fresh database, relay off, for API tests
   that assert what was written and what waits in the outbox.
+- ``flow``: all five services' apps in this process, each on its own database, with every event
+  delivered through the subscribers' real ``consume`` after each request (shared/testing/inprocess.py):
+  flows across services without Redis or worker processes.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from shared.auth import Department, issue_token
 from shared.bus.models import OutboxMessage
 from shared.settings import DEV_SECRET
 from shared.testing.databases import drop_database, fresh_database
+from shared.testing.inprocess import InProcessSystem, in_process_system
 from shared.testing.redis_server import RedisServer
 from shared.testing.system import System, start_system
 
@@ -39,6 +43,12 @@ def system(broker: RedisServer, tmp_path_factory: pytest.TempPathFactory) -> Ite
     running = start_system(broker.url, tmp_path_factory.mktemp("system"))
     yield running
     running.stop()
+
+
+@pytest.fixture
+def flow(tmp_path: Path) -> Iterator[InProcessSystem]:
+    with in_process_system(tmp_path) as running:
+        yield running
 
 
 def token(department: Department, user: str = "testbruger") -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 
 from shared.auth import Department, issue_token
+from shared.runtime import scheduled_services
 from shared.settings import DEV_SECRET, SERVICES
 from shared.testing.databases import drop_database, fresh_database
 from shared.testing.processes import (
@@ -25,8 +26,17 @@ from shared.testing.processes import (
 )
 from shared.testing.redis_server import free_port
 
-# Services with periodic jobs (their runtime's ``periodic``), each run by its own celery beat.
-BEAT_SERVICES = ("reception", "housing")
+# Services with periodic jobs (declared in their bootstrap), each run by its own celery beat.
+BEAT_SERVICES = scheduled_services()
+
+
+def planned_processes(services: tuple[str, ...], *, with_apis: bool, with_beat: bool) -> list[tuple[str, str]]:
+    """(role, service) of every process ``start_system`` starts: a worker per service, its API, and a
+    beat for each service whose declaration has periodic jobs (read now, not kept by hand)."""
+    scheduled = scheduled_services() if with_beat else ()
+    roles = [("worker", name) for name in services]
+    roles += [("api", name) for name in services if with_apis]
+    return roles + [("beat", name) for name in services if name in scheduled]
 
 
 @dataclass
@@ -106,11 +116,12 @@ def start_system(
             system.database_urls[name] = (database_urls or {}).get(name) or fresh_database(name, work_dir)
             system.ports[name] = (ports or {}).get(name) or free_port()
         env = system.env()
-        for name in services:
-            system.workers[name] = worker(name, env, work_dir / "logs").start()
-            if with_apis:
+        for role, name in planned_processes(services, with_apis=with_apis, with_beat=with_beat):
+            if role == "worker":
+                system.workers[name] = worker(name, env, work_dir / "logs").start()
+            elif role == "api":
                 system.apis[name] = api(name, system.ports[name], env, work_dir / "logs", host=host).start()
-            if with_beat and name in BEAT_SERVICES:
+            else:
                 system.beats[name] = beat(name, env, work_dir / "logs").start()
         for name in services:
             wait_worker_ready(system.workers[name])

@@ -1,4 +1,4 @@
-"""R5, R3 (with E4 and B7) across services on real worker processes and the real broker.
+"""R5, R3 (with E4 and B7) across services in one process (the in-process runner).
 
 An integration-plan action for housing, education or employment reaches that service and its
 progress comes back to reception; education's absence list becomes a sanction proposal in
@@ -32,8 +32,8 @@ CONTENT = {
 }
 
 
-def _open_case(system) -> int:
-    case = system.client("reception", UDL).post("/handovers", json=handover())
+def _open_case(flow) -> int:
+    case = flow.client("reception", UDL).post("/handovers", json=handover())
     assert case.status_code == 201, case.text
     return int(case.json()["id"])
 
@@ -42,12 +42,12 @@ def _listed(client, path: str, key: str, value: int):
     return next((r for r in client.get(path).json() if r[key] == value), None)
 
 
-def test_r5_plan_actions_reach_their_services_and_their_progress_comes_back(system):
-    jc = system.client("reception", JC)
-    housing = system.client("housing", SP)
-    education = system.client("education", JC)
-    employment = system.client("employment", JC)
-    case_id = _open_case(system)
+def test_r5_plan_actions_reach_their_services_and_their_progress_comes_back(flow):
+    jc = flow.client("reception", JC)
+    housing = flow.client("housing", SP)
+    education = flow.client("education", JC)
+    employment = flow.client("employment", JC)
+    case_id = _open_case(flow)
     assert jc.post(f"/cases/{case_id}/plan", json={"reason": "Familie med helbredsproblemer"}).status_code == 201
     due = (date.today() + timedelta(days=30)).isoformat()
     actions = {}
@@ -106,8 +106,8 @@ def test_r5_plan_actions_reach_their_services_and_their_progress_comes_back(syst
     assert timeline_has("indsats til Danskuddannelse")
 
 
-def _signed_contract_and_benefit(system, case_id: int, monthly: str) -> None:
-    jc, ok = system.client("reception", JC), system.client("reception", OK)
+def _signed_contract_and_benefit(flow, case_id: int, monthly: str) -> None:
+    jc, ok = flow.client("reception", JC), flow.client("reception", OK)
     contract = jc.post(f"/cases/{case_id}/contract").json()
     saved = jc.put(f"/contracts/{contract['id']}", json={**CONTENT, "version": contract["version"]}).json()
     first = jc.post(f"/contracts/{contract['id']}/sign", json={"party": "caseworker", "version": saved["version"]})
@@ -125,12 +125,12 @@ def _signed_contract_and_benefit(system, case_id: int, monthly: str) -> None:
     assert benefit.status_code == 201, benefit.text
 
 
-def test_r3_e4_absence_from_education_becomes_a_sanction_proposal_in_reception(system):
+def test_r3_e4_absence_from_education_becomes_a_sanction_proposal_in_reception(flow):
     """R3 (sanction proposed with the event that caused it) from E4 (education registers the absence list)."""
-    ok = system.client("reception", OK)
-    education = system.client("education", JC)
-    case_id = _open_case(system)
-    _signed_contract_and_benefit(system, case_id, "12000.00")
+    ok = flow.client("reception", OK)
+    education = flow.client("education", JC)
+    case_id = _open_case(flow)
+    _signed_contract_and_benefit(flow, case_id, "12000.00")
     wait_for(
         lambda: _listed(education, "/language_assessments", "case_id", case_id),
         timeout=30,
@@ -166,12 +166,12 @@ def test_r3_e4_absence_from_education_becomes_a_sanction_proposal_in_reception(s
     assert len(ok.get(f"/cases/{case_id}/sanctions").json()) == 1
 
 
-def test_r3_b7_self_sufficiency_from_employment_stops_the_benefits(system):
+def test_r3_b7_self_sufficiency_from_employment_stops_the_benefits(flow):
     """R3 (benefits stop when employment reports self-sufficiency) from B7."""
-    ok = system.client("reception", OK)
-    employment = system.client("employment", JC)
-    case_id = _open_case(system)
-    _signed_contract_and_benefit(system, case_id, "11000.00")
+    ok = flow.client("reception", OK)
+    employment = flow.client("employment", JC)
+    case_id = _open_case(flow)
+    _signed_contract_and_benefit(flow, case_id, "11000.00")
     wait_for(
         lambda: _listed(employment, "/match_conversations", "case_id", case_id),
         timeout=30,

@@ -1,4 +1,4 @@
-"""E1, E4 (follow-up), B1 and § 4 across services on real worker processes and the real broker.
+"""E1, E4 (follow-up), B1 and § 4 across services in one process (the in-process runner).
 
 Reception's handover with the placement decision fixes the day the municipality takes over (§ 4):
 education's § 5 deadline follows it. Education's enrolment at a language school and employment's
@@ -22,9 +22,9 @@ def _timeline_has(jc, case_id: int, event_type: str) -> dict | None:
     return next((e for e in jc.get(f"/cases/{case_id}/timeline").json() if e["event_type"] == event_type), None)
 
 
-def test_e1_b1_section_4_news_from_education_and_employment_reach_reception(system):
-    reception, jc = system.client("reception", UDL), system.client("reception", JC)
-    education, employment = system.client("education", JC), system.client("employment", JC)
+def test_e1_b1_section_4_news_from_education_and_employment_reach_reception(flow):
+    reception, jc = flow.client("reception", UDL), flow.client("reception", JC)
+    education, employment = flow.client("education", JC), flow.client("employment", JC)
     decided = TODAY - timedelta(days=10)
     case = reception.post("/handovers", json=handover(placement_decided_on=decided.isoformat()))
     assert case.status_code == 201, case.text

@@ -1,7 +1,7 @@
-"""The first flow across services, on real processes: uvicorn APIs, Celery workers, Redis, databases.
-
-One HTTP call to reception (R1) → housing runs a readiness check (H1) and reception opens the six
-onboarding tasks (R3); assigning a unit in housing shows on reception's case.
+"""The first flow across services. The smoke flow runs on real processes (uvicorn APIs, Celery workers,
+Redis, databases): one HTTP call to reception (R1) → housing runs a readiness check (H1) and reception
+opens the six onboarding tasks (R3); assigning a unit in housing shows on reception's case. The others
+run in one process (the in-process runner, through the same ``consume``).
 """
 
 from __future__ import annotations
@@ -72,10 +72,10 @@ def test_r1_h1_r3_handover_triggers_readiness_check_and_onboarding(system):
     assert board_row()["colour"] == "green"
 
 
-def test_r2_h1_arrival_moves_the_readiness_check_date(system):
-    reception = system.client("reception", Department.UDLAENDINGESTYRELSEN)
-    jobcentre = system.client("reception", Department.JOBCENTRET)
-    housing = system.client("housing", Department.SOCIAL_PSYKIATRI)
+def test_r2_h1_arrival_moves_the_readiness_check_date(flow):
+    reception = flow.client("reception", Department.UDLAENDINGESTYRELSEN)
+    jobcentre = flow.client("reception", Department.JOBCENTRET)
+    housing = flow.client("housing", Department.SOCIAL_PSYKIATRI)
     case_id = reception.post("/handovers", json=handover()).json()["id"]
     agreed = arrival()
     assert jobcentre.post(f"/cases/{case_id}/arrival", json=agreed).status_code == 200
@@ -87,17 +87,17 @@ def test_r2_h1_arrival_moves_the_readiness_check_date(system):
     wait_for(moved, timeout=20, message="readiness check on the agreed arrival date")
 
 
-def test_r1_h1_follow_up_events_carry_the_handovers_correlation_id(system):
+def test_r1_h1_follow_up_events_carry_the_handovers_correlation_id(flow):
     """Events a handler publishes carry the correlation id of the event that caused them."""
     import json
 
     from sqlalchemy import create_engine, text
 
-    reception = system.client("reception", Department.UDLAENDINGESTYRELSEN)
+    reception = flow.client("reception", Department.UDLAENDINGESTYRELSEN)
     case_id = reception.post("/handovers", json=handover()).json()["id"]
 
     def envelopes(service: str, event_type: str):
-        engine = create_engine(system.database_urls[service])
+        engine = create_engine(flow.database_urls[service])
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT envelope FROM outbox WHERE event_type = :t"), {"t": event_type}).all()
         engine.dispose()

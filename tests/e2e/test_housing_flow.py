@@ -1,4 +1,5 @@
-"""H2/H5/H6 across services on real processes: move-in and permanent allocation reach reception's case."""
+"""H2/H5/H6 across services in one process (the in-process runner): move-in and permanent allocation
+reach reception's case."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from shared.testing.processes import wait_for
 from tests.reception.helpers import handover
 
 
-def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(system):
-    reception = system.client("reception", Department.UDLAENDINGESTYRELSEN)
-    jobcentre = system.client("reception", Department.JOBCENTRET)
-    placer = system.client("housing", Department.SOCIAL_PSYKIATRI)
-    borgerservice = system.client("housing", Department.BORGERSERVICE)
-    housing_jc = system.client("housing", Department.JOBCENTRET)
+def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(flow):
+    reception = flow.client("reception", Department.UDLAENDINGESTYRELSEN)
+    jobcentre = flow.client("reception", Department.JOBCENTRET)
+    placer = flow.client("housing", Department.SOCIAL_PSYKIATRI)
+    borgerservice = flow.client("housing", Department.BORGERSERVICE)
+    housing_jc = flow.client("housing", Department.JOBCENTRET)
 
     case_id = reception.post("/handovers", json=handover()).json()["id"]
     wait_for(
@@ -97,10 +98,10 @@ def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(system):
     )
 
 
-def test_r11_h5_family_reunification_puts_the_household_on_the_waiting_list(system):
-    reception = system.client("reception", Department.UDLAENDINGESTYRELSEN)
-    jobcentre = system.client("reception", Department.JOBCENTRET)
-    housing = system.client("housing", Department.BORGERSERVICE)
+def test_r11_h5_family_reunification_puts_the_household_on_the_waiting_list(flow):
+    reception = flow.client("reception", Department.UDLAENDINGESTYRELSEN)
+    jobcentre = flow.client("reception", Department.JOBCENTRET)
+    housing = flow.client("housing", Department.BORGERSERVICE)
     anchor = reception.post("/handovers", json=handover(family_members=[])).json()["id"]
     family = handover(
         residence_basis="family_reunification_9",

@@ -8,10 +8,11 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import text
 
-from reception.onboarding import handlers
+from reception.bootstrap import HANDLERS
+from reception.onboarding.service import open_checklist
 from shared import crypto
 from shared.auth import Department
-from shared.bus.envelope import EventEnvelope, read_event
+from shared.bus.inbox import Outcome, consume
 from tests.reception.helpers import handover
 
 UDL, JC, BS, OK = (
@@ -23,12 +24,23 @@ UDL, JC, BS, OK = (
 
 
 def _case_with_checklist(app, **overrides):
-    """A case whose own reception.case_opened event has been handled (as reception's worker does)."""
+    """A case as the handover opened it: the checklist opens in the handover's own transaction."""
     case = app.client.post("/handovers", json=handover(**overrides), headers=app.as_(UDL)).json()
-    envelope = EventEnvelope.model_validate(app.outbox()[-1])
-    with app.factory.begin() as session:
-        handlers.on_case_opened(session, read_event(envelope), envelope)  # type: ignore[arg-type]
     return app.client.get(f"/cases/{case['id']}", headers=app.as_(JC)).json()
+
+
+def test_r3_the_handover_answers_with_the_six_onboarding_tasks_and_a_refused_one_opens_none(make_app):
+    app = make_app("reception")
+    body = handover()
+    resp = app.client.post("/handovers", json=body, headers=app.as_(UDL))
+    assert resp.status_code == 201, resp.text
+    tasks = resp.json()["onboarding_tasks"]
+    assert len(tasks) == 6 and {t["status"] for t in tasks} == {"open"}
+    assert [e["type"] for e in app.outbox()] == ["reception.case_opened"]  # nothing waits on the bus for it
+    again = app.client.post("/handovers", json=body, headers=app.as_(UDL))  # the same person again: refused
+    assert again.status_code == 409
+    with app.factory() as session:
+        assert session.execute(text("SELECT count(*) FROM onboarding_task")).scalar_one() == 6
 
 
 def _task(case, kind):
@@ -130,9 +142,10 @@ def test_r3_same_cpr_on_two_cases_is_409(make_app):
 def test_r3_opening_the_checklist_twice_keeps_six_tasks(make_app):
     app = make_app("reception")
     case = _case_with_checklist(app)
-    envelope = EventEnvelope.model_validate(app.outbox()[-1])
+    # Reception's worker then consumes its own case_opened event, and an agreed arrival reopens the list.
+    assert consume(app.factory, "reception", app.outbox()[-1], HANDLERS) == Outcome.HANDLED
     with app.factory.begin() as session:
-        handlers.on_case_opened(session, read_event(envelope), envelope)  # type: ignore[arg-type]
+        open_checklist(session, case_id=case["id"], arrival_date=date.fromisoformat(case["expected_arrival_date"]))
     again = app.client.get(f"/cases/{case['id']}", headers=app.as_(JC)).json()
     assert len(again["onboarding_tasks"]) == 6
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -13,14 +14,47 @@ from sqlalchemy import create_engine
 import shared.bus.models  # noqa: F401
 from shared.bus.envelope import known_types
 from shared.bus.subscriptions import SUBSCRIPTIONS, subscriptions_of
+from shared.runtime import Handlers, definition_of
 from shared.settings import DEV_SECRET, SERVICES
 from shared.testing.databases import drop_database, fresh_database
 
 
 @pytest.mark.parametrize("service", list(SERVICES))
 def test_every_subscription_has_a_handler_and_every_handler_a_subscription(service):
-    handlers = importlib.import_module(f"{service}.bootstrap").HANDLERS if service != "council" else {}
-    assert sorted(handlers) == subscriptions_of(service)
+    definition = definition_of(service)
+    definition.check_subscriptions()  # raises on drift
+    assert sorted(definition.handlers.by_type()) == subscriptions_of(service)
+    assert sorted(importlib.import_module(f"{service}.bootstrap").HANDLERS) == subscriptions_of(service)
+
+
+def test_a_subscription_without_a_handler_or_a_handler_without_a_subscription_is_refused():
+    from shared.contracts.housing import MovedIn
+    from shared.contracts.reception import CaseOpened, CprRegistered
+
+    housing = definition_of("housing")
+    kept = housing.handlers
+    missing = Handlers()
+    for contract in kept.contracts:
+        if contract is not CaseOpened:
+            missing.on(contract, lambda *_args: None)
+    with pytest.raises(ValueError, match=r"subscriptions without a handler \['reception.case_opened'\]"):
+        replace(housing, handlers=missing).check_subscriptions()
+    extra = Handlers().on(CprRegistered, lambda *_args: None).on(MovedIn, lambda *_args: None)
+    for contract in kept.contracts:
+        extra.on(contract, lambda *_args: None)
+    with pytest.raises(ValueError, match=r"handlers without a subscription \['housing.moved_in', 'reception.cpr_reg"):
+        replace(housing, handlers=extra).check_subscriptions()
+    with pytest.raises(ValueError, match="declared twice"):
+        Handlers().on(CaseOpened, lambda *_args: None).on(CaseOpened, lambda *_args: None)
+
+
+def test_the_handlers_of_one_event_run_in_the_declared_order_in_one_call():
+    from shared.contracts.reception import CaseOpened
+
+    calls: list[str] = []
+    handlers = Handlers().on(CaseOpened, lambda *_a: calls.append("first"), lambda *_a: calls.append("second"))
+    handlers.by_type()["reception.case_opened"](None, None, None)  # type: ignore[arg-type]
+    assert calls == ["first", "second"]
 
 
 def test_every_subscribed_event_type_has_a_contract():

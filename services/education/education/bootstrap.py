@@ -1,19 +1,25 @@
-"""Wires education: settings, database, bus handlers."""
+"""What education runs: the events it handles (by contract), declared once."""
 
 from __future__ import annotations
 
 from education.config import EducationSettings
 from education.intake import handlers
 from education.plans.service import PLAN_TASKS
-from shared.bus.inbox import Handler
-from shared.runtime import ServiceRuntime
+from shared.contracts.reception import CaseOpened, PlanActionAssigned, PlanActionWithdrawn, ResponsibilityTakenOver
+from shared.runtime import Handlers, ServiceDefinition, ServiceRuntime
 
-HANDLERS: dict[str, Handler] = {
-    "reception.case_opened": handlers.on_case_opened,
-    "reception.responsibility_taken_over": handlers.on_responsibility_taken_over,
-    **PLAN_TASKS.handlers,
-}
+SERVICE = ServiceDefinition(
+    name="education",
+    settings=EducationSettings,
+    handlers=Handlers()
+    .on(CaseOpened, handlers.on_case_opened)
+    .on(ResponsibilityTakenOver, handlers.on_responsibility_taken_over)
+    .on(PlanActionAssigned, PLAN_TASKS.on_assigned)
+    .on(PlanActionWithdrawn, PLAN_TASKS.on_withdrawn),
+)
+# The consumer's view (event type → handler), as the worker and the in-process runner use it.
+HANDLERS = SERVICE.handlers.by_type()
 
 
 def build(settings: EducationSettings | None = None) -> ServiceRuntime:
-    return ServiceRuntime(settings or EducationSettings(), handlers=HANDLERS)
+    return SERVICE.build(settings)

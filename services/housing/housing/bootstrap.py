@@ -1,4 +1,4 @@
-"""Wires housing: settings, database, bus handlers, the periodic readiness check."""
+"""What housing runs: the events it handles (by contract) and the periodic readiness check, declared once."""
 
 from __future__ import annotations
 
@@ -8,24 +8,34 @@ from housing.config import HousingSettings
 from housing.permanent import handlers as permanent_handlers
 from housing.plans.service import PLAN_TASKS
 from housing.readiness import handlers, service
-from shared.bus.inbox import Handler
-from shared.runtime import ServiceRuntime
+from shared.contracts.reception import (
+    ArrivalScheduled,
+    CaseOpened,
+    FamilyReunificationPlanned,
+    PlanActionAssigned,
+    PlanActionWithdrawn,
+)
+from shared.runtime import Handlers, Periodic, ServiceDefinition, ServiceRuntime
 
-HANDLERS: dict[str, Handler] = {
-    "reception.case_opened": handlers.on_case_opened,
-    "reception.arrival_scheduled": handlers.on_arrival_scheduled,
-    "reception.family_reunification_planned": permanent_handlers.on_family_reunification_planned,
-    **PLAN_TASKS.handlers,
-}
+
+def _check_readiness(settings: HousingSettings, factory: sessionmaker[Session]) -> int:
+    return service.flag_unready_arrivals(factory, warning_days=settings.readiness_warning_days)
+
+
+SERVICE = ServiceDefinition(
+    name="housing",
+    settings=HousingSettings,
+    handlers=Handlers()
+    .on(CaseOpened, handlers.on_case_opened)
+    .on(ArrivalScheduled, handlers.on_arrival_scheduled)
+    .on(FamilyReunificationPlanned, permanent_handlers.on_family_reunification_planned)
+    .on(PlanActionAssigned, PLAN_TASKS.on_assigned)
+    .on(PlanActionWithdrawn, PLAN_TASKS.on_withdrawn),
+    # H1: arrivals close at hand without a ready unit are flagged.
+    periodic=(Periodic("check_readiness", every=lambda s: s.readiness_check_seconds, run=_check_readiness),),
+)
+HANDLERS = SERVICE.handlers.by_type()
 
 
 def build(settings: HousingSettings | None = None) -> ServiceRuntime:
-    settings = settings or HousingSettings()
-    warning_days = settings.readiness_warning_days
-
-    def check_readiness(factory: sessionmaker[Session]) -> int:
-        return service.flag_unready_arrivals(factory, warning_days=warning_days)
-
-    return ServiceRuntime(
-        settings, handlers=HANDLERS, periodic={"check_readiness": (settings.readiness_check_seconds, check_readiness)}
-    )
+    return SERVICE.build(settings)

@@ -1,4 +1,8 @@
-"""Wires reception: settings, database, bus handlers. Used by main.py, worker.py and tests."""
+"""What reception runs: the events it handles (by contract) and the periodic deadline check, declared once.
+
+Every event reception receives lands on the case timeline first (``timeline.record``); some also
+change the case.
+"""
 
 from __future__ import annotations
 
@@ -8,43 +12,58 @@ from reception.config import ReceptionSettings
 from reception.deadlines import service as deadlines
 from reception.onboarding import handlers as onboarding_handlers
 from reception.plans.service import on_action_updated
-from reception.timeline.service import with_timeline
+from reception.timeline.service import record
 from shared import crypto
-from shared.bus.inbox import Handler
-from shared.runtime import ServiceRuntime
+from shared.contracts import education, employment, housing
+from shared.contracts import reception as own
+from shared.runtime import Handlers, Periodic, ServiceDefinition, ServiceRuntime
 
-# Every event reception receives lands on the case timeline; some also change the case.
-HANDLERS: dict[str, Handler] = {
-    "reception.case_opened": with_timeline(onboarding_handlers.on_case_opened),
-    "reception.arrival_scheduled": with_timeline(onboarding_handlers.on_arrival_scheduled),
-    "reception.cpr_registered": with_timeline(),
-    "reception.responsibility_taken_over": with_timeline(),
-    "reception.family_reunification_planned": with_timeline(),
-    "reception.contract_signed": with_timeline(),
-    "reception.sanction_decided": with_timeline(),
-    "reception.deadline_overdue": with_timeline(),
-    "housing.placement_requested": with_timeline(case_handlers.on_placement_requested),
-    "housing.temporary_assigned": with_timeline(case_handlers.on_temporary_assigned),
-    "housing.readiness_flagged": with_timeline(case_handlers.on_readiness_flagged),
-    "housing.moved_in": with_timeline(case_handlers.on_moved_in),
-    "housing.moved_out": with_timeline(case_handlers.on_moved_out),
-    "housing.permanent_allocated": with_timeline(case_handlers.on_permanent_allocated),
-    "reception.plan_action_assigned": with_timeline(),
-    "reception.plan_action_withdrawn": with_timeline(),
-    "housing.plan_action_updated": with_timeline(on_action_updated),
-    "education.plan_action_updated": with_timeline(on_action_updated),
-    "employment.plan_action_updated": with_timeline(on_action_updated),
-    "education.absence_reported": with_timeline(benefit_handlers.on_absence_reported),
-    "education.language_enrolled": with_timeline(),
-    "education.absence_followed_up": with_timeline(),
-    "employment.self_sufficiency_reported": with_timeline(benefit_handlers.on_self_sufficiency_reported),
-    "employment.match_classified": with_timeline(),
-    "employment.follow_up_overdue": with_timeline(),
-}
+
+def _configure_cpr_keys(settings: ReceptionSettings) -> None:
+    crypto.configure(settings.cpr_keys, settings.cpr_digest_key)
+
+
+SERVICE = ServiceDefinition(
+    name="reception",
+    settings=ReceptionSettings,
+    prepare=_configure_cpr_keys,
+    handlers=Handlers()
+    .on(own.CaseOpened, record)  # the onboarding checklist opened with the case (cases.service.open_case)
+    .on(own.ArrivalScheduled, record, onboarding_handlers.on_arrival_scheduled)
+    .on(own.CprRegistered, record)
+    .on(own.ResponsibilityTakenOver, record)
+    .on(own.FamilyReunificationPlanned, record)
+    .on(own.ContractSigned, record)
+    .on(own.SanctionDecided, record)
+    .on(own.DeadlineOverdue, record)
+    .on(own.PlanActionAssigned, record)
+    .on(own.PlanActionWithdrawn, record)
+    .on(housing.PlacementRequested, record, case_handlers.on_placement_requested)
+    .on(housing.TemporaryAssigned, record, case_handlers.on_temporary_assigned)
+    .on(housing.ReadinessFlagged, record, case_handlers.on_readiness_flagged)
+    .on(housing.MovedIn, record, case_handlers.on_moved_in)
+    .on(housing.MovedOut, record, case_handlers.on_moved_out)
+    .on(housing.PermanentAllocated, record, case_handlers.on_permanent_allocated)
+    .on(housing.HousingPlanActionUpdated, record, on_action_updated)
+    .on(education.EducationPlanActionUpdated, record, on_action_updated)
+    .on(education.AbsenceReported, record, benefit_handlers.on_absence_reported)
+    .on(education.LanguageEnrolled, record)
+    .on(education.AbsenceFollowedUp, record)
+    .on(employment.EmploymentPlanActionUpdated, record, on_action_updated)
+    .on(employment.SelfSufficiencyReported, record, benefit_handlers.on_self_sufficiency_reported)
+    .on(employment.MatchClassified, record)
+    .on(employment.FollowUpOverdue, record),
+    periodic=(
+        Periodic(
+            "announce_overdue",
+            every=lambda s: s.overdue_check_seconds,
+            run=lambda _s, factory: deadlines.announce_overdue(factory),
+        ),
+    ),
+)
+# The consumer's view (event type → handler), as the worker and the in-process runner use it.
+HANDLERS = SERVICE.handlers.by_type()
 
 
 def build(settings: ReceptionSettings | None = None) -> ServiceRuntime:
-    settings = settings or ReceptionSettings()
-    crypto.configure(settings.cpr_keys, settings.cpr_digest_key)
-    periodic = {"announce_overdue": (settings.overdue_check_seconds, deadlines.announce_overdue)}
-    return ServiceRuntime(settings, handlers=HANDLERS, periodic=periodic)
+    return SERVICE.build(settings)

@@ -9,7 +9,7 @@ from pydantic_settings import SettingsConfigDict
 
 from shared.auth import Department
 from shared.crypto import DEV_DIGEST_KEY, DEV_FIELD_KEY
-from shared.settings import ServiceSettings
+from shared.settings import SERVICES, ServiceSettings
 
 # Departments that may see a full CPR number; everyone else sees DDMMYY-XXXX.
 # The departments that read reception's cases (API and pages).
@@ -29,7 +29,7 @@ class ReceptionSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="RECEPTION_", extra="ignore")
 
     service_name: str = "reception"
-    port: int = 8001
+    port: int = SERVICES["reception"]  # one table of ports (shared/settings.py)
     # The integration contract is due this many days after the handover (integrationsloven § 19: a month).
     contract_due_days: int = Field(30, ge=1, le=365)
     # How often celery beat looks for deadlines that passed.

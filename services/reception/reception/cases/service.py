@@ -15,6 +15,7 @@ from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
 from reception.cases.takeover import at_handover
 from reception.config import CPR_VISIBLE_TO
 from reception.contacts.service import notify_partners
+from reception.onboarding.service import open_checklist
 from shared import access
 from shared.auth import Principal
 from shared.bus.outbox import publish
@@ -75,6 +76,9 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
         producer=SERVICE,
     )
     at_handover(session, case)
+    # The Borgerservice/bank/Økonomisk Team checklist (R3) opens with the case, in the same transaction:
+    # the handover's answer already shows it, and no round trip through the bus is needed.
+    open_checklist(session, case_id=case.id, arrival_date=case.expected_arrival_date)
     return case
 
 

@@ -1,4 +1,7 @@
-"""Reception reacts to its own case events: the checklist opens with the case (R3)."""
+"""Reception reacts to its own case events: open onboarding tasks follow an agreed arrival (R3).
+
+The checklist itself opens with the case, in the handover's transaction (cases.service.open_case).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,7 @@ from sqlalchemy.orm import Session
 
 from reception.onboarding import service
 from shared.bus.envelope import EventEnvelope
-from shared.contracts.reception import ArrivalScheduled, CaseOpened
-
-
-def on_case_opened(session: Session, event: CaseOpened, _envelope: EventEnvelope) -> None:
-    service.open_checklist(session, case_id=event.case_id, arrival_date=event.expected_arrival_date)
+from shared.contracts.reception import ArrivalScheduled
 
 
 def on_arrival_scheduled(session: Session, event: ArrivalScheduled, _envelope: EventEnvelope) -> None:

@@ -12,7 +12,6 @@ from reception.cases.responsibility import BASIS_LABELS
 from reception.plans.schemas import OWNER_LABELS
 from reception.timeline.models import TimelineEntry
 from shared.bus.envelope import Event, EventEnvelope
-from shared.bus.inbox import Handler
 from shared.contracts.employment import SELF_SUFFICIENCY_KINDS
 
 
@@ -108,18 +107,6 @@ def record(session: Session, event: Event, envelope: EventEnvelope) -> None:
             summary=describe(payload) if describe else envelope.type,
         )
     )
-
-
-def with_timeline(handler: Handler | None = None) -> Handler:
-    """A handler that records the event on the case timeline, then does ``handler``'s work."""
-
-    def handle(session: Session, event: Any, envelope: EventEnvelope) -> None:
-        record(session, event, envelope)
-        if handler is not None:
-            handler(session, event, envelope)
-
-    handle.__name__ = getattr(handler, "__name__", "timeline_only")
-    return handle
 
 
 def entries(session: Session, *, case_id: int) -> list[TimelineEntry]:
