@@ -62,6 +62,11 @@ def ensure_chromium() -> None:
 def cmd_test(args: list[str]) -> int:
     ensure_chromium()
     os.chdir(ROOT)
+    if not any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
+        # Several test processes (pytest-xdist): many tests wait on processes, brokers or a browser.
+        # The fault scenarios, the bus contract and the real system each stay on one process
+        # (tests/conftest.py). ``-n 0`` runs everything in this one.
+        args = ["-n", os.environ.get("INTEGRATION_TEST_PROCESSES", "3"), "--dist", "loadgroup", *args]
     return subprocess.call([str(PY), "-m", "pytest", *args])
 
 

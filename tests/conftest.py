@@ -31,6 +31,23 @@ from shared.testing.redis_server import RedisServer
 from shared.testing.system import System, start_system
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``dev.py test`` runs the suite on several processes), keep together what
+    must not run side by side: the fault scenarios and the bus contract (real workers, throwaway
+    brokers, timings), and everything on the one real system (its processes start once per worker)."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if "faults" in path.parts:
+            group = "faults"
+        elif "bus" in path.parts:
+            group = "bus"
+        elif "system" in getattr(item, "fixturenames", ()):
+            group = "system"
+        else:
+            continue
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
     server = RedisServer(tmp_path_factory.mktemp("broker")).start()
