@@ -26,7 +26,7 @@ from shared.auth import Principal
 from shared.errors import DomainError
 from shared.web.access import record_page
 from shared.web.deps import Db, IdPath
-from shared.web.forms import render, signed_in
+from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
 WHAT = "valg til integrationsrådet"
@@ -89,18 +89,18 @@ def _page(
     request: Request,
     session: Session,
     election_id: int,
+    principal: Principal,
     *,
     errors: dict[str, str],
     form: dict[str, str],
     status_code: int = 200,
 ) -> Response:
-    principal = signed_in(request)
     try:
         election = service.get(session, election_id)
     except DomainError:
         return not_found(request, f"valg {election_id}")
     candidates = service.candidates(session, election_id=election_id)
-    secretariat = principal is not None and principal.department == JC  # the voter register is for them only
+    secretariat = principal.department == JC  # the voter register is for them only
     voters = service.voters(session, election_id=election_id) if secretariat else []
     if secretariat:
         record_page(request, session, purpose=service.READ_VOTERS, criteria=service.voters_criteria(election_id))
@@ -125,11 +125,13 @@ def _page(
 
 @router.get("/valg/{election_id}")
 def election_page(election_id: IdPath, request: Request, session: Db, principal: Principal = reader(WHAT)) -> Response:
-    return _page(request, session, election_id, errors={}, form={})
+    return _page(request, session, election_id, principal, errors={}, form={})
 
 
-def _rerender(request: Request, session: Session, election_id: int) -> Rerender:
-    return lambda errors, form: _page(request, session, election_id, errors=errors, form=form, status_code=422)
+def _rerender(request: Request, session: Session, election_id: int, principal: Principal) -> Rerender:
+    return lambda errors, form: _page(
+        request, session, election_id, principal, errors=errors, form=form, status_code=422
+    )
 
 
 Step = Callable[[Session, Principal, dict[str, str]], None]
@@ -158,7 +160,7 @@ async def _step(
         what=what,
         prefix=prefix,
         action=action,
-        rerender=_rerender(request, session, election_id),
+        rerender=_rerender(request, session, election_id, principal),
         fields=fields,
     )
 
