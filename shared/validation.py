@@ -13,9 +13,15 @@ from shared.db import MAX_ID
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def rejected(message: str, danish: str) -> PydanticCustomError:
+    """The error a field's own validator raises: the JSON API answers exactly as for a ``ValueError``
+    (type ``value_error``, "Value error, <message>"); a department page shows ``danish`` next to the field."""
+    return PydanticCustomError("value_error", f"Value error, {message}", {"danish": danish})
+
+
 def _no_control(value: str) -> str:
     if _CONTROL.search(value):
-        raise ValueError("text must not contain NUL or other control characters")
+        raise rejected("text must not contain NUL or other control characters", "Teksten indeholder ugyldige tegn")
     return value
 
 

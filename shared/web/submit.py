@@ -3,13 +3,13 @@
 Every service's pages post the same way: read the form, check the department, run the use case in
 one transaction, answer 303 to the page the use case names, or show the page again (422) with the
 errors in Danish next to the fields and what was typed kept; an error writes nothing. A service
-makes one ``PageForms`` with its readers and the Danish wording of its own schemas' cross-field checks.
+makes one ``PageForms`` with its readers; the Danish of each error comes with the error itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Depends, Request
@@ -22,7 +22,7 @@ from shared.auth import Department, Principal
 from shared.errors import DomainError
 from shared.validation import CROSS_FIELD
 from shared.web.deps import NoAccess, SignInRequired
-from shared.web.forms import danish_errors, render, signed_in, to_login
+from shared.web.forms import danish_errors, render, signed_in
 
 Action = Callable[[Session, Principal, dict[str, str]], str]
 Rerender = Callable[[dict[str, str], dict[str, str]], Response]
@@ -68,16 +68,13 @@ def _field_of(key: str) -> str:
 
 @dataclass(frozen=True)
 class PageForms:
-    """One service's page rules: who may read its pages, and the Danish of its own checks.
+    """One service's page rules: who may read its pages, and which of its form fields are nested.
 
-    ``model_messages``: a phrase of a schema's cross-field check (``model_validator``) → (the field to
-    show it at, the Danish message). ``domain_messages``: a phrase of a service error raised without
-    a Danish wording → the Danish message.
+    The Danish of an error is said where the check is made: a ``DomainError``'s ``danish``, a schema's
+    cross-field check through ``shared.validation.invalid``; no table here translates English phrases.
     """
 
     readers: tuple[Department, ...]
-    model_messages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    domain_messages: Mapping[str, str] = field(default_factory=dict)
     # Mapping fields whose entries are form fields of their own (``answers.q1`` is shown at ``q1``).
     nested: tuple[str, ...] = ()
 
@@ -85,11 +82,6 @@ class PageForms:
         for name in self.nested:
             key = key.removeprefix(f"{name}.")
         return _field_of(key)
-
-    def danish(self, exc: DomainError) -> str:
-        if exc.danish != exc.message:
-            return exc.danish
-        return next((dk for en, dk in self.domain_messages.items() if en in exc.message), exc.message)
 
     def validation_errors(self, exc: ValidationError, prefix: str) -> dict[str, str]:
         """Error key (``prefix`` + field) → Danish message, field by field."""
@@ -102,18 +94,11 @@ class PageForms:
             if err["type"] == CROSS_FIELD:  # a schema's own check carries its field and its Danish
                 ctx = err.get("ctx") or {}
                 errors[f"{prefix}{ctx.get('field') or '_'}"] = str(ctx.get("danish") or err.get("msg"))
-            elif not key:
-                text = str(err.get("msg", ""))
-                at, said = next(
-                    (hit for en, hit in self.model_messages.items() if en in text), ("_", "Formularen er ikke gyldig")
-                )
-                errors.setdefault(f"{prefix}{at}", said)
+            elif not key:  # a check on the whole form that says no field: shown above the form
+                errors.setdefault(f"{prefix}_", "Formularen er ikke gyldig")
             elif (message := _by_type(err)) is not None:
                 errors[f"{prefix}{key}"] = message
         return errors
-
-    def no_access(self, request: Request, what: str) -> Response:
-        return render(request, "no_access.html", 403, what=what, hint=None, link=None)
 
     def not_found(self, request: Request, what: str) -> Response:
         return render(request, "not_found.html", 404, what=what)
@@ -134,15 +119,6 @@ class PageForms:
 
         return Depends(dependency)
 
-    def guard(self, request: Request, what: str) -> Principal | Response:
-        """The signed-in reader, or the answer to give instead (sign-in, or no access)."""
-        principal = signed_in(request)
-        if principal is None:
-            return to_login(request)
-        if principal.department not in self.readers:
-            return self.no_access(request, what)
-        return principal
-
     async def submit(
         self,
         request: Request,
@@ -155,8 +131,8 @@ class PageForms:
         allowed: tuple[Department, ...] | None = None,
         refused: str | None = None,
         form: dict[str, str] | None = None,
-        session: Session | None = None,
-        principal: Principal | None = None,
+        session: Session,
+        principal: Principal,
     ) -> Response:
         """Run a page form in one transaction: 303 to the page ``action`` names, or the page again (422)
         with the Danish errors next to the fields and what was typed kept; an error writes nothing.
@@ -167,21 +143,12 @@ class PageForms:
         the caller has read it already (for repeated fields). ``session`` and ``principal``: the page's
         ``Db`` and ``FORMS.reader`` dependencies; the action then runs in a savepoint of the request's
         transaction, so a refused form writes nothing while the page shown again can still read."""
-        if principal is None:
-            guarded = self.guard(request, what)  # not even the page to show an error on: sign in, or no access
-            if not isinstance(guarded, Principal):
-                return guarded
-            principal = guarded
         form = form if form is not None else await read_form(request)
         try:
             if allowed is not None and principal.department not in allowed:
                 raise DomainError(refused or f"Kun {' eller '.join(d.label for d in allowed)} kan {what}")
-            if session is not None:
-                with session.begin_nested():
-                    target = action(session, principal, form)
-            else:
-                with request.app.state.runtime.session_factory.begin() as own:
-                    target = action(own, principal, form)
+            with session.begin_nested():
+                target = action(session, principal, form)
             return RedirectResponse(target, status_code=303)
         except ValidationError as exc:
             errors = self.validation_errors(exc, prefix)
@@ -189,5 +156,5 @@ class PageForms:
             errors = {f"{prefix}_": STALE}
         except DomainError as exc:
             at = exc.field if exc.field in fields else "_"
-            errors = {f"{prefix}{at}": self.danish(exc)}
+            errors = {f"{prefix}{at}": exc.danish}
         return rerender(errors, form)

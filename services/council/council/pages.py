@@ -6,16 +6,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from council.web import COUNCIL_READERS, TEAM_READERS
-from shared.web.forms import render, signed_in, to_login
+from shared.web.deps import PageUser
+from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/")
-def front_page(request: Request) -> Response:
-    principal = signed_in(request)
-    if principal is None:
-        return to_login(request)
+def front_page(request: Request, principal: PageUser) -> Response:
     return render(
         request,
         "front.html",

@@ -1,11 +1,12 @@
-"""Council's page rules: who reads which pages, that only the secretariat writes, the Danish of its own checks."""
+"""Council's page rules: who reads which pages, that only the secretariat writes."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from shared.auth import Department, Principal, require
 from shared.web.submit import Action, PageForms, Rerender, blank_to_none
@@ -27,18 +28,10 @@ Secretariat = Annotated[Principal, Depends(require(JC))]
 CouncilReader = Annotated[Principal, Depends(require(*COUNCIL_READERS))]
 TeamReader = Annotated[Principal, Depends(require(*TEAM_READERS))]
 
-# Checks a schema makes across fields (``model_validator``): its English message → (field, Danish).
-_MODEL_MESSAGES = {
-    "term_end must be after term_start": ("term_end", "Periodens slutdato skal ligge efter startdatoen"),
-    "reply_due must not be before received_on": ("reply_due", "Svarfristen ligger før modtagelsesdatoen"),
-    "duplicate participant": ("participants", "Samme deltager er angivet to gange"),
-    "give at least one participant": ("participants", "Vælg mindst én deltagende afdeling"),
-}
-
 
 # One set of page rules per group of readers; only the secretariat writes on either.
 _PAGES: dict[tuple[Department, ...], PageForms] = {
-    readers: PageForms(readers=readers, model_messages=_MODEL_MESSAGES) for readers in (COUNCIL_READERS, TEAM_READERS)
+    readers: PageForms(readers=readers) for readers in (COUNCIL_READERS, TEAM_READERS)
 }
 
 
@@ -47,9 +40,9 @@ async def read_multi(request: Request, name: str) -> list[str]:
     return [str(v) for v in (await request.form()).getlist(name)]
 
 
-def guard(request: Request, what: str, readers: tuple[Department, ...] = COUNCIL_READERS) -> Principal | Response:
-    """The signed-in reader, or the answer to give instead (sign-in, or no access)."""
-    return _PAGES[readers].guard(request, what)
+def reader(what: str, readers: tuple[Department, ...] = COUNCIL_READERS) -> Any:
+    """A page's dependency: the signed-in user of one of ``readers`` (else sign-in, or the 403 page on ``what``)."""
+    return _PAGES[readers].reader(what)
 
 
 def not_found(request: Request, what: str) -> Response:
@@ -66,6 +59,8 @@ async def submit(
     fields: tuple[str, ...] = (),
     readers: tuple[Department, ...] = COUNCIL_READERS,
     form: dict[str, str] | None = None,
+    session: Session,
+    principal: Principal,
 ) -> Response:
     """Run a page form (shared.web.submit); only Jobcentret (the secretariat) writes, other readers see why.
 
@@ -81,6 +76,8 @@ async def submit(
         allowed=(JC,),
         refused=f"Kun {JC.label} (sekretariatet) kan {what}",
         form=form,
+        session=session,
+        principal=principal,
     )
 
 
@@ -93,8 +90,8 @@ __all__ = [
     "Secretariat",
     "TeamReader",
     "blank_to_none",
-    "guard",
     "not_found",
     "read_multi",
+    "reader",
     "submit",
 ]

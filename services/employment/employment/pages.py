@@ -5,13 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from shared.web.forms import render, signed_in, to_login
+from shared.web.deps import PageUser
+from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/")
-def front_page(request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
+def front_page(request: Request, _user: PageUser) -> Response:
     return render(request, "front.html", department="Beskæftigelse")

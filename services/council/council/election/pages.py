@@ -21,12 +21,12 @@ from council.election.schemas import (
     VoteIn,
     VoterIn,
 )
-from council.web import JC, Rerender, guard, not_found, read_multi, submit
+from council.web import JC, Rerender, not_found, read_multi, reader, submit
 from shared.auth import Principal
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
-from shared.web.forms import render, signed_in
+from shared.web.deps import Db, IdPath
+from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
 WHAT = "valg til integrationsrådet"
@@ -46,9 +46,10 @@ LABELS = {
 }
 
 
-def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        rows = service.elections(session)
+def _list_page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    rows = service.elections(session)
     return render(
         request,
         "elections.html",
@@ -62,46 +63,50 @@ def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str]
 
 
 @router.get("/valg")
-def elections_page(request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, errors={}, form={})
+def elections_page(request: Request, session: Db, principal: Principal = reader(WHAT)) -> Response:
+    return _list_page(request, session, errors={}, form={})
 
 
 @router.post("/valg")
-async def create(request: Request) -> Response:
+async def create(request: Request, session: Db, user: Principal = reader("oprette valg")) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = ElectionIn.model_validate({k: form.get(k, "") for k in ("term_start", "term_end", "seats")})
         return f"/valg/{service.create(session, data=data).id}"
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="oprette valg",
         prefix="election_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=("term_start", "term_end", "seats"),
     )
 
 
 def _page(
-    request: Request, election_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    election_id: int,
+    principal: Principal,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    principal = signed_in(request)
-    with request.app.state.runtime.session_factory.begin() as session:  # a read of the voter register is logged
-        try:
-            election = service.get(session, election_id)
-        except DomainError:
-            return not_found(request, f"valg {election_id}")
-        candidates = service.candidates(session, election_id=election_id)
-        secretariat = principal is not None and principal.department == JC  # the voter register is for them only
-        voters = service.voters(session, election_id=election_id) if secretariat else []
-        if secretariat:
-            record_page(request, session, purpose=service.READ_VOTERS, criteria=service.voters_criteria(election_id))
-        results = (
-            service.results(session, election_id=election_id) if election.phase in ("counted", "recommended") else None
-        )
+    try:
+        election = service.get(session, election_id)
+    except DomainError:
+        return not_found(request, f"valg {election_id}")
+    candidates = service.candidates(session, election_id=election_id)
+    secretariat = principal.department == JC  # the voter register is for them only
+    voters = service.voters(session, election_id=election_id) if secretariat else []
+    if secretariat:
+        record_page(request, session, purpose=service.READ_VOTERS, criteria=service.voters_criteria(election_id))
+    results = (
+        service.results(session, election_id=election_id) if election.phase in ("counted", "recommended") else None
+    )
     return render(
         request,
         "election.html",
@@ -119,34 +124,51 @@ def _page(
 
 
 @router.get("/valg/{election_id}")
-def election_page(election_id: IdPath, request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _page(request, election_id, errors={}, form={})
+def election_page(election_id: IdPath, request: Request, session: Db, principal: Principal = reader(WHAT)) -> Response:
+    return _page(request, session, election_id, principal, errors={}, form={})
 
 
-def _rerender(request: Request, election_id: int) -> Rerender:
-    return lambda errors, form: _page(request, election_id, errors=errors, form=form, status_code=422)
+def _rerender(request: Request, session: Session, election_id: int, principal: Principal) -> Rerender:
+    return lambda errors, form: _page(
+        request, session, election_id, principal, errors=errors, form=form, status_code=422
+    )
 
 
 Step = Callable[[Session, Principal, dict[str, str]], None]
 
 
 async def _step(
-    request: Request, election_id: int, *, what: str, prefix: str, step: Step, anchor: str, fields: tuple[str, ...] = ()
+    request: Request,
+    election_id: int,
+    *,
+    session: Session,
+    principal: Principal,
+    what: str,
+    prefix: str,
+    step: Step,
+    anchor: str,
+    fields: tuple[str, ...] = (),
 ) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         step(session, by, form)
         return f"/valg/{election_id}#{anchor}"
 
     return await submit(
-        request, what=what, prefix=prefix, action=action, rerender=_rerender(request, election_id), fields=fields
+        request,
+        session=session,
+        principal=principal,
+        what=what,
+        prefix=prefix,
+        action=action,
+        rerender=_rerender(request, session, election_id, principal),
+        fields=fields,
     )
 
 
 @router.post("/valg/{election_id}/kandidater")
-async def nominate(election_id: IdPath, request: Request) -> Response:
+async def nominate(
+    election_id: IdPath, request: Request, session: Db, user: Principal = reader("opstille kandidater")
+) -> Response:
     def step(session: Session, _by: Principal, form: dict[str, str]) -> None:
         data = CandidateIn.model_validate({k: form.get(k, "") for k in ("name", "nominated_by")})
         service.nominate(session, election_id=election_id, data=data)
@@ -154,6 +176,8 @@ async def nominate(election_id: IdPath, request: Request) -> Response:
     return await _step(
         request,
         election_id,
+        session=session,
+        principal=user,
         what="opstille kandidater",
         prefix="candidate_",
         step=step,
@@ -163,7 +187,13 @@ async def nominate(election_id: IdPath, request: Request) -> Response:
 
 
 @router.post("/valg/{election_id}/kandidater/{candidate_id}/valgbarhed")
-async def confirm_eligibility(election_id: IdPath, candidate_id: IdPath, request: Request) -> Response:
+async def confirm_eligibility(
+    election_id: IdPath,
+    candidate_id: IdPath,
+    request: Request,
+    session: Db,
+    user: Principal = reader("bekræfte valgbarhed"),
+) -> Response:
     def step(session: Session, _by: Principal, form: dict[str, str]) -> None:
         row = session.get(Candidate, candidate_id)
         if row is None or row.election_id != election_id:
@@ -175,12 +205,21 @@ async def confirm_eligibility(election_id: IdPath, candidate_id: IdPath, request
         )
 
     return await _step(
-        request, election_id, what="bekræfte valgbarhed", prefix=f"c{candidate_id}_", step=step, anchor="candidates-h"
+        request,
+        election_id,
+        session=session,
+        principal=user,
+        what="bekræfte valgbarhed",
+        prefix=f"c{candidate_id}_",
+        step=step,
+        anchor="candidates-h",
     )
 
 
 @router.post("/valg/{election_id}/vaelgere")
-async def register_voter(election_id: IdPath, request: Request) -> Response:
+async def register_voter(
+    election_id: IdPath, request: Request, session: Db, user: Principal = reader("registrere vælgere")
+) -> Response:
     def step(session: Session, _by: Principal, form: dict[str, str]) -> None:
         data = VoterIn.model_validate({k: form.get(k, "") for k in ("name", "address")})
         service.register_voter(session, election_id=election_id, data=data)
@@ -188,6 +227,8 @@ async def register_voter(election_id: IdPath, request: Request) -> Response:
     return await _step(
         request,
         election_id,
+        session=session,
+        principal=user,
         what="registrere vælgere",
         prefix="voter_",
         step=step,
@@ -197,7 +238,9 @@ async def register_voter(election_id: IdPath, request: Request) -> Response:
 
 
 @router.post("/valg/{election_id}/stemmer")
-async def vote(election_id: IdPath, request: Request) -> Response:
+async def vote(
+    election_id: IdPath, request: Request, session: Db, user: Principal = reader("registrere stemmer")
+) -> Response:
     def step(session: Session, _by: Principal, form: dict[str, str]) -> None:
         data = VoteIn.model_validate({k: form.get(k, "") for k in ("voter_id", "candidate_id")})
         service.vote(session, election_id=election_id, data=data)
@@ -205,6 +248,8 @@ async def vote(election_id: IdPath, request: Request) -> Response:
     return await _step(
         request,
         election_id,
+        session=session,
+        principal=user,
         what="registrere stemmer",
         prefix="vote_",
         step=step,
@@ -214,7 +259,9 @@ async def vote(election_id: IdPath, request: Request) -> Response:
 
 
 @router.post("/valg/{election_id}/fase")
-async def next_phase(election_id: IdPath, request: Request) -> Response:
+async def next_phase(
+    election_id: IdPath, request: Request, session: Db, user: Principal = reader("styre valget")
+) -> Response:
     def step(session: Session, _by: Principal, form: dict[str, str]) -> None:
         data = PhaseIn.model_validate({"version": form.get("version", "")})
         if form.get("to") == "voting":
@@ -224,11 +271,22 @@ async def next_phase(election_id: IdPath, request: Request) -> Response:
         else:
             raise DomainError("unknown phase", danish="Ukendt fase")
 
-    return await _step(request, election_id, what="styre valget", prefix="phase_", step=step, anchor="phase-h")
+    return await _step(
+        request,
+        election_id,
+        session=session,
+        principal=user,
+        what="styre valget",
+        prefix="phase_",
+        step=step,
+        anchor="phase-h",
+    )
 
 
 @router.post("/valg/{election_id}/lodtraekning")
-async def draw_lot(election_id: IdPath, request: Request) -> Response:
+async def draw_lot(
+    election_id: IdPath, request: Request, session: Db, user: Principal = reader("registrere lodtrækning")
+) -> Response:
     chosen = await read_multi(request, "candidate_ids")
 
     def step(session: Session, _by: Principal, form: dict[str, str]) -> None:
@@ -238,6 +296,8 @@ async def draw_lot(election_id: IdPath, request: Request) -> Response:
     return await _step(
         request,
         election_id,
+        session=session,
+        principal=user,
         what="registrere lodtrækning",
         prefix="lot_",
         step=step,
@@ -247,7 +307,9 @@ async def draw_lot(election_id: IdPath, request: Request) -> Response:
 
 
 @router.post("/valg/{election_id}/indstilling")
-async def recommend(election_id: IdPath, request: Request) -> Response:
+async def recommend(
+    election_id: IdPath, request: Request, session: Db, user: Principal = reader("indstille til byrådet")
+) -> Response:
     def step(session: Session, by: Principal, form: dict[str, str]) -> None:
         data = RecommendationIn.model_validate({k: form.get(k, "") for k in ("text", "meeting_date", "version")})
         service.recommend(session, election_id=election_id, data=data, by=by)
@@ -255,6 +317,8 @@ async def recommend(election_id: IdPath, request: Request) -> Response:
     return await _step(
         request,
         election_id,
+        session=session,
+        principal=user,
         what="indstille til byrådet",
         prefix="rec_",
         step=step,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, RequiredLongText, ShortText
+from shared.validation import Id, RequiredLongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 # Rødovre's standing orders: 7–11 members.
@@ -40,7 +40,9 @@ class ElectionIn(BaseModel):
     @model_validator(mode="after")
     def _term(self) -> ElectionIn:
         if self.term_end <= self.term_start:
-            raise ValueError("term_end must be after term_start")
+            raise invalid(
+                "term_end", "term_end must be after term_start", "Periodens slutdato skal ligge efter startdatoen"
+            )
         return self
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import RequiredLongText, ShortText
+from shared.validation import RequiredLongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -37,7 +37,9 @@ class ConsultationIn(BaseModel):
     @model_validator(mode="after")
     def _deadline(self) -> ConsultationIn:
         if self.reply_due < self.received_on:
-            raise ValueError("reply_due must not be before received_on")
+            raise invalid(
+                "reply_due", "reply_due must not be before received_on", "Svarfristen ligger før modtagelsesdatoen"
+            )
         return self
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, LongText, RequiredLongText, ShortText
+from shared.validation import Id, LongText, RequiredLongText, ShortText, invalid
 
 # A row's version as the caller last saw it (a stale one is a 409).
 Version = Annotated[int, Field(ge=1, le=2**31)]
@@ -44,7 +44,9 @@ class MemberIn(BaseModel):
     @model_validator(mode="after")
     def _term(self) -> MemberIn:
         if self.term_end <= self.term_start:
-            raise ValueError("term_end must be after term_start")
+            raise invalid(
+                "term_end", "term_end must be after term_start", "Periodens slutdato skal ligge efter startdatoen"
+            )
         return self
 
 

@@ -15,10 +15,10 @@ from council.team.schemas import (
     TeamItemIn,
     TeamMeetingIn,
 )
-from council.web import TEAM_READERS, Rerender, guard, not_found, read_multi, submit
+from council.web import TEAM_READERS, Rerender, not_found, read_multi, reader, submit
 from shared.auth import Principal
 from shared.errors import DomainError
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -39,11 +39,12 @@ def _departments() -> dict[str, str]:
     return {d.value: d.label for d in TeamDepartment}
 
 
-def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        rows = [service.meeting_out(session, m) for m in service.meetings(session)]
-        overdue = service.overdue(session)
-        check = service.monthly_check(session)
+def _list_page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    rows = [service.meeting_out(session, m) for m in service.meetings(session)]
+    overdue = service.overdue(session)
+    check = service.monthly_check(session)
     return render(
         request,
         "team.html",
@@ -59,15 +60,14 @@ def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str]
 
 
 @router.get(PAGE)
-def team_page(request: Request) -> Response:
-    principal = guard(request, WHAT, TEAM_READERS)
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, errors={}, form={})
+def team_page(request: Request, session: Db, principal: Principal = reader(WHAT, TEAM_READERS)) -> Response:
+    return _list_page(request, session, errors={}, form={})
 
 
 @router.post(PAGE)
-async def create_meeting(request: Request) -> Response:
+async def create_meeting(
+    request: Request, session: Db, user: Principal = reader("oprette møder i koordinerende team", TEAM_READERS)
+) -> Response:
     chosen = await read_multi(request, "participants")
 
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
@@ -80,10 +80,12 @@ async def create_meeting(request: Request) -> Response:
     form["participants"] = ",".join(chosen)
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="oprette møder i koordinerende team",
         prefix="meeting_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=("meeting_date", "participants"),
         readers=TEAM_READERS,
         form=form,
@@ -91,13 +93,18 @@ async def create_meeting(request: Request) -> Response:
 
 
 def _page(
-    request: Request, meeting_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    meeting_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        try:
-            meeting = service.meeting_out(session, service.get_meeting(session, meeting_id))
-        except DomainError:
-            return not_found(request, f"møde {meeting_id} i koordinerende team")
+    try:
+        meeting = service.meeting_out(session, service.get_meeting(session, meeting_id))
+    except DomainError:
+        return not_found(request, f"møde {meeting_id} i koordinerende team")
     return render(
         request,
         "team_meeting.html",
@@ -112,19 +119,20 @@ def _page(
 
 
 @router.get(f"{PAGE}/{{meeting_id}}")
-def meeting_page(meeting_id: IdPath, request: Request) -> Response:
-    principal = guard(request, WHAT, TEAM_READERS)
-    if not isinstance(principal, Principal):
-        return principal
-    return _page(request, meeting_id, errors={}, form={})
+def meeting_page(
+    meeting_id: IdPath, request: Request, session: Db, principal: Principal = reader(WHAT, TEAM_READERS)
+) -> Response:
+    return _page(request, session, meeting_id, errors={}, form={})
 
 
-def _rerender(request: Request, meeting_id: int) -> Rerender:
-    return lambda errors, form: _page(request, meeting_id, errors=errors, form=form, status_code=422)
+def _rerender(request: Request, session: Session, meeting_id: int) -> Rerender:
+    return lambda errors, form: _page(request, session, meeting_id, errors=errors, form=form, status_code=422)
 
 
 @router.post(f"{PAGE}/{{meeting_id}}/punkter")
-async def add_item(meeting_id: IdPath, request: Request) -> Response:
+async def add_item(
+    meeting_id: IdPath, request: Request, session: Db, user: Principal = reader("skrive dagsordenen", TEAM_READERS)
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         service.add_item(
             session,
@@ -135,17 +143,21 @@ async def add_item(meeting_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="skrive dagsordenen",
         prefix="item_",
         action=action,
-        rerender=_rerender(request, meeting_id),
+        rerender=_rerender(request, session, meeting_id),
         fields=("title", "notes"),
         readers=TEAM_READERS,
     )
 
 
 @router.post(f"{PAGE}/{{meeting_id}}/opgaver")
-async def add_action(meeting_id: IdPath, request: Request) -> Response:
+async def add_action(
+    meeting_id: IdPath, request: Request, session: Db, user: Principal = reader("registrere opgaver", TEAM_READERS)
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = TeamActionIn.model_validate({k: form.get(k, "") for k in ("text", "owner", "due_on")})
         service.add_action(session, meeting_id=meeting_id, data=data)
@@ -153,17 +165,25 @@ async def add_action(meeting_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="registrere opgaver",
         prefix="action_",
         action=action,
-        rerender=_rerender(request, meeting_id),
+        rerender=_rerender(request, session, meeting_id),
         fields=("text", "owner", "due_on"),
         readers=TEAM_READERS,
     )
 
 
 @router.post(f"{PAGE}/{{meeting_id}}/opgaver/{{action_id}}")
-async def update_action(meeting_id: IdPath, action_id: IdPath, request: Request) -> Response:
+async def update_action(
+    meeting_id: IdPath,
+    action_id: IdPath,
+    request: Request,
+    session: Db,
+    user: Principal = reader("opdatere opgaver", TEAM_READERS),
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = TeamActionUpdate.model_validate({k: form.get(k, "") for k in ("status", "version")})
         if service.update_action(session, action_id=action_id, data=data).meeting_id != meeting_id:
@@ -172,9 +192,11 @@ async def update_action(meeting_id: IdPath, action_id: IdPath, request: Request)
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="opdatere opgaver",
         prefix=f"a{action_id}_",
         action=action,
-        rerender=_rerender(request, meeting_id),
+        rerender=_rerender(request, session, meeting_id),
         readers=TEAM_READERS,
     )

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.auth import Department
-from shared.validation import LongText, OptionalShortText, RequiredLongText, ShortText
+from shared.validation import LongText, OptionalShortText, RequiredLongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -55,10 +55,10 @@ class TeamMeetingIn(BaseModel):
     @model_validator(mode="after")
     def _participants(self) -> TeamMeetingIn:
         if not self.participants:
-            raise ValueError("give at least one participant")
+            raise invalid("participants", "give at least one participant", "Vælg mindst én deltagende afdeling")
         keys = [(p.department, p.name) for p in self.participants]
         if len(set(keys)) != len(keys):
-            raise ValueError("duplicate participant")
+            raise invalid("participants", "duplicate participant", "Samme deltager er angivet to gange")
         return self
 
 

@@ -13,11 +13,11 @@ from education.absence import progress, service
 from education.absence.schemas import AbsenceIn, FollowUpIn, FollowUpUpdate, ModuleTestIn
 from education.intake import service as intake
 from education.intake.pages import MODULES, tracks
-from education.web import blank_to_none, guard, pick, submit
+from education.web import FORMS, blank_to_none, pick, submit
 from shared.auth import Principal
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -56,11 +56,12 @@ TEST_FIELDS = ("track", "module", "passed_on")
 FOLLOW_UP_FIELDS = ("version", "planned_on", "held_on", "summary", "sanction_recommended")
 
 
-def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        rows = progress.without_follow_up(session)
-        numbers = intake.case_numbers(session)
-        record_page(request, session, purpose=lookups.LIST_ABSENCES, criteria=lookups.WITHOUT_FOLLOW_UP)
+def _list_page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    rows = progress.without_follow_up(session)
+    numbers = intake.case_numbers(session)
+    record_page(request, session, purpose=lookups.LIST_ABSENCES, criteria=lookups.WITHOUT_FOLLOW_UP)
     return render(
         request,
         "absence.html",
@@ -77,15 +78,12 @@ def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str]
 
 
 @router.get(PAGE)
-def absence_page(request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, errors={}, form={})
+def absence_page(request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
+    return _list_page(request, session, errors={}, form={})
 
 
 @router.post(PAGE)
-async def register(request: Request) -> Response:
+async def register(request: Request, session: Db, user: Principal = FORMS.reader(WHAT)) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data: dict[str, Any] = pick(form, ABSENCE_FIELDS)
         data["excused_hours"] = data["excused_hours"] or "0"
@@ -94,16 +92,18 @@ async def register(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="absence_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=ABSENCE_FIELDS,
     )
 
 
 @router.post(f"{PAGE}/modultest")
-async def pass_module(request: Request) -> Response:
+async def pass_module(request: Request, session: Db, user: Principal = FORMS.reader(WHAT)) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         case_id = intake.case_id_from_form(form.get("case_id", ""))
         progress.pass_module(session, case_id=case_id, data=ModuleTestIn.model_validate(pick(form, TEST_FIELDS)), by=by)
@@ -111,25 +111,32 @@ async def pass_module(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="test_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=("case_id", *TEST_FIELDS),
     )
 
 
 def _absence_page(
-    request: Request, absence_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    absence_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        try:
-            row = progress.get_absence(session, absence_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"fravær {absence_id}")
-        record_page(request, session, purpose=lookups.READ_ABSENCES, case_id=row.case_id)
-        follow_up = progress.follow_up_of(session, absence_id)
-        number = intake.case_numbers(session).get(row.case_id, str(row.case_id))
+    try:
+        row = progress.get_absence(session, absence_id)
+    except DomainError:
+        return render(request, "not_found.html", 404, what=f"fravær {absence_id}")
+    record_page(request, session, purpose=lookups.READ_ABSENCES, case_id=row.case_id)
+    follow_up = progress.follow_up_of(session, absence_id)
+    number = intake.case_numbers(session).get(row.case_id, str(row.case_id))
     return render(
         request,
         "absence_line.html",
@@ -145,15 +152,16 @@ def _absence_page(
 
 
 @router.get(f"{PAGE}/{{absence_id}}")
-def absence_line_page(absence_id: IdPath, request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _absence_page(request, absence_id, errors={}, form={})
+def absence_line_page(
+    absence_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    return _absence_page(request, session, absence_id, errors={}, form={})
 
 
 @router.post(f"{PAGE}/{{absence_id}}/samtale")
-async def plan_follow_up(absence_id: IdPath, request: Request) -> Response:
+async def plan_follow_up(
+    absence_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = FollowUpIn.model_validate(pick(form, ("planned_on",)))
         progress.plan_follow_up(session, absence_id=absence_id, data=data, by=by)
@@ -161,16 +169,22 @@ async def plan_follow_up(absence_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="plan_",
         action=action,
-        rerender=lambda errors, form: _absence_page(request, absence_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _absence_page(
+            request, session, absence_id, errors=errors, form=form, status_code=422
+        ),
         fields=("planned_on",),
     )
 
 
 @router.post(f"{PAGE}/{{absence_id}}/samtale/opdater")
-async def update_follow_up(absence_id: IdPath, request: Request) -> Response:
+async def update_follow_up(
+    absence_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         follow_up = progress.follow_up_of(session, absence_id)
         if follow_up is None:
@@ -181,9 +195,13 @@ async def update_follow_up(absence_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="fu_",
         action=action,
-        rerender=lambda errors, form: _absence_page(request, absence_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _absence_page(
+            request, session, absence_id, errors=errors, form=form, status_code=422
+        ),
         fields=FOLLOW_UP_FIELDS,
     )

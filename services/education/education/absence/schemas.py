@@ -8,7 +8,7 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from education.intake.schemas import Track
-from shared.validation import Id, LongText, ShortText
+from shared.validation import Id, LongText, ShortText, invalid
 
 
 class AbsenceIn(BaseModel):
@@ -26,11 +26,17 @@ class AbsenceIn(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if self.period_end < self.period_start:
-            raise ValueError("period_end must not be before period_start")
+            raise invalid(
+                "period_end", "period_end must not be before period_start", "Periodens slutdato ligger før startdatoen"
+            )
         if self.absent_hours > self.planned_hours:
-            raise ValueError("absent_hours cannot exceed planned_hours")
+            raise invalid(
+                "absent_hours", "absent_hours cannot exceed planned_hours", "Fraværet er større end de planlagte timer"
+            )
         if self.excused_hours > self.absent_hours:
-            raise ValueError("excused_hours cannot exceed absent_hours")
+            raise invalid(
+                "excused_hours", "excused_hours cannot exceed absent_hours", "Det lovlige fravær er større end fraværet"
+            )
         return self
 
 
@@ -91,13 +97,27 @@ class FollowUpUpdate(BaseModel):
     def _held(self) -> Self:
         if self.held_on is not None:
             if not self.summary:
-                raise ValueError("summary is required when the conversation is held")
+                raise invalid(
+                    "summary", "summary is required when the conversation is held", "Skriv et referat af samtalen"
+                )
             if self.sanction_recommended is None:
-                raise ValueError("sanction_recommended is required when the conversation is held")
+                raise invalid(
+                    "sanction_recommended",
+                    "sanction_recommended is required when the conversation is held",
+                    "Vælg om Økonomisk Team skal overveje en sanktion",
+                )
         elif self.summary or self.sanction_recommended is not None:
-            raise ValueError("held_on is required with a summary or a sanction recommendation")
+            raise invalid(
+                "held_on",
+                "held_on is required with a summary or a sanction recommendation",
+                "Skriv datoen for samtalen",
+            )
         elif self.planned_on is None:
-            raise ValueError("give a new planned_on or record the conversation as held")
+            raise invalid(
+                "planned_on",
+                "give a new planned_on or record the conversation as held",
+                "Skriv en ny dato eller registrér samtalen som afholdt",
+            )
         return self
 
 

@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, RequiredLongText, ShortText
+from shared.validation import Id, RequiredLongText, ShortText, invalid
 
 
 class CourseKind(enum.StrEnum):
@@ -67,7 +67,9 @@ class SessionIn(BaseModel):
     @model_validator(mode="after")
     def _times(self) -> Self:
         if self.end_time <= self.start_time:
-            raise ValueError("end_time must be after start_time")
+            raise invalid(
+                "end_time", "end_time must be after start_time", "Sluttidspunktet skal ligge efter starttidspunktet"
+            )
         return self
 
 

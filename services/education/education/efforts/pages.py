@@ -13,10 +13,10 @@ from education.efforts import service
 from education.efforts.models import LanguageEffort
 from education.efforts.schemas import KIND_LABELS, STATUS_LABELS, TRANSITIONS, EffortIn, EffortUpdate
 from education.intake import service as intake
-from education.web import blank_to_none, guard, pick, submit
+from education.web import FORMS, blank_to_none, pick, submit
 from shared.auth import Principal
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -34,11 +34,12 @@ EFFORT_FIELDS = ("kind", "provider", "from_date", "to_date", "hours_per_week")
 STATUS_VARIANTS = {"planned": "info", "started": "warning", "completed": "success", "cancelled": "error"}
 
 
-def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        efforts = service.all_efforts(session)
-        numbers = intake.case_numbers(session)
-        record_page(request, session, purpose=lookups.LIST_EFFORTS)
+def _page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    efforts = service.all_efforts(session)
+    numbers = intake.case_numbers(session)
+    record_page(request, session, purpose=lookups.LIST_EFFORTS)
     return render(
         request,
         "efforts.html",
@@ -58,15 +59,12 @@ def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], sta
 
 
 @router.get(PAGE)
-def efforts_page(request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _page(request, errors={}, form={})
+def efforts_page(request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
+    return _page(request, session, errors={}, form={})
 
 
 @router.post(PAGE)
-async def plan(request: Request) -> Response:
+async def plan(request: Request, session: Db, user: Principal = FORMS.reader(WHAT)) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         case_id = intake.case_id_from_form(form.get("case_id", ""))
         row = service.plan(session, case_id=case_id, data=EffortIn.model_validate(pick(form, EFFORT_FIELDS)), by=by)
@@ -74,19 +72,20 @@ async def plan(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="effort_",
         action=action,
-        rerender=lambda errors, form: _page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _page(request, session, errors=errors, form=form, status_code=422),
         fields=("case_id", *EFFORT_FIELDS),
     )
 
 
 @router.post(f"{PAGE}/{{effort_id}}")
-async def update(effort_id: IdPath, request: Request) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        if session.get(LanguageEffort, effort_id) is None:
-            return render(request, "not_found.html", 404, what="indsatsen")
+async def update(effort_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader(WHAT)) -> Response:
+    if session.get(LanguageEffort, effort_id) is None:
+        return render(request, "not_found.html", 404, what="indsatsen")
 
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data: dict[str, Any] = blank_to_none(pick(form, ("version", "status", "outcome")), "status")
@@ -95,9 +94,11 @@ async def update(effort_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix=f"x{effort_id}_",
         action=action,
-        rerender=lambda errors, form: _page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _page(request, session, errors=errors, form=form, status_code=422),
         fields=("status", "outcome"),
     )

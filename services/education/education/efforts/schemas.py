@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import LongText, ShortText
+from shared.validation import LongText, ShortText, invalid
 
 
 class EffortKind(enum.StrEnum):
@@ -60,7 +60,7 @@ class EffortIn(BaseModel):
     @model_validator(mode="after")
     def _period(self) -> Self:
         if self.to_date < self.from_date:
-            raise ValueError("to_date must not be before from_date")
+            raise invalid("to_date", "to_date must not be before from_date", "Slutdatoen ligger før startdatoen")
         return self
 
 
@@ -74,9 +74,13 @@ class EffortUpdate(BaseModel):
     @model_validator(mode="after")
     def _something(self) -> Self:
         if self.status is None and not self.outcome:
-            raise ValueError("give a status or a note on the outcome")
+            raise invalid(
+                "outcome", "give a status or a note on the outcome", "Vælg en ny status eller skriv et resultat"
+            )
         if self.status == EffortStatus.COMPLETED and not self.outcome:
-            raise ValueError("outcome is required when the effort is completed")
+            raise invalid(
+                "outcome", "outcome is required when the effort is completed", "Skriv resultatet af indsatsen"
+            )
         return self
 
 

@@ -11,12 +11,12 @@ from education.absence import progress
 from education.intake import service
 from education.intake.schemas import STATUS_LABELS, TRACK_LABELS, AssessmentIn, EnrolmentIn
 from education.schools import service as schools
-from education.web import guard, pick, submit
+from education.web import FORMS, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -43,14 +43,10 @@ def tracks() -> list[tuple[str, str]]:
 
 
 @router.get(PAGE)
-def list_page(request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        rows = service.overview(session)
-        record_page(request, session, purpose=lookups.LIST_ASSESSMENTS)
-        school_names = {s.id: s.name for s in schools.schools(session)}
+def list_page(request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
+    rows = service.overview(session)
+    record_page(request, session, purpose=lookups.LIST_ASSESSMENTS)
+    school_names = {s.id: s.name for s in schools.schools(session)}
     return render(
         request,
         "assessments.html",
@@ -62,16 +58,21 @@ def list_page(request: Request) -> Response:
 
 
 def _case_page(
-    request: Request, case_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    case_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        try:
-            row = service.out(session, service.known_case(session, case_id))
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        record_page(request, session, purpose=lookups.READ_ASSESSMENT, case_id=case_id)
-        school_list = schools.schools(session)
-        passed = progress.module_tests(session, case_id=case_id)
+    try:
+        row = service.out(session, service.known_case(session, case_id))
+    except DomainError:
+        return render(request, "not_found.html", 404, what=f"sag {case_id}")
+    record_page(request, session, purpose=lookups.READ_ASSESSMENT, case_id=case_id)
+    school_list = schools.schools(session)
+    passed = progress.module_tests(session, case_id=case_id)
     return render(
         request,
         "assessment.html",
@@ -91,40 +92,43 @@ def _case_page(
 
 
 @router.get(f"{PAGE}/{{case_id}}")
-def case_page(case_id: IdPath, request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _case_page(request, case_id, errors={}, form={})
+def case_page(case_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
+    return _case_page(request, session, case_id, errors={}, form={})
 
 
 @router.post(f"{PAGE}/{{case_id}}/vurdering")
-async def record_assessment(case_id: IdPath, request: Request) -> Response:
+async def record_assessment(
+    case_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         service.record_assessment(session, case_id=case_id, data=AssessmentIn.model_validate(pick(form, ASSESS_FIELDS)))
         return f"{PAGE}/{case_id}"
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="assess_",
         action=action,
-        rerender=lambda errors, form: _case_page(request, case_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _case_page(request, session, case_id, errors=errors, form=form, status_code=422),
         fields=ASSESS_FIELDS,
     )
 
 
 @router.post(f"{PAGE}/{{case_id}}/tilmelding")
-async def enrol(case_id: IdPath, request: Request) -> Response:
+async def enrol(case_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader(WHAT)) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         service.enrol(session, case_id=case_id, data=EnrolmentIn.model_validate(pick(form, ENROL_FIELDS)), by=by)
         return f"{PAGE}/{case_id}#enrolment-h"
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="enrol_",
         action=action,
-        rerender=lambda errors, form: _case_page(request, case_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _case_page(request, session, case_id, errors=errors, form=form, status_code=422),
         fields=ENROL_FIELDS,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -19,11 +21,11 @@ from education.schools.schemas import (
     MemberUpdate,
     SchoolIn,
 )
-from education.web import Action, blank_to_none, guard, pick, submit
+from education.web import FORMS, Action, blank_to_none, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -53,48 +55,53 @@ MEMBER_LEAVE_FIELDS = ("version", "left_on")
 MEETING_EDIT_FIELDS = ("version", "agenda", "minutes", "decisions")
 
 
-def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        schools = service.schools(session)
+def _list_page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    schools = service.schools(session)
     return render(request, "schools.html", status_code, errors=errors, form=form, labels=LABELS, schools=schools)
 
 
 @router.get(PAGE)
-def schools_page(request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, errors={}, form={})
+def schools_page(request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
+    return _list_page(request, session, errors={}, form={})
 
 
 @router.post(PAGE)
-async def add_school(request: Request) -> Response:
+async def add_school(request: Request, session: Db, user: Principal = FORMS.reader(WHAT)) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         row = service.add_school(session, data=SchoolIn.model_validate(pick(form, SCHOOL_FIELDS)), by=by)
         return f"{PAGE}/{row.id}"
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what=WHAT,
         prefix="school_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=SCHOOL_FIELDS,
     )
 
 
 def _school_page(
-    request: Request, school_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    school_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        try:
-            school = service.get_school(session, school_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sprogskole {school_id}")
-        texts = service.texts(session, school_id=school_id)
-        members = service.members(session, school_id=school_id)
-        former = service.former_members(session, school_id=school_id)
-        meetings = service.meetings(session, school_id=school_id)
+    try:
+        school = service.get_school(session, school_id)
+    except DomainError:
+        return render(request, "not_found.html", 404, what=f"sprogskole {school_id}")
+    texts = service.texts(session, school_id=school_id)
+    members = service.members(session, school_id=school_id)
+    former = service.former_members(session, school_id=school_id)
+    meetings = service.meetings(session, school_id=school_id)
     return render(
         request,
         "school.html",
@@ -114,68 +121,99 @@ def _school_page(
 
 
 @router.get(f"{PAGE}/{{school_id}}")
-def school_page(school_id: IdPath, request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _school_page(request, school_id, errors={}, form={})
+def school_page(
+    school_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    return _school_page(request, session, school_id, errors={}, form={})
 
 
 async def _on_school(
-    request: Request, school_id: int, *, prefix: str, fields: tuple[str, ...], action: Action
+    request: Request,
+    school_id: int,
+    *,
+    session: Session,
+    principal: Principal,
+    prefix: str,
+    fields: tuple[str, ...],
+    action: Action,
 ) -> Response:
     return await submit(
         request,
+        session=session,
+        principal=principal,
         what=WHAT,
         prefix=prefix,
         action=action,
-        rerender=lambda errors, form: _school_page(request, school_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _school_page(
+            request, session, school_id, errors=errors, form=form, status_code=422
+        ),
         fields=fields,
     )
 
 
 @router.post(f"{PAGE}/{{school_id}}/samarbejde")
-async def add_text(school_id: IdPath, request: Request) -> Response:
+async def add_text(
+    school_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = CooperationIn.model_validate(blank_to_none(pick(form, TEXT_FIELDS), "valid_to"))
         row = service.add_text(session, school_id=school_id, data=data, by=by)
         return f"{PAGE}/{school_id}#text-{row.id}"
 
-    return await _on_school(request, school_id, prefix="text_", fields=TEXT_FIELDS, action=action)
+    return await _on_school(
+        request, school_id, session=session, principal=principal, prefix="text_", fields=TEXT_FIELDS, action=action
+    )
 
 
 @router.post(f"{PAGE}/{{school_id}}/styregruppe")
-async def add_member(school_id: IdPath, request: Request) -> Response:
+async def add_member(
+    school_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = MemberIn.model_validate(pick(form, MEMBER_FIELDS))
         service.add_member(session, school_id=school_id, data=data, by=by)
         return f"{PAGE}/{school_id}#members-h"
 
-    return await _on_school(request, school_id, prefix="member_", fields=MEMBER_FIELDS, action=action)
+    return await _on_school(
+        request, school_id, session=session, principal=principal, prefix="member_", fields=MEMBER_FIELDS, action=action
+    )
 
 
 @router.post(f"{PAGE}/{{school_id}}/moeder")
-async def add_meeting(school_id: IdPath, request: Request) -> Response:
+async def add_meeting(
+    school_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         row = service.add_meeting(
             session, school_id=school_id, data=MeetingIn.model_validate(pick(form, ("held_on", "agenda"))), by=by
         )
         return f"{PAGE}/{school_id}#meeting-{row.id}"
 
-    return await _on_school(request, school_id, prefix="meeting_", fields=("held_on", "agenda"), action=action)
+    return await _on_school(
+        request,
+        school_id,
+        session=session,
+        principal=principal,
+        prefix="meeting_",
+        fields=("held_on", "agenda"),
+        action=action,
+    )
 
 
-def _owner(
-    request: Request, model: type[CooperationText] | type[SteeringMeeting] | type[SteeringMember], row_id: int
-) -> int | None:
-    with request.app.state.runtime.session_factory() as session:
-        row = session.get(model, row_id)
-        return None if row is None else row.school_id
+# One of the rows that belong to a school (the school's page is shown again after a refused edit).
+_Owned = TypeVar("_Owned", CooperationText, SteeringMeeting, SteeringMember)
+
+
+def _owner(request: Request, session: Session, model: type[_Owned], row_id: int) -> int | None:
+    row = session.get(model, row_id)
+    return None if row is None else row.school_id
 
 
 @router.post("/samarbejde/{text_id}")
-async def edit_text(text_id: IdPath, request: Request) -> Response:
-    school_id = _owner(request, CooperationText, text_id)
+async def edit_text(
+    text_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    school_id = _owner(request, session, CooperationText, text_id)
     if school_id is None:
         return render(request, "not_found.html", 404, what="teksten")
 
@@ -184,12 +222,22 @@ async def edit_text(text_id: IdPath, request: Request) -> Response:
         service.update_text(session, text_id=text_id, data=data, by=by)
         return f"{PAGE}/{school_id}#text-{text_id}"
 
-    return await _on_school(request, school_id, prefix=f"t{text_id}_", fields=TEXT_EDIT_FIELDS, action=action)
+    return await _on_school(
+        request,
+        school_id,
+        session=session,
+        principal=principal,
+        prefix=f"t{text_id}_",
+        fields=TEXT_EDIT_FIELDS,
+        action=action,
+    )
 
 
 @router.post("/styregruppemoeder/{meeting_id}")
-async def edit_meeting(meeting_id: IdPath, request: Request) -> Response:
-    school_id = _owner(request, SteeringMeeting, meeting_id)
+async def edit_meeting(
+    meeting_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    school_id = _owner(request, session, SteeringMeeting, meeting_id)
     if school_id is None:
         return render(request, "not_found.html", 404, what="mødet")
 
@@ -198,12 +246,22 @@ async def edit_meeting(meeting_id: IdPath, request: Request) -> Response:
         service.update_meeting(session, meeting_id=meeting_id, data=data, by=by)
         return f"{PAGE}/{school_id}#meeting-{meeting_id}"
 
-    return await _on_school(request, school_id, prefix=f"m{meeting_id}_", fields=MEETING_EDIT_FIELDS, action=action)
+    return await _on_school(
+        request,
+        school_id,
+        session=session,
+        principal=principal,
+        prefix=f"m{meeting_id}_",
+        fields=MEETING_EDIT_FIELDS,
+        action=action,
+    )
 
 
 @router.post("/styregruppemedlemmer/{member_id}")
-async def edit_member(member_id: IdPath, request: Request) -> Response:
-    school_id = _owner(request, SteeringMember, member_id)
+async def edit_member(
+    member_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    school_id = _owner(request, session, SteeringMember, member_id)
     if school_id is None:
         return render(request, "not_found.html", 404, what="medlemmet")
 
@@ -212,12 +270,22 @@ async def edit_member(member_id: IdPath, request: Request) -> Response:
         service.update_member(session, member_id=member_id, data=data, by=by)
         return f"{PAGE}/{school_id}#member-{member_id}"
 
-    return await _on_school(request, school_id, prefix=f"s{member_id}_", fields=MEMBER_EDIT_FIELDS, action=action)
+    return await _on_school(
+        request,
+        school_id,
+        session=session,
+        principal=principal,
+        prefix=f"s{member_id}_",
+        fields=MEMBER_EDIT_FIELDS,
+        action=action,
+    )
 
 
 @router.post("/styregruppemedlemmer/{member_id}/fratraadt")
-async def member_left(member_id: IdPath, request: Request) -> Response:
-    school_id = _owner(request, SteeringMember, member_id)
+async def member_left(
+    member_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    school_id = _owner(request, session, SteeringMember, member_id)
     if school_id is None:
         return render(request, "not_found.html", 404, what="medlemmet")
 
@@ -226,4 +294,12 @@ async def member_left(member_id: IdPath, request: Request) -> Response:
         service.remove_member(session, member_id=member_id, data=data, by=by)
         return f"{PAGE}/{school_id}#former-members-h"
 
-    return await _on_school(request, school_id, prefix=f"l{member_id}_", fields=MEMBER_LEAVE_FIELDS, action=action)
+    return await _on_school(
+        request,
+        school_id,
+        session=session,
+        principal=principal,
+        prefix=f"l{member_id}_",
+        fields=MEMBER_LEAVE_FIELDS,
+        action=action,
+    )

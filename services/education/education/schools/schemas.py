@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import LongText, RequiredLongText, ShortText
+from shared.validation import LongText, RequiredLongText, ShortText, invalid
 
 
 class SchoolIn(BaseModel):
@@ -48,7 +48,7 @@ class CooperationIn(BaseModel):
     @model_validator(mode="after")
     def _period(self) -> Self:
         if self.valid_to is not None and self.valid_to < self.valid_from:
-            raise ValueError("valid_to must not be before valid_from")
+            raise invalid("valid_to", "valid_to must not be before valid_from", "Gyldig til ligger før gyldig fra")
         return self
 
 
@@ -98,7 +98,7 @@ class MemberUpdate(BaseModel):
     @model_validator(mode="after")
     def _something(self) -> Self:
         if self.name is None and self.organisation is None and self.role is None:
-            raise ValueError("give a name, organisation or role")
+            raise invalid("name", "give a name, organisation or role", "Skriv et navn, en organisation eller en rolle")
         return self
 
 

@@ -13,12 +13,12 @@ from employment.conversations import service
 from employment.conversations.schemas import ConversationIn, ConversationUpdate, PlanAction
 from employment.conversations.templates import TEMPLATES
 from employment.intake import service as intake
-from employment.web import blank_to_none, guard, not_found, pick, submit
+from employment.web import FORMS, blank_to_none, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -42,14 +42,10 @@ def _titles() -> dict[str, str]:
 
 
 @router.get(PAGE)
-def overview(request: Request) -> Response:
-    principal = guard(request, "samtaler")
-    if not isinstance(principal, Principal):
-        return principal
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        cases = intake.pending(session)
-        recent = service.recent(session)
-        record_page(request, session, purpose=lookups.LIST_CONVERSATIONS)
+def overview(request: Request, session: Db, principal: Principal = FORMS.reader("samtaler")) -> Response:
+    cases = intake.pending(session)
+    recent = service.recent(session)
+    record_page(request, session, purpose=lookups.LIST_CONVERSATIONS)
     return render(
         request,
         "conversations.html",
@@ -62,15 +58,20 @@ def overview(request: Request) -> Response:
 
 
 def _case_page(
-    request: Request, case_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    case_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        try:
-            case = intake.known_case(session, case_id)
-            conversations = service.for_case(session, case_id=case_id)
-        except DomainError:
-            return not_found(request, f"sag {case_id}")
-        record_page(request, session, purpose=lookups.READ_CONVERSATIONS, case_id=case_id)
+    try:
+        case = intake.known_case(session, case_id)
+        conversations = service.for_case(session, case_id=case_id)
+    except DomainError:
+        return not_found(request, f"sag {case_id}")
+    record_page(request, session, purpose=lookups.READ_CONVERSATIONS, case_id=case_id)
     taken = {c.template for c in conversations}
     return render(
         request,
@@ -89,15 +90,16 @@ def _case_page(
 
 
 @router.get(f"{PAGE}/sager/{{case_id}}")
-def case_page(case_id: IdPath, request: Request) -> Response:
-    principal = guard(request, "samtaler")
-    if not isinstance(principal, Principal):
-        return principal
-    return _case_page(request, case_id, errors={}, form={})
+def case_page(
+    case_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader("samtaler")
+) -> Response:
+    return _case_page(request, session, case_id, errors={}, form={})
 
 
 @router.post(f"{PAGE}/sager/{{case_id}}")
-async def start(case_id: IdPath, request: Request) -> Response:
+async def start(
+    case_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("holde samtaler")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = ConversationIn.model_validate(pick(form, "template", "held_on", "held_by"))
         row = service.create(session, case_id=case_id, data=data, by=by)
@@ -105,24 +107,31 @@ async def start(case_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="holde samtaler",
         prefix="new_",
         action=action,
-        rerender=lambda errors, form: _case_page(request, case_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _case_page(request, session, case_id, errors=errors, form=form, status_code=422),
         fields=("template", "held_on", "held_by"),
     )
 
 
 def _conversation_page(
-    request: Request, conversation_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    conversation_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        try:
-            row = service.get(session, conversation_id)
-            case = intake.known_case(session, row.case_id)
-        except DomainError:
-            return not_found(request, f"samtale {conversation_id}")
-        record_page(request, session, purpose=lookups.READ_CONVERSATIONS, case_id=row.case_id)
+    try:
+        row = service.get(session, conversation_id)
+        case = intake.known_case(session, row.case_id)
+    except DomainError:
+        return not_found(request, f"samtale {conversation_id}")
+    record_page(request, session, purpose=lookups.READ_CONVERSATIONS, case_id=row.case_id)
     template = TEMPLATES[row.template]
     labels = {**LABELS, **{f"q_{q.key}": q.label for q in template.questions}, "q_actions": "Handlinger"}
     return render(
@@ -141,21 +150,21 @@ def _conversation_page(
 
 
 @router.get(f"{PAGE}/{{conversation_id}}")
-def conversation_page(conversation_id: IdPath, request: Request) -> Response:
-    principal = guard(request, "samtaler")
-    if not isinstance(principal, Principal):
-        return principal
-    return _conversation_page(request, conversation_id, errors={}, form={})
+def conversation_page(
+    conversation_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader("samtaler")
+) -> Response:
+    return _conversation_page(request, session, conversation_id, errors={}, form={})
 
 
 @router.post(f"{PAGE}/{{conversation_id}}")
-async def save(conversation_id: IdPath, request: Request) -> Response:
+async def save(
+    conversation_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("holde samtaler")
+) -> Response:
     """Gem kladde, or (button ``finalise``) save and finalise in the same transaction."""
-    with request.app.state.runtime.session_factory() as session:
-        try:
-            template = TEMPLATES[service.get(session, conversation_id).template]
-        except DomainError:
-            return not_found(request, f"samtale {conversation_id}")
+    try:
+        template = TEMPLATES[service.get(session, conversation_id).template]
+    except DomainError:
+        return not_found(request, f"samtale {conversation_id}")
     keys = tuple(q.key for q in template.questions)
 
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
@@ -168,18 +177,22 @@ async def save(conversation_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="holde samtaler",
         prefix="q_",
         action=action,
         rerender=lambda errors, form: _conversation_page(
-            request, conversation_id, errors=errors, form=form, status_code=422
+            request, session, conversation_id, errors=errors, form=form, status_code=422
         ),
         fields=("held_on", "held_by", "actions", *keys),
     )
 
 
 @router.post(f"{PAGE}/{{conversation_id}}/handlinger")
-async def add_action(conversation_id: IdPath, request: Request) -> Response:
+async def add_action(
+    conversation_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("holde samtaler")
+) -> Response:
     """B4: one more action on the plan (institution or company, dates)."""
 
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
@@ -193,11 +206,13 @@ async def add_action(conversation_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="holde samtaler",
         prefix="act_",
         action=action,
         rerender=lambda errors, form: _conversation_page(
-            request, conversation_id, errors=errors, form=form, status_code=422
+            request, session, conversation_id, errors=errors, form=form, status_code=422
         ),
         fields=("description", "partner", "start_date", "end_date"),
     )

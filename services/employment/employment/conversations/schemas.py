@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import LongText, ShortText
+from shared.validation import LongText, ShortText, invalid
 
 AnswerKey = Annotated[str, StringConstraints(max_length=50)]
 Answers = Annotated[dict[AnswerKey, LongText], Field(max_length=30)]
@@ -27,7 +27,7 @@ class PlanAction(BaseModel):
     @model_validator(mode="after")
     def _period(self) -> PlanAction:
         if self.end_date is not None and self.end_date < self.start_date:
-            raise ValueError("end must not be before start")
+            raise invalid("end_date", "end must not be before start", "Slutdatoen ligger før startdatoen")
         return self
 
 

@@ -22,11 +22,11 @@ from employment.foreigners.schemas import (
     NoteIn,
     ResponseIn,
 )
-from employment.web import case_form, guard, not_found, pick, show_case, submit
+from employment.web import FORMS, case_form, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -57,66 +57,69 @@ def _common() -> dict[str, Any]:
 
 
 def _list_page(
-    request: Request, by: Principal, *, errors: dict[str, str], form: dict[str, str], code: int = 200
+    request: Request, session: Session, by: Principal, *, errors: dict[str, str], form: dict[str, str], code: int = 200
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is logged
-        rows = [
-            {"id": c.id, "name": c.name, "date_of_birth": c.date_of_birth, "residence_basis": c.residence_basis}
-            for c in service.cases(session, by=by)
-        ]
+    rows = [
+        {"id": c.id, "name": c.name, "date_of_birth": c.date_of_birth, "residence_basis": c.residence_basis}
+        for c in service.cases(session, by=by)
+    ]
     return render(request, "foreigners.html", code, errors=errors, form=form, rows=rows, **_common())
 
 
 @router.get(PAGE)
-def foreigners_page(request: Request) -> Response:
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, principal, errors={}, form={})
+def foreigners_page(request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
+    return _list_page(request, session, principal, errors={}, form={})
 
 
 @router.post(PAGE)
-async def create(request: Request) -> Response:
+async def create(request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         row = service.create(
             session, data=ForeignerIn.model_validate(pick(form, "name", "date_of_birth", "residence_basis")), by=by
         )
         return f"{PAGE}/{row.id}"
 
-    principal = guard(request, WHAT)
-    if not isinstance(principal, Principal):
-        return principal
     return await submit(
         request,
+        session=session,
+        principal=principal,
         what="oprette sager",
         prefix="new_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, principal, errors=errors, form=form, code=422),
+        rerender=lambda errors, form: _list_page(request, session, principal, errors=errors, form=form, code=422),
         fields=("name", "date_of_birth", "residence_basis"),
     )
 
 
 def _case_page(
-    request: Request, case_id: int, by: Principal, *, errors: dict[str, str], form: dict[str, str], code: int = 200
+    request: Request,
+    session: Session,
+    case_id: int,
+    by: Principal,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            detail = service.detail(session, case_id=case_id, by=by)
-        except DomainError:
-            return not_found(request, f"sag {case_id}")
+    try:
+        detail = service.detail(session, case_id=case_id, by=by)
+    except DomainError:
+        return not_found(request, f"sag {case_id}")
     return render(request, "foreigner.html", code, errors=errors, form=form, d=detail, **_common())
 
 
 @router.get(f"{PAGE}/{{case_id}}")
-def case_page(case_id: IdPath, request: Request) -> Response:
-    return show_case(request, case_id, area=WHAT, page=_case_page)
+def case_page(case_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)) -> Response:
+    return _case_page(request, session, case_id, principal, errors={}, form={})
 
 
-_case_form = functools.partial(case_form, area=WHAT, page=_case_page)
+_case_form = functools.partial(case_form, page=_case_page)
 
 
 @router.post(f"{PAGE}/{{case_id}}/notater")
-async def add_note(case_id: IdPath, request: Request) -> Response:
+async def add_note(
+    case_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         service.add_note(
             session, case_id=case_id, data=NoteIn.model_validate(pick(form, "kind", "noted_on", "text")), by=by
@@ -124,12 +127,21 @@ async def add_note(case_id: IdPath, request: Request) -> Response:
         return f"{PAGE}/{case_id}#notes-h"
 
     return await _case_form(
-        request, case_id, what="skrive notater", prefix="note_", fields=("kind", "noted_on", "text"), action=action
+        request,
+        case_id,
+        session=session,
+        principal=principal,
+        what="skrive notater",
+        prefix="note_",
+        fields=("kind", "noted_on", "text"),
+        action=action,
     )
 
 
 @router.post(f"{PAGE}/{{case_id}}/danskundervisning")
-async def request_class(case_id: IdPath, request: Request) -> Response:
+async def request_class(
+    case_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = ClassRequestIn.model_validate(pick(form, "school", "requested_on"))
         service.request_class(session, case_id=case_id, data=data, by=by)
@@ -138,6 +150,8 @@ async def request_class(case_id: IdPath, request: Request) -> Response:
     return await _case_form(
         request,
         case_id,
+        session=session,
+        principal=principal,
         what="tilmelde danskundervisning",
         prefix="class_",
         fields=("school", "requested_on"),
@@ -146,12 +160,13 @@ async def request_class(case_id: IdPath, request: Request) -> Response:
 
 
 @router.post(f"{PAGE}/danskundervisning/{{request_id}}")
-async def update_class(request_id: IdPath, request: Request) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        row = session.get(DanishClassRequest, request_id)
-        if row is None:
-            return not_found(request, "tilmeldingen")
-        case_id = row.case_id
+async def update_class(
+    request_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    row = session.get(DanishClassRequest, request_id)
+    if row is None:
+        return not_found(request, "tilmeldingen")
+    case_id = row.case_id
 
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         service.update_class(
@@ -160,12 +175,21 @@ async def update_class(request_id: IdPath, request: Request) -> Response:
         return f"{PAGE}/{case_id}#classes-h"
 
     return await _case_form(
-        request, case_id, what="ændre tilmeldinger", prefix=f"c{request_id}_", fields=("status",), action=action
+        request,
+        case_id,
+        session=session,
+        principal=principal,
+        what="ændre tilmeldinger",
+        prefix=f"c{request_id}_",
+        fields=("status",),
+        action=action,
     )
 
 
 @router.post(f"{PAGE}/{{case_id}}/henvendelser")
-async def add_citizen_request(case_id: IdPath, request: Request) -> Response:
+async def add_citizen_request(
+    case_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = CitizenRequestIn.model_validate(pick(form, "received_on", "request"))
         service.add_citizen_request(session, case_id=case_id, data=data)
@@ -174,6 +198,8 @@ async def add_citizen_request(case_id: IdPath, request: Request) -> Response:
     return await _case_form(
         request,
         case_id,
+        session=session,
+        principal=principal,
         what="registrere henvendelser",
         prefix="req_",
         fields=("received_on", "request"),
@@ -182,12 +208,13 @@ async def add_citizen_request(case_id: IdPath, request: Request) -> Response:
 
 
 @router.post(f"{PAGE}/henvendelser/{{request_id}}")
-async def respond(request_id: IdPath, request: Request) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        row = session.get(CitizenRequest, request_id)
-        if row is None:
-            return not_found(request, "henvendelsen")
-        case_id = row.case_id
+async def respond(
+    request_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader(WHAT)
+) -> Response:
+    row = session.get(CitizenRequest, request_id)
+    if row is None:
+        return not_found(request, "henvendelsen")
+    case_id = row.case_id
 
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         service.respond(
@@ -201,6 +228,8 @@ async def respond(request_id: IdPath, request: Request) -> Response:
     return await _case_form(
         request,
         case_id,
+        session=session,
+        principal=principal,
         what="besvare henvendelser",
         prefix=f"r{request_id}_",
         fields=("responded_on", "response"),

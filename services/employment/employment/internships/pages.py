@@ -19,12 +19,12 @@ from employment.internships.schemas import (
     InternshipUpdate,
     OutreachIn,
 )
-from employment.web import guard, not_found, pick, submit
+from employment.web import FORMS, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -52,12 +52,13 @@ def _labels() -> dict[str, Any]:
     }
 
 
-def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        companies = service.companies(session)
-        internships = service.recent(session)
-        numbers = intake.case_numbers(session)
-        record_page(request, session, purpose=lookups.LIST_INTERNSHIPS)
+def _list_page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    companies = service.companies(session)
+    internships = service.recent(session)
+    numbers = intake.case_numbers(session)
+    record_page(request, session, purpose=lookups.LIST_INTERNSHIPS)
     return render(
         request,
         "internships.html",
@@ -74,31 +75,36 @@ def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str]
 
 
 @router.get(PAGE)
-def internships_page(request: Request) -> Response:
-    principal = guard(request, "virksomhedspraktik")
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, errors={}, form={})
+def internships_page(
+    request: Request, session: Db, principal: Principal = FORMS.reader("virksomhedspraktik")
+) -> Response:
+    return _list_page(request, session, errors={}, form={})
 
 
 @router.post(f"{PAGE}/virksomheder")
-async def add_company(request: Request) -> Response:
+async def add_company(
+    request: Request, session: Db, user: Principal = FORMS.reader("registrere virksomheder")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         row = service.add_company(session, data=CompanyIn.model_validate(pick(form, "name", "cvr", "contact")))
         return f"{PAGE}/virksomheder/{row.id}"
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="registrere virksomheder",
         prefix="company_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=("name", "cvr", "contact"),
     )
 
 
 @router.post(f"{PAGE}/praktikker")
-async def create_internship(request: Request) -> Response:
+async def create_internship(
+    request: Request, session: Db, user: Principal = FORMS.reader("oprette praktikker")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         fields = pick(form, *INTERN_FIELDS)
         case_id = fields.pop("case_id")
@@ -110,16 +116,20 @@ async def create_internship(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="oprette praktikker",
         prefix="intern_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=INTERN_FIELDS,
     )
 
 
 @router.post(f"{PAGE}/praktikker/{{internship_id}}")
-async def update_internship(internship_id: IdPath, request: Request) -> Response:
+async def update_internship(
+    internship_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("ændre praktikker")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = InternshipUpdate.model_validate(pick(form, "version", "status"))
         service.update_internship(session, internship_id=internship_id, data=data)
@@ -127,23 +137,30 @@ async def update_internship(internship_id: IdPath, request: Request) -> Response
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="ændre praktikker",
         prefix=f"i{internship_id}_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=("status",),
     )
 
 
 def _company_page(
-    request: Request, company_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    company_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        try:
-            company = service.get_company(session, company_id)
-        except DomainError:
-            return not_found(request, f"virksomhed {company_id}")
-        log = service.outreach(session, company_id=company_id)
+    try:
+        company = service.get_company(session, company_id)
+    except DomainError:
+        return not_found(request, f"virksomhed {company_id}")
+    log = service.outreach(session, company_id=company_id)
     return render(
         request,
         "company.html",
@@ -158,15 +175,19 @@ def _company_page(
 
 
 @router.get(f"{PAGE}/virksomheder/{{company_id}}")
-def company_page(company_id: IdPath, request: Request) -> Response:
-    principal = guard(request, "virksomhedspraktik")
-    if not isinstance(principal, Principal):
-        return principal
-    return _company_page(request, company_id, errors={}, form={})
+def company_page(
+    company_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader("virksomhedspraktik")
+) -> Response:
+    return _company_page(request, session, company_id, errors={}, form={})
 
 
 @router.post(f"{PAGE}/virksomheder/{{company_id}}/kontakt")
-async def log_outreach(company_id: IdPath, request: Request) -> Response:
+async def log_outreach(
+    company_id: IdPath,
+    request: Request,
+    session: Db,
+    user: Principal = FORMS.reader("registrere kontakt til virksomheder"),
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = OutreachIn.model_validate(pick(form, "contacted_on", "outcome"))
         service.log_outreach(session, company_id=company_id, data=data, by=by)
@@ -174,9 +195,13 @@ async def log_outreach(company_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="registrere kontakt til virksomheder",
         prefix="out_",
         action=action,
-        rerender=lambda errors, form: _company_page(request, company_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _company_page(
+            request, session, company_id, errors=errors, form=form, status_code=422
+        ),
         fields=("contacted_on", "outcome"),
     )

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import Id, RequiredLongText, ShortText
+from shared.validation import Id, RequiredLongText, ShortText, invalid
 
 Cvr = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{8}$")]
 Hours = Annotated[int, Field(ge=1, le=37)]
@@ -83,7 +83,7 @@ class InternshipIn(BaseModel):
     @model_validator(mode="after")
     def _period(self) -> InternshipIn:
         if self.end_date < self.start_date:
-            raise ValueError("end must not be before start")
+            raise invalid("end_date", "end must not be before start", "Slutdatoen ligger før startdatoen")
         return self
 
 

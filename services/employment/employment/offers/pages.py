@@ -10,11 +10,11 @@ from employment import lookups
 from employment.intake import service as intake
 from employment.offers import service
 from employment.offers.schemas import KIND_LABELS, STATUS_LABELS, OfferIn, OfferUpdate
-from employment.web import guard, pick, submit
+from employment.web import FORMS, pick, submit
 from shared.auth import Principal
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -29,11 +29,12 @@ LABELS = {
 FIELDS = ("case_id", "kind", "provider", "start_date", "note")
 
 
-def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        offers = service.recent(session)
-        numbers = intake.case_numbers(session)
-        record_page(request, session, purpose=lookups.LIST_EDUCATION_OFFERS)
+def _page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    offers = service.recent(session)
+    numbers = intake.case_numbers(session)
+    record_page(request, session, purpose=lookups.LIST_EDUCATION_OFFERS)
     return render(
         request,
         "offers.html",
@@ -49,15 +50,14 @@ def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], sta
 
 
 @router.get(PAGE)
-def offers_page(request: Request) -> Response:
-    principal = guard(request, "uddannelsestilbud")
-    if not isinstance(principal, Principal):
-        return principal
-    return _page(request, errors={}, form={})
+def offers_page(request: Request, session: Db, principal: Principal = FORMS.reader("uddannelsestilbud")) -> Response:
+    return _page(request, session, errors={}, form={})
 
 
 @router.post(PAGE)
-async def create(request: Request) -> Response:
+async def create(
+    request: Request, session: Db, user: Principal = FORMS.reader("oprette uddannelsestilbud")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         fields = pick(form, *FIELDS)
         case_id = fields.pop("case_id")
@@ -68,25 +68,31 @@ async def create(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="oprette uddannelsestilbud",
         prefix="offer_",
         action=action,
-        rerender=lambda errors, form: _page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _page(request, session, errors=errors, form=form, status_code=422),
         fields=FIELDS,
     )
 
 
 @router.post(f"{PAGE}/{{offer_id}}")
-async def update(offer_id: IdPath, request: Request) -> Response:
+async def update(
+    offer_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("ændre uddannelsestilbud")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         service.update(session, offer_id=offer_id, data=OfferUpdate.model_validate(pick(form, "version", "status")))
         return f"{PAGE}#offer-{offer_id}"
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="ændre uddannelsestilbud",
         prefix=f"o{offer_id}_",
         action=action,
-        rerender=lambda errors, form: _page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _page(request, session, errors=errors, form=form, status_code=422),
         fields=("status",),
     )

@@ -18,12 +18,12 @@ from employment.recognition.schemas import (
     RecognitionIn,
     Submit,
 )
-from employment.web import blank_to_none, guard, not_found, pick, submit
+from employment.web import FORMS, blank_to_none, not_found, pick, submit
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -53,26 +53,28 @@ def _common() -> dict[str, object]:
     }
 
 
-def _list_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        rows = service.recent(session)
-        numbers = intake.case_numbers(session)
-        record_page(request, session, purpose=lookups.LIST_RECOGNITIONS)
+def _list_page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    rows = service.recent(session)
+    numbers = intake.case_numbers(session)
+    record_page(request, session, purpose=lookups.LIST_RECOGNITIONS)
     return render(
         request, "recognitions.html", status_code, errors=errors, form=form, rows=rows, numbers=numbers, **_common()
     )
 
 
 @router.get(PAGE)
-def recognitions_page(request: Request) -> Response:
-    principal = guard(request, "godkendelse af uddannelse")
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, errors={}, form={})
+def recognitions_page(
+    request: Request, session: Db, principal: Principal = FORMS.reader("godkendelse af uddannelse")
+) -> Response:
+    return _list_page(request, session, errors={}, form={})
 
 
 @router.post(PAGE)
-async def create(request: Request) -> Response:
+async def create(
+    request: Request, session: Db, user: Principal = FORMS.reader("oprette ansøgninger om godkendelse")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         fields = pick(form, "case_id", "qualification", "country", "authority")
         case_id = fields.pop("case_id")
@@ -83,25 +85,32 @@ async def create(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="oprette ansøgninger om godkendelse",
         prefix="rec_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=("case_id", "qualification", "country", "authority"),
     )
 
 
 def _page(
-    request: Request, recognition_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    recognition_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        try:
-            row = service.get(session, recognition_id)
-        except DomainError:
-            return not_found(request, f"ansøgning {recognition_id}")
-        record_page(request, session, purpose=lookups.READ_RECOGNITIONS, case_id=row.case_id)
-        number = intake.case_numbers(session).get(row.case_id, str(row.case_id))
-        missing = service.missing_documents(row)
+    try:
+        row = service.get(session, recognition_id)
+    except DomainError:
+        return not_found(request, f"ansøgning {recognition_id}")
+    record_page(request, session, purpose=lookups.READ_RECOGNITIONS, case_id=row.case_id)
+    number = intake.case_numbers(session).get(row.case_id, str(row.case_id))
+    missing = service.missing_documents(row)
     return render(
         request,
         "recognition.html",
@@ -116,15 +125,19 @@ def _page(
 
 
 @router.get(f"{PAGE}/{{recognition_id}}")
-def recognition_page(recognition_id: IdPath, request: Request) -> Response:
-    principal = guard(request, "godkendelse af uddannelse")
-    if not isinstance(principal, Principal):
-        return principal
-    return _page(request, recognition_id, errors={}, form={})
+def recognition_page(
+    recognition_id: IdPath,
+    request: Request,
+    session: Db,
+    principal: Principal = FORMS.reader("godkendelse af uddannelse"),
+) -> Response:
+    return _page(request, session, recognition_id, errors={}, form={})
 
 
 @router.post(f"{PAGE}/{{recognition_id}}/dokumenter")
-async def documents(recognition_id: IdPath, request: Request) -> Response:
+async def documents(
+    recognition_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("registrere dokumentation")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         checks = {name: form.get(name) == "true" for name in DOCUMENTS}
         data = DocumentsUpdate.model_validate({"version": form.get("version", ""), **checks})
@@ -133,15 +146,21 @@ async def documents(recognition_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="registrere dokumentation",
         prefix="doc_",
         action=action,
-        rerender=lambda errors, form: _page(request, recognition_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _page(
+            request, session, recognition_id, errors=errors, form=form, status_code=422
+        ),
     )
 
 
 @router.post(f"{PAGE}/{{recognition_id}}/send")
-async def send(recognition_id: IdPath, request: Request) -> Response:
+async def send(
+    recognition_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("sende ansøgninger")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         service.submit(
             session, recognition_id=recognition_id, data=Submit.model_validate(pick(form, "version", "submitted_on"))
@@ -150,16 +169,22 @@ async def send(recognition_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="sende ansøgninger",
         prefix="sub_",
         action=action,
-        rerender=lambda errors, form: _page(request, recognition_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _page(
+            request, session, recognition_id, errors=errors, form=form, status_code=422
+        ),
         fields=("submitted_on",),
     )
 
 
 @router.post(f"{PAGE}/{{recognition_id}}/svar")
-async def answer(recognition_id: IdPath, request: Request) -> Response:
+async def answer(
+    recognition_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("registrere svar")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         fields = blank_to_none(
             pick(form, "version", "outcome", "answered_on", "recognised_as", "note"), "recognised_as"
@@ -169,9 +194,13 @@ async def answer(recognition_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         what="registrere svar",
         prefix="ans_",
         action=action,
-        rerender=lambda errors, form: _page(request, recognition_id, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _page(
+            request, session, recognition_id, errors=errors, form=form, status_code=422
+        ),
         fields=("outcome", "answered_on", "recognised_as", "note"),
     )

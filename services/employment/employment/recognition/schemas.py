@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import LongText, ShortText
+from shared.validation import LongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -82,7 +82,11 @@ class AnswerIn(BaseModel):
     @model_validator(mode="after")
     def _recognised_as(self) -> AnswerIn:
         if self.outcome == Outcome.RECOGNISED and not self.recognised_as:
-            raise ValueError("recognised_as is required when the qualification is recognised")
+            raise invalid(
+                "recognised_as",
+                "recognised_as is required when the qualification is recognised",
+                "Skriv hvad uddannelsen er godkendt som",
+            )
         return self
 
 

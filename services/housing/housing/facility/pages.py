@@ -22,10 +22,10 @@ from housing.facility.schemas import (
     MaintenanceUpdate,
     RoomIn,
 )
-from housing.web import READERS, SP, blank_to_none, guard, submit
+from housing.web import FORMS, READERS, SP, blank_to_none, submit
 from shared.auth import Principal
 from shared.errors import Conflict, Invalid, NotFound
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
@@ -60,21 +60,22 @@ def _facility(session: Session) -> Facility | None:
     return session.scalar(select(Facility).order_by(Facility.id).limit(1))
 
 
-def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
+def _page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
     context: dict[str, Any] = {"facility": None}
-    with request.app.state.runtime.session_factory() as session:
-        facility = _facility(session)
-        if facility is not None:
-            overview = service.occupancy(session, facility_id=facility.id)
-            inspections = service.inspections(session, facility_id=facility.id)
-            context = {
-                "facility": overview,
-                "inventory": {r.id: service.inventory(session, room_id=r.id) for r in overview.rooms},
-                "maintenance": service.maintenance(session, facility_id=facility.id),
-                "inspections": inspections,
-                "next_inspection": next((i for i in inspections if i.done_on is None), None),
-                "room_names": {r.id: r.name for r in overview.rooms},
-            }
+    facility = _facility(session)
+    if facility is not None:
+        overview = service.occupancy(session, facility_id=facility.id)
+        inspections = service.inspections(session, facility_id=facility.id)
+        context = {
+            "facility": overview,
+            "inventory": {r.id: service.inventory(session, room_id=r.id) for r in overview.rooms},
+            "maintenance": service.maintenance(session, facility_id=facility.id),
+            "inspections": inspections,
+            "next_inspection": next((i for i in inspections if i.done_on is None), None),
+            "room_names": {r.id: r.name for r in overview.rooms},
+        }
     return render(
         request,
         "facility.html",
@@ -88,8 +89,8 @@ def _page(request: Request, *, errors: dict[str, str], form: dict[str, str], sta
     )
 
 
-def _rerender(request: Request) -> Any:
-    return lambda errors, form: _page(request, errors=errors, form=form, status_code=422)
+def _rerender(request: Request, session: Session) -> Any:
+    return lambda errors, form: _page(request, session, errors=errors, form=form, status_code=422)
 
 
 def _facility_id(session: Session) -> int:
@@ -100,15 +101,14 @@ def _facility_id(session: Session) -> int:
 
 
 @router.get(PAGE)
-def facility_page(request: Request) -> Response:
-    principal = guard(request, "Egegårdsvej 22")
-    if not isinstance(principal, Principal):
-        return principal
-    return _page(request, errors={}, form={})
+def facility_page(request: Request, session: Db, principal: Principal = FORMS.reader("Egegårdsvej 22")) -> Response:
+    return _page(request, session, errors={}, form={})
 
 
 @router.post(PAGE)
-async def create_facility(request: Request) -> Response:
+async def create_facility(
+    request: Request, session: Db, user: Principal = FORMS.reader("oprette ejendommen")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         if _facility(session) is not None:
             raise Conflict("the facility exists", danish="Ejendommen er allerede oprettet")
@@ -119,17 +119,19 @@ async def create_facility(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="oprette ejendommen",
         prefix="facility_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("name", "address"),
     )
 
 
 @router.post(f"{PAGE}/vaerelser")
-async def add_room(request: Request) -> Response:
+async def add_room(request: Request, session: Db, user: Principal = FORMS.reader("oprette værelser")) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         room = RoomIn.model_validate({k: form.get(k, "") for k in ("name", "beds", "ready_from")})
         service.add_room(session, facility_id=_facility_id(session), data=room)
@@ -137,17 +139,21 @@ async def add_room(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="oprette værelser",
         prefix="room_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("name", "beds", "ready_from"),
     )
 
 
 @router.post(f"{PAGE}/inventar")
-async def add_inventory(request: Request) -> Response:
+async def add_inventory(
+    request: Request, session: Db, user: Principal = FORMS.reader("registrere inventar")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = InventoryIn.model_validate({k: form.get(k, "") for k in ("item", "quantity", "condition", "note")})
         room_id = form.get("room_id", "")
@@ -158,17 +164,21 @@ async def add_inventory(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="registrere inventar",
         prefix="inventory_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("room_id", "item", "quantity", "condition", "note"),
     )
 
 
 @router.post("/egegaardsvej-inventar/{item_id}")
-async def update_inventory(item_id: IdPath, request: Request) -> Response:
+async def update_inventory(
+    item_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("opdatere inventar")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = blank_to_none({k: form.get(k, "") for k in ("quantity", "condition")}, "quantity", "condition")
         service.update_inventory(session, item_id=item_id, data=InventoryUpdate.model_validate(data))
@@ -176,17 +186,21 @@ async def update_inventory(item_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="opdatere inventar",
         prefix=f"inv{item_id}_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("quantity", "condition"),
     )
 
 
 @router.post(f"{PAGE}/vedligehold")
-async def report_maintenance(request: Request) -> Response:
+async def report_maintenance(
+    request: Request, session: Db, user: Principal = FORMS.reader("melde vedligeholdelse")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = blank_to_none({k: form.get(k, "") for k in ("description", "room_id")}, "room_id")
         service.report_maintenance(
@@ -196,17 +210,24 @@ async def report_maintenance(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=READERS,
         what="melde vedligeholdelse",
         prefix="maintenance_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("description", "room_id"),
     )
 
 
 @router.post("/vedligehold/{request_id}")
-async def update_maintenance(request_id: IdPath, request: Request) -> Response:
+async def update_maintenance(
+    request_id: IdPath,
+    request: Request,
+    session: Db,
+    user: Principal = FORMS.reader("tildele og afslutte vedligeholdelse"),
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         if form.get("step") == "done":
             data = {"status": "done", "done_note": form.get("done_note", "")}
@@ -217,17 +238,21 @@ async def update_maintenance(request_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="tildele og afslutte vedligeholdelse",
         prefix=f"mr{request_id}_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("assigned_to", "done_note"),
     )
 
 
 @router.post(f"{PAGE}/tilsyn")
-async def schedule_inspection(request: Request) -> Response:
+async def schedule_inspection(
+    request: Request, session: Db, user: Principal = FORMS.reader("planlægge tilsyn")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = InspectionIn.model_validate({k: form.get(k, "") for k in ("due_on", "interval_days")})
         service.schedule_inspection(session, facility_id=_facility_id(session), data=data)
@@ -235,17 +260,21 @@ async def schedule_inspection(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="planlægge tilsyn",
         prefix="schedule_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("due_on", "interval_days"),
     )
 
 
 @router.post("/tilsyn/{inspection_id}")
-async def complete_inspection(inspection_id: IdPath, request: Request) -> Response:
+async def complete_inspection(
+    inspection_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("registrere tilsyn")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         names = ("done_on", "inspector", "findings", "follow_up", "follow_up_due")
         data = InspectionDone.model_validate(blank_to_none({k: form.get(k, "") for k in names}, "follow_up_due"))
@@ -254,10 +283,12 @@ async def complete_inspection(inspection_id: IdPath, request: Request) -> Respon
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="registrere tilsyn",
         prefix="inspection_",
         action=action,
-        rerender=_rerender(request),
+        rerender=_rerender(request, session),
         fields=("done_on", "inspector", "findings", "follow_up", "follow_up_due"),
     )

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, LongText, ShortText
+from shared.validation import Id, LongText, ShortText, invalid
 
 
 class FacilityIn(BaseModel):
@@ -131,7 +131,11 @@ class InspectionDone(BaseModel):
     @model_validator(mode="after")
     def _follow_up(self) -> InspectionDone:
         if self.follow_up and self.follow_up_due is None:
-            raise ValueError("follow_up_due is required when a follow-up is given")
+            raise invalid(
+                "follow_up_due",
+                "follow_up_due is required when a follow-up is given",
+                "Skriv en frist for opfølgningen",
+            )
         return self
 
 

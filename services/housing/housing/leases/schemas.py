@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import Id, LongText, ShortText
+from shared.validation import Id, LongText, ShortText, invalid
 
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("10000000"), max_digits=12, decimal_places=2)]
 Cvr = Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")]
@@ -62,7 +62,7 @@ class LeaseIn(BaseModel):
     @model_validator(mode="after")
     def _period(self) -> LeaseIn:
         if self.end_date is not None and self.end_date <= self.start_date:
-            raise ValueError("end_date must be after start_date")
+            raise invalid("end_date", "end_date must be after start_date", "Slutdatoen skal ligge efter startdatoen")
         return self
 
 
@@ -113,9 +113,11 @@ class DisputeUpdate(BaseModel):
     @model_validator(mode="after")
     def _resolution(self) -> DisputeUpdate:
         if self.status == DisputeStatus.RESOLVED and not self.resolution:
-            raise ValueError("resolution is required when the dispute is resolved")
+            raise invalid(
+                "resolution", "resolution is required when the dispute is resolved", "Skriv hvordan sagen er løst"
+            )
         if self.status is None and not self.note:
-            raise ValueError("give a status or a note")
+            raise invalid("note", "give a status or a note", "Skriv en note eller vælg en ny status")
         return self
 
 

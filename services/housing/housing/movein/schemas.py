@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import LongText, ShortText
+from shared.validation import LongText, ShortText, invalid
 
 MeterReading = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{1,9}([.,][0-9]{1,3})?$")]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("10000000"), max_digits=12, decimal_places=2)]
@@ -70,7 +70,11 @@ class FurnitureUpdate(BaseModel):
     @model_validator(mode="after")
     def _delivered(self) -> FurnitureUpdate:
         if self.status == FurnitureStatus.DELIVERED and self.delivered_on is None:
-            raise ValueError("delivered_on is required when the status is delivered")
+            raise invalid(
+                "delivered_on",
+                "delivered_on is required when the status is delivered",
+                "Skriv leveringsdatoen, når inventaret er leveret",
+            )
         return self
 
 

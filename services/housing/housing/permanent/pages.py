@@ -15,11 +15,11 @@ from housing.permanent import service
 from housing.permanent.models import Offer, PermanentNeed
 from housing.permanent.schemas import AssociationIn, DecisionIn, NeedIn, OfferIn, PriorityIn
 from housing.readiness.models import ReadinessCheck
-from housing.web import BS, JC, blank_to_none, guard, submit
+from housing.web import BS, FORMS, JC, blank_to_none, submit
 from shared.auth import Principal
 from shared.errors import DomainError
 from shared.web.access import record_page
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import money_input, render
 
 router = APIRouter(include_in_schema=False)
@@ -63,37 +63,44 @@ def _numbers(session: Session) -> dict[int, str]:
 
 
 def _list_page(
-    request: Request, *, errors: dict[str, str], form: dict[str, str], case: str = "", status_code: int = 200
+    request: Request,
+    session: Session,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    case: str = "",
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        checks = list(session.scalars(select(ReadinessCheck).order_by(ReadinessCheck.case_number)))
-        chosen = next((c for c in checks if str(c.case_id) == case), None)
-        context: dict[str, Any] = {
-            "waiting": service.waiting_list(session),
-            "offered": list(
-                session.scalars(
-                    select(PermanentNeed).where(PermanentNeed.status == "offered").order_by(PermanentNeed.id)
-                )
-            ),
-            "associations": service.associations(session),
-            "cases": [(c.case_id, c.case_number) for c in checks],
-            "numbers": {c.case_id: c.case_number for c in checks},
-            "chosen": chosen,
-        }
-        record_page(request, session, purpose=lookups.LIST_WAITING, criteria=f"sag={case}" if case else None)
+    checks = list(session.scalars(select(ReadinessCheck).order_by(ReadinessCheck.case_number)))
+    chosen = next((c for c in checks if str(c.case_id) == case), None)
+    context: dict[str, Any] = {
+        "waiting": service.waiting_list(session),
+        "offered": list(
+            session.scalars(select(PermanentNeed).where(PermanentNeed.status == "offered").order_by(PermanentNeed.id))
+        ),
+        "associations": service.associations(session),
+        "cases": [(c.case_id, c.case_number) for c in checks],
+        "numbers": {c.case_id: c.case_number for c in checks},
+        "chosen": chosen,
+    }
+    record_page(request, session, purpose=lookups.LIST_WAITING, criteria=f"sag={case}" if case else None)
     return render(request, "permanent.html", status_code, errors=errors, form=form, labels=LABELS, **context)
 
 
 @router.get(PAGE)
-def permanent_page(request: Request, sag: Annotated[str, Query(max_length=20)] = "") -> Response:
-    principal = guard(request, "permanent bolig")
-    if not isinstance(principal, Principal):
-        return principal
-    return _list_page(request, errors={}, form={}, case=sag)
+def permanent_page(
+    request: Request,
+    session: Db,
+    sag: Annotated[str, Query(max_length=20)] = "",
+    principal: Principal = FORMS.reader("permanent bolig"),
+) -> Response:
+    return _list_page(request, session, errors={}, form={}, case=sag)
 
 
 @router.post(f"{PAGE}/behov")
-async def register_need(request: Request) -> Response:
+async def register_need(
+    request: Request, session: Db, user: Principal = FORMS.reader("registrere behov for permanent bolig")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         need = service.register_need(
             session, data=NeedIn.model_validate({k: form.get(k, "") for k in NEED_FIELDS}), by=by
@@ -102,17 +109,21 @@ async def register_need(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(BS, JC),
         what="registrere behov for permanent bolig",
         prefix="need_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=NEED_FIELDS,
     )
 
 
 @router.post(f"{PAGE}/boligselskaber")
-async def add_association(request: Request) -> Response:
+async def add_association(
+    request: Request, session: Db, user: Principal = FORMS.reader("registrere boligselskaber")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         service.add_association(
             session, data=AssociationIn.model_validate({k: form.get(k, "") for k in ("name", "contact")})
@@ -121,30 +132,37 @@ async def add_association(request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(BS,),
         what="registrere boligselskaber",
         prefix="association_",
         action=action,
-        rerender=lambda errors, form: _list_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _list_page(request, session, errors=errors, form=form, status_code=422),
         fields=("name", "contact"),
     )
 
 
 def _need_page(
-    request: Request, need_id: int, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+    request: Request,
+    session: Session,
+    need_id: int,
+    *,
+    errors: dict[str, str],
+    form: dict[str, str],
+    status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:  # the read is access-logged
-        try:
-            decisions = service.decisions(session, need_id=need_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"behov {need_id}")
-        need = session.get(PermanentNeed, need_id)
-        assert need is not None
-        record_page(request, session, purpose=lookups.READ_NEED, case_id=need.case_id)
-        view = service.need_out(session, need)
-        associations = service.associations(session)
-        offers = list(session.scalars(select(Offer).where(Offer.need_id == need_id).order_by(Offer.id)))
-        case_number = _numbers(session).get(need.case_id, str(need.case_id))
+    try:
+        decisions = service.decisions(session, need_id=need_id)
+    except DomainError:
+        return render(request, "not_found.html", 404, what=f"behov {need_id}")
+    need = session.get(PermanentNeed, need_id)
+    assert need is not None
+    record_page(request, session, purpose=lookups.READ_NEED, case_id=need.case_id)
+    view = service.need_out(session, need)
+    associations = service.associations(session)
+    offers = list(session.scalars(select(Offer).where(Offer.need_id == need_id).order_by(Offer.id)))
+    case_number = _numbers(session).get(need.case_id, str(need.case_id))
     return render(
         request,
         "need.html",
@@ -166,19 +184,20 @@ def _need_page(
 
 
 @router.get(f"{PAGE}/behov/{{need_id}}")
-def need_page(need_id: IdPath, request: Request) -> Response:
-    principal = guard(request, "permanent bolig")
-    if not isinstance(principal, Principal):
-        return principal
-    return _need_page(request, need_id, errors={}, form={})
+def need_page(
+    need_id: IdPath, request: Request, session: Db, principal: Principal = FORMS.reader("permanent bolig")
+) -> Response:
+    return _need_page(request, session, need_id, errors={}, form={})
 
 
-def _rerender(request: Request, need_id: int) -> Any:
-    return lambda errors, form: _need_page(request, need_id, errors=errors, form=form, status_code=422)
+def _rerender(request: Request, session: Session, need_id: int) -> Any:
+    return lambda errors, form: _need_page(request, session, need_id, errors=errors, form=form, status_code=422)
 
 
 @router.post(f"{PAGE}/behov/{{need_id}}/prioritet")
-async def prioritise(need_id: IdPath, request: Request) -> Response:
+async def prioritise(
+    need_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("prioritere efter behov")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         reason = PriorityIn.model_validate({"reason": form.get("reason", "")}).reason
         service.prioritise(session, need_id=need_id, reason=reason, by=by)
@@ -186,17 +205,21 @@ async def prioritise(need_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(BS,),
         what="prioritere efter behov",
         prefix="priority_",
         action=action,
-        rerender=_rerender(request, need_id),
+        rerender=_rerender(request, session, need_id),
         fields=("reason",),
     )
 
 
 @router.post(f"{PAGE}/behov/{{need_id}}/tilbud")
-async def make_offer(need_id: IdPath, request: Request) -> Response:
+async def make_offer(
+    need_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("give tilbud om permanent bolig")
+) -> Response:
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data: dict[str, Any] = {k: form.get(k, "") for k in OFFER_FIELDS}
         data["monthly_rent"], data["need_id"] = money_input(data["monthly_rent"]), need_id
@@ -205,22 +228,25 @@ async def make_offer(need_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(BS,),
         what="give tilbud om permanent bolig",
         prefix="offer_",
         action=action,
-        rerender=_rerender(request, need_id),
+        rerender=_rerender(request, session, need_id),
         fields=OFFER_FIELDS,
     )
 
 
 @router.post("/tilbud/{offer_id}/svar")
-async def decide(offer_id: IdPath, request: Request) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        offer = session.get(Offer, offer_id)
-        if offer is None:
-            return render(request, "not_found.html", 404, what="tilbuddet")
-        need_id = offer.need_id
+async def decide(
+    offer_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("registrere husstandens svar")
+) -> Response:
+    offer = session.get(Offer, offer_id)
+    if offer is None:
+        return render(request, "not_found.html", 404, what="tilbuddet")
+    need_id = offer.need_id
 
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data = blank_to_none({k: form.get(k, "") for k in ("decision", "reason", "move_in_date")}, "move_in_date")
@@ -229,10 +255,12 @@ async def decide(offer_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(BS,),
         what="registrere husstandens svar",
         prefix=f"o{offer_id}_",
         action=action,
-        rerender=_rerender(request, need_id),
+        rerender=_rerender(request, session, need_id),
         fields=("decision", "reason", "move_in_date"),
     )

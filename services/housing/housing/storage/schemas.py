@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from shared.validation import LongText, ShortText
+from shared.validation import LongText, ShortText, invalid
 
 
 class StorageIn(BaseModel):
@@ -20,9 +20,9 @@ class StorageIn(BaseModel):
     @model_validator(mode="after")
     def _period(self) -> StorageIn:
         if not self.description:
-            raise ValueError("description: say what is stored")
+            raise invalid("description", "description: say what is stored", "Skriv hvad der opbevares")
         if self.to_date is not None and self.to_date < self.from_date:
-            raise ValueError("to_date must not be before from_date")
+            raise invalid("to_date", "to_date must not be before from_date", "Slutdatoen ligger før startdatoen")
         return self
 
 

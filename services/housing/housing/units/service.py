@@ -51,23 +51,33 @@ def assign(session: Session, *, unit_id: int, case_id: int, by: Principal) -> As
     """Assign a unit to an arriving household: capacity and dates are checked under a row lock."""
     unit = session.get(TemporaryUnit, unit_id, with_for_update=True)
     if unit is None:
-        raise NotFound(f"no temporary unit with id {unit_id}")
+        raise NotFound(f"no temporary unit with id {unit_id}", danish="Boligen findes ikke")
     check = session.get(ReadinessCheck, case_id, with_for_update=True)
     if check is None:
-        raise NotFound(f"housing knows no arrival for case {case_id}", field="case_id")
+        raise NotFound(
+            f"housing knows no arrival for case {case_id}",
+            field="case_id",
+            danish="Ankomsten er ikke kendt i boligafdelingen endnu",
+        )
     if unit.status == UnitStatus.OUT_OF_SERVICE:
-        raise Conflict(f"unit {unit_id} ({unit.address}) is out of service")
+        raise Conflict(f"unit {unit_id} ({unit.address}) is out of service", danish="Boligen er ude af drift")
     if unit.ready_from > check.arrival_date:
         raise Conflict(
             f"unit {unit_id} is ready from {unit.ready_from.isoformat()}, after the arrival on "
-            f"{check.arrival_date.isoformat()}"
+            f"{check.arrival_date.isoformat()}",
+            danish="Boligen er først klar efter ankomstdatoen – vælg en anden bolig",
         )
     current = session.scalar(select(Assignment).where(Assignment.case_id == case_id, Assignment.active.is_(True)))
     if current is not None:
-        raise Conflict(f"case {case_id} has unit {current.unit_id} already")
+        raise Conflict(
+            f"case {case_id} has unit {current.unit_id} already", danish="Sagen har allerede fået anvist en bolig"
+        )
     free = unit.capacity - beds_taken(session, unit_id)
     if check.household_size > free:
-        raise Conflict(f"unit {unit_id} has {free} free bed(s); the household needs {check.household_size}")
+        raise Conflict(
+            f"unit {unit_id} has {free} free bed(s); the household needs {check.household_size}",
+            danish="Boligen har for få ledige senge til husstanden",
+        )
     if check.household_size < 1:
         raise Invalid("household size must be at least 1")
     row = Assignment(

@@ -8,17 +8,18 @@ from sqlalchemy.orm import Session
 
 from housing.units import service
 from housing.units.schemas import UNIT_STATUS_LABELS, UNIT_TYPE_LABELS, UnitUpdate
-from housing.web import SP, blank_to_none, guard, submit
+from housing.web import FORMS, SP, blank_to_none, submit
 from shared.auth import Principal
-from shared.web.deps import IdPath
+from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
 
 
-def _units_page(request: Request, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200) -> Response:
-    with request.app.state.runtime.session_factory() as session:
-        units = service.list_units(session)
+def _units_page(
+    request: Request, session: Session, *, errors: dict[str, str], form: dict[str, str], status_code: int = 200
+) -> Response:
+    units = service.list_units(session)
     return render(
         request,
         "units.html",
@@ -32,15 +33,14 @@ def _units_page(request: Request, *, errors: dict[str, str], form: dict[str, str
 
 
 @router.get("/boliger")
-def units_page(request: Request) -> Response:
-    principal = guard(request, "boligerne")
-    if not isinstance(principal, Principal):
-        return principal
-    return _units_page(request, errors={}, form={})
+def units_page(request: Request, session: Db, principal: Principal = FORMS.reader("boligerne")) -> Response:
+    return _units_page(request, session, errors={}, form={})
 
 
 @router.post("/boliger/{unit_id}/status")
-async def change_unit(unit_id: IdPath, request: Request) -> Response:
+async def change_unit(
+    unit_id: IdPath, request: Request, session: Db, user: Principal = FORMS.reader("ændre boliger")
+) -> Response:
     def action(session: Session, _by: Principal, form: dict[str, str]) -> str:
         data = {k: form.get(k, "") for k in ("version", "status", "capacity", "ready_from")}
         service.update_unit(session, unit_id=unit_id, update=UnitUpdate.model_validate(blank_to_none(data, *data)))
@@ -48,10 +48,12 @@ async def change_unit(unit_id: IdPath, request: Request) -> Response:
 
     return await submit(
         request,
+        session=session,
+        principal=user,
         allowed=(SP,),
         what="ændre boliger",
         prefix=f"unit{unit_id}_",
         action=action,
-        rerender=lambda errors, form: _units_page(request, errors=errors, form=form, status_code=422),
+        rerender=lambda errors, form: _units_page(request, session, errors=errors, form=form, status_code=422),
         fields=("status", "capacity", "ready_from"),
     )

@@ -10,7 +10,7 @@ import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from shared.clock import today
-from shared.validation import LongText, OptionalShortText, ShortText
+from shared.validation import LongText, OptionalShortText, ShortText, rejected
 
 
 class ResidenceBasis(enum.StrEnum):
@@ -53,31 +53,34 @@ _SPECIAL_NATIONALITIES = {"XXA", "XXB", "XXC", "XXX"}
 def _nationality(value: str) -> str:
     code = value.upper()
     if code not in _SPECIAL_NATIONALITIES and pycountry.countries.get(alpha_3=code) is None:
-        raise ValueError("nationality must be an ISO 3166-1 alpha-3 country code (e.g. SYR, AFG, UKR) or XXA")
+        raise rejected(
+            "nationality must be an ISO 3166-1 alpha-3 country code (e.g. SYR, AFG, UKR) or XXA",
+            "Angiv landekode med tre bogstaver (fx SYR, AFG, UKR)",
+        )
     return code
 
 
 def _born(value: date) -> date:
     if value > today():
-        raise ValueError("date of birth cannot be in the future")
+        raise rejected("date of birth cannot be in the future", "Datoen må ikke ligge i fremtiden")
     if value < today() - timedelta(days=365 * 130):
-        raise ValueError("date of birth is more than 130 years ago")
+        raise rejected("date of birth is more than 130 years ago", "Datoen ligger mere end 130 år tilbage")
     return value
 
 
 def _not_past(value: date) -> date:
     if value < today():
-        raise ValueError("date must be today or later")
+        raise rejected("date must be today or later", "Datoen skal være i dag eller senere")
     if value > today() + timedelta(days=730):
-        raise ValueError("date is more than two years ahead")
+        raise rejected("date is more than two years ahead", "Datoen ligger mere end to år frem")
     return value
 
 
 def _decided(value: date) -> date:
     if value > today():
-        raise ValueError("the placement decision cannot be in the future")
+        raise rejected("the placement decision cannot be in the future", "Datoen må ikke ligge i fremtiden")
     if value < today() - timedelta(days=365 * 5):
-        raise ValueError("the placement decision is more than five years ago")
+        raise rejected("the placement decision is more than five years ago", "Datoen ligger mere end fem år tilbage")
     return value
 
 
