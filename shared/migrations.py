@@ -57,7 +57,7 @@ def run_env(context: Any) -> None:
     from shared.db import make_engine
 
     service = context.config.attributes.get("service") or context.config.get_main_option("service")
-    metadata = importlib.import_module(f"{service}.db").all_metadata()
+    metadata = importlib.import_module(f"{service}.metadata").all_metadata()
     url = context.config.get_main_option("sqlalchemy.url") or settings_for(service).database_url
     if context.is_offline_mode():
         context.configure(url=url, target_metadata=metadata, literal_binds=True, render_as_batch=True)

@@ -64,7 +64,7 @@ def test_every_subscribed_event_type_has_a_contract():
 @pytest.mark.parametrize("service", list(SERVICES))
 def test_migrations_match_the_models(service, tmp_path):
     url = fresh_database(service, tmp_path)
-    metadata = importlib.import_module(f"{service}.db").all_metadata()
+    metadata = importlib.import_module(f"{service}.metadata").all_metadata()
     engine = create_engine(url)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)

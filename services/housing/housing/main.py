@@ -18,9 +18,10 @@ from housing.movein import routes as movein_routes
 from housing.permanent import pages as permanent_pages
 from housing.permanent import routes as permanent_routes
 from housing.plans import routes as plan_routes
+from housing.readiness import pages as readiness_pages
 from housing.storage import pages as storage_pages
 from housing.storage import routes as storage_routes
-from housing.units import pages, routes, unit_pages
+from housing.units import routes, unit_pages
 from shared.web.app import create_service_app
 
 
@@ -43,7 +44,7 @@ def create_app(settings: HousingSettings | None = None, *, run_relay: bool = Tru
             facility_pages.router,
             lease_pages.router,
             permanent_pages.router,
-            pages.router,
+            readiness_pages.router,
         ],
         templates_dir=Path(__file__).parent / "templates",
         run_relay=run_relay,

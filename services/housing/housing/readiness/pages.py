@@ -1,4 +1,4 @@
-"""Housing's Danish pages: the readiness board with assignment, and the units."""
+"""H1: the readiness board (``/``) and the forms posted from it: assigning a unit, adding a unit."""
 
 from __future__ import annotations
 
