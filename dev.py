@@ -73,7 +73,9 @@ def cmd_test(args: list[str]) -> int:
 def cmd_lint() -> int:
     os.chdir(ROOT)
     code = subprocess.call([str(PY), "-m", "ruff", "check", "."])
-    return subprocess.call([str(PY), "-m", "mypy", "shared", "services"]) or code
+    code = subprocess.call([str(PY), "-m", "mypy", "shared", "services"]) or code
+    # The import rules of pyproject.toml ([tool.importlinter]): services apart, sub-domains through their service.
+    return subprocess.call([str(VENV / "bin" / "lint-imports")]) or code
 
 
 def cmd_up(args: list[str]) -> int:

@@ -13,10 +13,11 @@ module wires them into ``PlanTasks``, the one object a service declares.
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
+from sqlalchemy.orm import Session
 
+from shared.bus.envelope import EventEnvelope
+from shared.contracts.reception import PlanActionAssigned, PlanActionWithdrawn
 from shared.plan_tasks import handlers as _handlers
 from shared.plan_tasks import pages, routes
 from shared.plan_tasks.handlers import WithdrawalBeforeAssignment
@@ -40,9 +41,12 @@ __all__ = [
 class PlanTasks(PlanTaskService):
     """One service's plan actions with their handlers and HTTP routes, as a service's bootstrap and main use them."""
 
-    @property
-    def handlers(self) -> dict[str, Any]:
-        return _handlers.handlers(self)
+    # The handlers a service's bootstrap declares for reception's plan events (each its own contract).
+    def on_assigned(self, session: Session, event: PlanActionAssigned, _envelope: EventEnvelope) -> None:
+        _handlers.on_assigned(self, session, event)
+
+    def on_withdrawn(self, session: Session, event: PlanActionWithdrawn, _envelope: EventEnvelope) -> None:
+        _handlers.on_withdrawn(self, session, event)
 
     def router(self) -> APIRouter:
         """The JSON API (``/plan-actions``) and the Danish page (``/integrationsplan``)."""

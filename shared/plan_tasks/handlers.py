@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.orm import Session
 
-from shared.bus.envelope import EventEnvelope
 from shared.contracts.plans import PlanActionStatus
 from shared.contracts.reception import PlanActionAssigned, PlanActionWithdrawn
 from shared.db import utcnow
@@ -17,34 +14,27 @@ class WithdrawalBeforeAssignment(LookupError):
     """A withdrawal overtook its assignment on the bus: retried until the assignment is in."""
 
 
-def handlers(plan: PlanTaskService) -> dict[str, Any]:
-    """The event type → handler pairs a service's bootstrap adds for its plan actions."""
-
-    def on_assigned(session: Session, event: PlanActionAssigned, _envelope: EventEnvelope) -> None:
-        """Keep the action if it is ours; a repeat or an already withdrawn action is left as it is."""
-        if event.owner != plan.service or session.get(plan.model, event.action_id) is not None:
-            return
-        session.add(
-            plan.model(
-                action_id=event.action_id,
-                case_id=event.case_id,
-                case_number=event.case_number,
-                title=event.title,
-                details=event.details,
-                due_date=event.due_date,
-            )
+def on_assigned(plan: PlanTaskService, session: Session, event: PlanActionAssigned) -> None:
+    """Keep the action if it is ours; a repeat or an already withdrawn action is left as it is."""
+    if event.owner != plan.service or session.get(plan.model, event.action_id) is not None:
+        return
+    session.add(
+        plan.model(
+            action_id=event.action_id,
+            case_id=event.case_id,
+            case_number=event.case_number,
+            title=event.title,
+            details=event.details,
+            due_date=event.due_date,
         )
+    )
 
-    def on_withdrawn(session: Session, event: PlanActionWithdrawn, _envelope: EventEnvelope) -> None:
-        if event.owner != plan.service:
-            return
-        row = session.get(plan.model, event.action_id, with_for_update=True)
-        if row is None:
-            raise WithdrawalBeforeAssignment(f"plan action {event.action_id} not received yet")
-        row.status, row.note = PlanActionStatus.WITHDRAWN.value, event.reason
-        row.updated_by, row.updated_at = "reception", utcnow()
 
-    return {
-        "reception.plan_action_assigned": on_assigned,
-        "reception.plan_action_withdrawn": on_withdrawn,
-    }
+def on_withdrawn(plan: PlanTaskService, session: Session, event: PlanActionWithdrawn) -> None:
+    if event.owner != plan.service:
+        return
+    row = session.get(plan.model, event.action_id, with_for_update=True)
+    if row is None:
+        raise WithdrawalBeforeAssignment(f"plan action {event.action_id} not received yet")
+    row.status, row.note = PlanActionStatus.WITHDRAWN.value, event.reason
+    row.updated_by, row.updated_at = "reception", utcnow()

@@ -21,7 +21,8 @@ from housing.plans import routes as plan_routes
 from housing.readiness import pages as readiness_pages
 from housing.storage import pages as storage_pages
 from housing.storage import routes as storage_routes
-from housing.units import routes, unit_pages
+from housing.units import pages as unit_pages
+from housing.units import routes
 from shared.web.app import create_service_app
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from shared.auth import Department
+from typing import Annotated
+
+from fastapi import Depends
+
+from shared.auth import Department, Principal, require
 from shared.web.submit import PageForms, blank_to_none
 
 SP = Department.SOCIAL_PSYKIATRI
@@ -10,6 +14,10 @@ BS = Department.BORGERSERVICE
 JC = Department.JOBCENTRET
 # Who may read housing's pages (as the JSON API's readers); who may change what is checked per form.
 READERS = (SP, JC, BS)
+# Who may call the JSON API: placing (assigning, moving out, storing) is Social- og Psykiatriafdelingen's;
+# reading is open to the departments that follow the person.
+Placer = Annotated[Principal, Depends(require(SP))]
+Reader = Annotated[Principal, Depends(require(SP, JC, BS))]
 
 
 FORMS = PageForms(readers=READERS)

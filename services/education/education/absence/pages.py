@@ -12,7 +12,7 @@ from education import lookups
 from education.absence import progress, service
 from education.absence.schemas import AbsenceIn, FollowUpIn, FollowUpUpdate, ModuleTestIn
 from education.intake import service as intake
-from education.intake.pages import MODULES, tracks
+from education.intake.service import MODULES, tracks
 from education.web import FORMS, blank_to_none, pick, submit
 from shared.auth import Principal
 from shared.errors import DomainError

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from education import lookups
 from education.absence import progress
 from education.intake import service
-from education.intake.schemas import STATUS_LABELS, TRACK_LABELS, AssessmentIn, EnrolmentIn
+from education.intake.schemas import MODULES, STATUS_LABELS, AssessmentIn, EnrolmentIn, tracks
 from education.schools import service as schools
 from education.web import FORMS, pick, submit
 from shared.auth import Principal
@@ -35,11 +35,6 @@ LABELS = {
 }
 ASSESS_FIELDS = ("version", "assessed_on", "assessed_by", "track", "start_module", "notes")
 ENROL_FIELDS = ("school_id", "track", "module", "start_date")
-MODULES = [(str(m), f"Modul {m}") for m in range(1, 7)]
-
-
-def tracks() -> list[tuple[str, str]]:
-    return [(t.value, label) for t, label in TRACK_LABELS.items()]
 
 
 @router.get(PAGE)

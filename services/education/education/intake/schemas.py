@@ -23,6 +23,12 @@ TRACK_LABELS = {
     Track.DU2: "Danskuddannelse 2 (DU2)",
     Track.DU3: "Danskuddannelse 3 (DU3)",
 }
+# The options of the pages' track and module fields (the assessment page and the absence pages).
+MODULES = [(str(m), f"Modul {m}") for m in range(1, 7)]
+
+
+def tracks() -> list[tuple[str, str]]:
+    return [(t.value, label) for t, label in TRACK_LABELS.items()]
 STATUS_LABELS = {"to_schedule": "Skal vurderes", "assessed": "Vurderet", "enrolled": "Tilmeldt sprogskole"}
 
 

@@ -9,7 +9,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from education.intake.models import LanguageAssessment, LanguageEnrolment
+from education.intake.schemas import MODULES as MODULES
 from education.intake.schemas import AssessmentIn, AssessmentOut, EnrolmentIn, EnrolmentOut
+from education.intake.schemas import tracks as tracks
 from education.schools.models import LanguageSchool
 from shared.auth import Principal
 from shared.bus.inbox import NotYetKnown
@@ -18,6 +20,8 @@ from shared.clock import one_month_after, today
 from shared.contracts.education import LanguageEnrolled
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
+
+# The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
 SERVICE = "education"
 # A start date further ahead than this is a typing error, not a plan.

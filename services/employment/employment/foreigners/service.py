@@ -21,16 +21,19 @@ from employment.foreigners.schemas import (
     ClassRequestOut,
     ClassRequestUpdate,
     ForeignerDetail,
-    ForeignerIn,
     ForeignerOut,
     NoteIn,
     NoteOut,
     ResponseIn,
 )
+from employment.foreigners.schemas import ForeignerIn as ForeignerIn
+from employment.foreigners.schemas import ResidenceBasis as ResidenceBasis
 from shared import access
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import Conflict, Invalid, NotFound
+
+# The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
 OLDEST = timedelta(days=130 * 366)
 BACK = timedelta(days=5 * 366)

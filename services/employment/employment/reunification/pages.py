@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from employment import lookups
 from employment.foreigners import service as foreigners
-from employment.foreigners.schemas import ForeignerIn
+from employment.foreigners.service import ForeignerIn
 from employment.reunification import service
 from employment.reunification.schemas import FORM_LABELS, NOTE_LABELS, DepositIn, Lodged, NoteIn, Released
 from employment.web import FORMS, case_form, not_found, pick, submit

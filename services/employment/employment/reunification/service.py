@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from employment import lookups
 from employment.foreigners import service as foreigners
 from employment.foreigners.models import ForeignerCase
-from employment.foreigners.schemas import ResidenceBasis
+from employment.foreigners.service import ResidenceBasis
 from employment.reunification.models import ReunificationNote, SecurityDeposit
 from employment.reunification.schemas import DepositIn, Lodged, NoteIn, Released
 from shared.auth import Principal

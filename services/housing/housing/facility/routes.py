@@ -22,7 +22,7 @@ from housing.facility.schemas import (
     RoomIn,
     RoomOut,
 )
-from housing.units.routes import Placer, Reader
+from housing.web import Placer, Reader
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["egegårdsvej"])

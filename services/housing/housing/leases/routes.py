@@ -17,7 +17,7 @@ from housing.leases.schemas import (
     LeaseOut,
     LeaseUpdate,
 )
-from housing.units.routes import Placer, Reader
+from housing.web import Placer, Reader
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["privat udlejning"])

@@ -16,7 +16,7 @@ from housing.movein.schemas import FurnitureIn, FurnitureStatus, FurnitureUpdate
 from housing.readiness.models import ReadinessCheck
 from housing.units import service as units
 from housing.units.models import Assignment, TemporaryUnit
-from housing.units.schemas import MoveOutIn
+from housing.units.service import MoveOutIn
 from housing.web import FORMS, SP, blank_to_none, submit
 from shared.auth import Principal
 from shared.web.access import record_page

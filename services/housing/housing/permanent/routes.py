@@ -19,7 +19,7 @@ from housing.permanent.schemas import (
     OfferOut,
     PriorityIn,
 )
-from housing.units.routes import Reader
+from housing.web import Reader
 from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from housing import lookups
 from housing.readiness import service as readiness
 from housing.units import service
-from housing.units.schemas import UNIT_STATUS_LABELS, UnitIn
+from housing.units.service import UNIT_STATUS_LABELS, UnitIn
 from shared.auth import Department
 from shared.errors import DomainError
 from shared.web.access import record_page

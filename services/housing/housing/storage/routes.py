@@ -9,7 +9,7 @@ from fastapi import APIRouter, status
 from housing import lookups
 from housing.storage import service
 from housing.storage.schemas import StorageEnd, StorageIn, StorageOut
-from housing.units.routes import Placer, Reader
+from housing.web import Placer, Reader
 from shared import access
 from shared.web.deps import Db, IdPath
 

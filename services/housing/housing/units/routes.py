@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Request, status
 
 from housing import lookups
 from housing.readiness import service as readiness
 from housing.units import service
 from housing.units.models import TemporaryUnit
 from housing.units.schemas import AssignmentIn, AssignmentOut, MoveOutIn, UnitIn, UnitOut, UnitUpdate
+from housing.web import Placer, Reader
 from shared import access
-from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["bolig"])
 
-Placer = Annotated[Principal, Depends(require(Department.SOCIAL_PSYKIATRI))]
-Reader = Annotated[
-    Principal, Depends(require(Department.SOCIAL_PSYKIATRI, Department.JOBCENTRET, Department.BORGERSERVICE))
-]
 
 
 def unit_out(unit: TemporaryUnit, taken: int) -> UnitOut:

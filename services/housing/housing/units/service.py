@@ -9,11 +9,16 @@ from sqlalchemy.orm import Session
 
 from housing.readiness.models import PlacementRequest, ReadinessCheck
 from housing.units.models import Assignment, TemporaryUnit
-from housing.units.schemas import UnitIn, UnitStatus, UnitUpdate
+from housing.units.schemas import UNIT_STATUS_LABELS as UNIT_STATUS_LABELS
+from housing.units.schemas import MoveOutIn as MoveOutIn
+from housing.units.schemas import UnitIn as UnitIn
+from housing.units.schemas import UnitStatus, UnitUpdate
 from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.contracts.housing import MovedOut, TemporaryAssigned
 from shared.errors import Conflict, Invalid, NotFound
+
+# The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
 SERVICE = "housing"
 

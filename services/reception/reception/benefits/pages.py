@@ -26,8 +26,7 @@ from reception.benefits.schemas import (
     SanctionOut,
 )
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
-from reception.web import form_errors
+from reception.web import danish_message, form_errors, no_access_page, page_reader, render_case_page
 from shared import clock
 from shared.auth import Department, Principal
 from shared.clock import today

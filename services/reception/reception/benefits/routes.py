@@ -20,7 +20,7 @@ from reception.benefits.schemas import (
     SanctionIn,
     SanctionOut,
 )
-from reception.cases.routes import Reader
+from reception.web import Reader
 from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases import service, takeover
-from reception.cases.models import Case
 from reception.cases.responsibility import BASIS_LABELS
 from reception.cases.routes import case_out
 from reception.cases.schemas import (
@@ -28,6 +25,7 @@ from reception.config import CASE_READERS
 from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
 from reception.timeline.service import entries as timeline_entries
+from reception.web import HANDOVER_SENDERS, danish_message, no_access_page, page_reader
 from shared import access
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError
@@ -59,15 +57,6 @@ HOUSING_VARIANTS = {
 }
 STATUS_LABELS = {"opened": "Oprettet", "arrival_scheduled": "Ankomst aftalt"}
 ARRIVAL_KIND_LABELS = {"pickup": "Afhentning", "own_arrival": "Egen ankomst"}
-HANDOVER_SENDERS = (Department.JOBCENTRET, Department.UDLAENDINGESTYRELSEN)
-# Onboarding messages raised without a Danish wording (``DomainError.danish``), by a phrase they contain.
-_TASK_MESSAGES = {
-    "needs the CPR number": "Skriv CPR-nummeret for at afslutte CPR-registreringen",
-    "only given when completing CPR": "CPR-nummeret skrives kun ved CPR-registreringen",
-    "completed already": "Opgaven er allerede udført",
-    "may not complete it": "Din afdeling kan ikke udføre denne opgave",
-    "no onboarding task": "Opgaven findes ikke",
-}
 
 
 def _labels() -> dict[str, Any]:
@@ -81,53 +70,6 @@ def _labels() -> dict[str, Any]:
         "arrival_kind_labels": ARRIVAL_KIND_LABELS,
         "department_labels": {d.value: label for d, label in DEPARTMENT_LABELS.items()},
     }
-
-
-def danish_message(exc: DomainError) -> str:
-    """The error in Danish for the page: the service's own wording, else a known phrase, else as raised."""
-    if exc.danish != exc.message:
-        return exc.danish
-    return next((dk for en, dk in _TASK_MESSAGES.items() if en in exc.message), exc.message)
-
-
-def no_access_page(request: Request, what: str) -> Response:
-    """A signed-in user whose department may not see this page: say so (no sign-in loop)."""
-    principal = signed_in(request)
-    can_send = principal is not None and principal.department in HANDOVER_SENDERS
-    return render(
-        request,
-        "no_access.html",
-        403,
-        what=what,
-        hint="Du kan registrere en myndighedsoverdragelse." if can_send else None,
-        link=("/overdragelser/ny", "Registrér myndighedsoverdragelse") if can_send else None,
-    )
-
-
-def page_reader(request: Request) -> Principal | None:
-    principal = signed_in(request)
-    return principal if principal and principal.department in CASE_READERS else None
-
-
-def render_case_page(
-    request: Request,
-    principal: Principal,
-    case_id: int,
-    *,
-    action: str,
-    template: str,
-    status_code: int,
-    load: Callable[[Session, Case], dict[str, Any]],
-) -> Response:
-    """A page about one case: the not-found page when there is none, else the read access-logged
-    and ``template`` rendered with the case and what ``load`` reads, in one transaction."""
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = service.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        access.record(session, by=principal, purpose=action, case_id=case_id)
-        return render(request, template, status_code, case=case, **load(session, case))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -22,9 +22,9 @@ from reception.cases.schemas import (
     OnboardingTaskOut,
     ResponsibilityIn,
 )
-from reception.config import CASE_READERS, CPR_VISIBLE_TO
-from reception.onboarding.schemas import CHECKLIST, TaskKind
-from reception.onboarding.service import tasks_for
+from reception.config import CPR_VISIBLE_TO
+from reception.onboarding.service import CHECKLIST, TaskKind, tasks_for
+from reception.web import Caseworker, Reader
 from shared import access
 from shared.auth import Department, Principal, require
 from shared.cpr import mask
@@ -33,8 +33,6 @@ from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["sager"])
 
-Reader = Annotated[Principal, Depends(require(*CASE_READERS))]
-Caseworker = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
 HandoverSender = Annotated[Principal, Depends(require(Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET))]
 
 

@@ -11,7 +11,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from reception import lookups
 from reception.cases.models import Case, FamilyMember
+from reception.cases.responsibility import BASIS_LABELS as BASIS_LABELS
 from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
+from reception.cases.schemas import OnboardingTaskOut as OnboardingTaskOut
+from reception.cases.takeover import at_cpr_registration as at_cpr_registration
 from reception.cases.takeover import at_handover
 from reception.config import CPR_VISIBLE_TO
 from reception.contacts.service import notify_partners
@@ -25,6 +28,8 @@ from shared.crypto import digest
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
 from shared.logging import redact
+
+# The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
 SERVICE = "reception"
 

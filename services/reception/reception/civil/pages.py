@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.civil import service, welcome_pages
 from reception.civil.models import FollowUpNote
 from reception.civil.schemas import (
@@ -33,6 +32,7 @@ from reception.civil.schemas import (
     VolunteerIn,
     VolunteerOut,
 )
+from reception.web import danish_message, no_access_page, page_reader, render_case_page
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError, NotFound

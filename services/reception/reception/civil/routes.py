@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, status
 
 from reception import lookups
-from reception.cases.routes import Reader
 from reception.civil import service
 from reception.civil.schemas import (
     AttendanceIn,
@@ -25,6 +24,7 @@ from reception.civil.schemas import (
     VolunteerIn,
     VolunteerOut,
 )
+from reception.web import Reader
 from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath

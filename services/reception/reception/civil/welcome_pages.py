@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from reception import lookups
 from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page
 from reception.civil import service
 from reception.civil.schemas import AttendanceIn, InviteByNumberIn, MeetingIn
+from reception.web import danish_message, no_access_page
 from shared import access
 from shared.auth import Department, Principal
 from shared.clock import today

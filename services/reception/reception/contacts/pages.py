@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.contacts import service
 from reception.contacts.schemas import Channel, ContactIn, ContactOut, NotificationOut
+from reception.web import danish_message, no_access_page, page_reader, render_case_page
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.clock import today
 from shared.errors import DomainError

@@ -11,9 +11,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from reception import lookups
 from reception.cases import service as cases
-from reception.cases.pages import danish_message, no_access_page, page_reader
 from reception.contracts import service
 from reception.contracts.schemas import ContractIn, ContractOut, SignIn
+from reception.web import danish_message, no_access_page, page_reader
 from shared import access
 from shared.auth import Department, Principal
 from shared.errors import DomainError

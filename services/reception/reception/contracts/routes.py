@@ -9,9 +9,9 @@ from fastapi.responses import Response
 
 from reception import lookups
 from reception.cases import service as cases
-from reception.cases.routes import Caseworker, Reader
 from reception.contracts import service
 from reception.contracts.schemas import ContractIn, ContractOut, SignIn
+from reception.web import Caseworker, Reader
 from shared import access
 from shared.web.deps import Db, IdPath
 from shared.web.forms import render

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from reception import lookups
-from reception.cases.pages import no_access_page, page_reader
 from reception.deadlines import service
+from reception.web import no_access_page, page_reader
 from shared.clock import today
 from shared.web.access import record_page
 from shared.web.forms import render, signed_in, to_login

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from reception import lookups
-from reception.cases.routes import Reader
 from reception.deadlines import service
+from reception.web import Reader
 from shared import access
 from shared.clock import today
 from shared.web.deps import Db

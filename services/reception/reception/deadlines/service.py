@@ -14,9 +14,9 @@ from reception.civil.models import Match
 from reception.contracts.models import IntegrationContract
 from reception.deadlines.models import OverdueNotice
 from reception.onboarding.models import OnboardingTask
-from reception.onboarding.schemas import CHECKLIST, TaskKind
+from reception.onboarding.service import CHECKLIST, TaskKind
 from reception.plans.models import PlanAction
-from reception.plans.schemas import ActionOwner, responsible_department
+from reception.plans.service import ActionOwner, responsible_department
 from shared.auth import Department
 from shared.bus.outbox import publish
 from shared.clock import today

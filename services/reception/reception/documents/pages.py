@@ -12,10 +12,10 @@ from starlette.datastructures import UploadFile
 
 from reception import lookups
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, render_case_page
 from reception.documents import service
 from reception.documents.routes import DOCUMENT_READERS, document_store, download_response, read_upload
 from reception.documents.schemas import KIND_LABELS, DocumentKind, DocumentOut
+from reception.web import danish_message, no_access_page, render_case_page
 from shared.auth import Department, Principal
 from shared.errors import DomainError
 from shared.web.deps import IdPath

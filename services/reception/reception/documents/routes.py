@@ -10,10 +10,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as FormFile
 
 from reception import lookups
-from reception.cases.routes import Caseworker
 from reception.documents import service
 from reception.documents.schemas import DocumentKind, DocumentOut
 from reception.documents.storage import DocumentStore
+from reception.web import Caseworker
 from shared import access
 from shared.auth import Department, Principal, require
 from shared.web.deps import Db, IdPath

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.guidance import service
 from reception.guidance.schemas import Channel, GuidanceIn, GuidanceOut, TourDoneIn, TourIn, TourOut
+from reception.web import danish_message, no_access_page, page_reader, render_case_page
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError

@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, status
 
 from reception import lookups
-from reception.cases.routes import Caseworker, Reader
 from reception.guidance import service
 from reception.guidance.schemas import GuidanceIn, GuidanceOut, TourDoneIn, TourIn, TourOut
+from reception.web import Caseworker, Reader
 from shared import access
 from shared.errors import NotFound
 from shared.web.deps import Db, IdPath

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from reception.cases.routes import Reader
-from reception.cases.schemas import OnboardingTaskOut
+from reception.cases.service import OnboardingTaskOut
 from reception.onboarding import service
 from reception.onboarding.schemas import CHECKLIST, CompleteTaskIn, TaskKind
+from reception.web import Reader
 from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["onboarding"])

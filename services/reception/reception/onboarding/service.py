@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reception.cases.models import Case
-from reception.cases.takeover import at_cpr_registration
+from reception.cases.service import at_cpr_registration
 from reception.onboarding.models import OnboardingTask
-from reception.onboarding.schemas import CHECKLIST, TaskKind
+from reception.onboarding.schemas import CHECKLIST as CHECKLIST
+from reception.onboarding.schemas import TaskKind as TaskKind
 from shared.auth import Principal
 from shared.bus.outbox import publish
 from shared.clock import today
@@ -19,6 +20,8 @@ from shared.cpr import CprError, parse_cpr
 from shared.crypto import digest
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
+
+# The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
 SERVICE = "reception"
 

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.plans import service
 from reception.plans.models import PlanAction
 from reception.plans.schemas import (
@@ -23,6 +22,7 @@ from reception.plans.schemas import (
     PlanIn,
     WithdrawIn,
 )
+from reception.web import danish_message, no_access_page, page_reader, render_case_page
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import DomainError, NotFound

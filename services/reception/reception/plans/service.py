@@ -14,15 +14,16 @@ from sqlalchemy.orm import Session
 
 from reception.cases.service import get_case
 from reception.plans.models import IntegrationPlan, PlanAction
+from reception.plans.schemas import OWNER_LABELS as OWNER_LABELS
 from reception.plans.schemas import (
-    OWNER_LABELS,
     SERVICE_OWNERS,
     ActionIn,
-    ActionOwner,
     ActionUpdate,
     PlanIn,
     WithdrawIn,
 )
+from reception.plans.schemas import ActionOwner as ActionOwner
+from reception.plans.schemas import responsible_department as responsible_department
 from shared.auth import Principal
 from shared.bus.envelope import EventEnvelope
 from shared.bus.outbox import publish
@@ -31,6 +32,8 @@ from shared.contracts.plans import NEXT_STATUSES, PlanActionStatus, PlanActionUp
 from shared.contracts.reception import PlanActionAssigned, PlanActionWithdrawn
 from shared.db import try_insert, utcnow
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
+
+# The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
 SERVICE = "reception"
 log = logging.getLogger(__name__)

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases.models import Case
-from reception.cases.pages import danish_message, no_access_page, page_reader, render_case_page
 from reception.referrals import service
 from reception.referrals.models import Referral
 from reception.referrals.schemas import (
@@ -26,6 +25,7 @@ from reception.referrals.schemas import (
     ReferralStatus,
     ReferralUpdate,
 )
+from reception.web import danish_message, no_access_page, page_reader, render_case_page
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.errors import DomainError, NotFound
 from shared.web.deps import IdPath

@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, status
 
 from reception import lookups
-from reception.cases.routes import Caseworker, Reader
 from reception.referrals import service
 from reception.referrals.schemas import ReferralIn, ReferralOut, ReferralUpdate
+from reception.web import Caseworker, Reader
 from shared import access
 from shared.web.deps import Db, IdPath
 

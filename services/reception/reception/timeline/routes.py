@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict
 
 from reception import lookups
 from reception.cases import service as cases
-from reception.cases.routes import Reader
 from reception.timeline import service
+from reception.web import Reader
 from shared import access
 from shared.web.deps import Db, IdPath
 

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reception.cases.responsibility import BASIS_LABELS
-from reception.plans.schemas import OWNER_LABELS
+from reception.cases.service import BASIS_LABELS
+from reception.plans.service import OWNER_LABELS
 from reception.timeline.models import TimelineEntry
 from shared.bus.envelope import Event, EventEnvelope
 from shared.contracts.employment import SELF_SUFFICIENCY_KINDS
