@@ -21,7 +21,7 @@ from reception.cases.models import Case
 from reception.config import CASE_READERS
 from shared import access
 from shared.auth import Department, Principal
-from shared.errors import Conflict, DomainError
+from shared.errors import DomainError
 from shared.validation import CROSS_FIELD
 from shared.web.deps import NoAccess, SignInRequired
 from shared.web.forms import danish_errors, render, signed_in
@@ -123,32 +123,35 @@ class ReceptionForms(PageForms):
         stale: str | None = None,
         keep_status: tuple[int, ...] = (),
     ) -> Response:
-        """``PageForms.submit`` in the request's session. ``alert``: the error key of what is about no
-        field (default ``<prefix>_``); ``stale``: what is said when the version read (field ``version``)
-        is outdated; ``keep_status``: the statuses of service errors the page is shown again with.
+        """``PageForms.submit`` in the request's session. ``alert``: the error key of a refusal or a service
+        error about no field (default ``<prefix>_``); ``stale``: what is said at ``<prefix>_`` when the
+        version read (field ``version``) is outdated; ``keep_status``: the statuses of service errors the
+        page is shown again with (else 422).
         Reception's pages always pass their ``Db`` session and ``FORMS.reader`` user."""
         if session is None or principal is None:
             raise TypeError("a reception page posts in the request's session, as its signed-in user")
-        failed: list[int] = []
+        refused_here = allowed is not None and principal.department not in allowed
+        failed: list[int] = []  # the status of the service error the action raised, if it did
+        outdated: list[bool] = []
 
         def run(db: Session, by: Principal, data: dict[str, str]) -> str:
             try:
                 target = action(db, by, data)
-                db.flush()  # a stale version is found here, where it can be worded
-            except StaleDataError as exc:
-                if stale is None:
-                    raise
-                raise Conflict("changed by someone else in the meantime", danish=stale) from exc
+                db.flush()  # a stale version is found here, inside the savepoint
+            except StaleDataError:
+                outdated.append(True)
+                raise
             except DomainError as exc:
                 failed.append(exc.status)
                 raise
             return target
 
         def reshow(errors: dict[str, str], data: dict[str, str]) -> Response:
-            if stale is not None and errors.pop(f"{prefix}version", None) is not None:
-                errors[f"{prefix}_"] = stale
-            if alert is not None and f"{prefix}_" in errors:
-                errors[alert] = errors.pop(f"{prefix}_")
+            general = f"{prefix}_"
+            if stale is not None and (errors.pop(f"{prefix}version", None) is not None or outdated):
+                errors = {general: stale, **{k: v for k, v in errors.items() if k != general}}
+            elif alert is not None and (failed or refused_here) and general in errors:
+                errors[alert] = errors.pop(general)  # a refusal or a service error: at the form's own alert
             response = rerender(errors, data)
             if failed and failed[-1] in keep_status and response.status_code == 422:
                 response.status_code = failed[-1]

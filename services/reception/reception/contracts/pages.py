@@ -87,10 +87,8 @@ def _for_case(session: Session, case_id: int) -> IntegrationContract:
 
 
 def _sign_errors(errors: dict[str, str]) -> dict[str, str]:
-    """A refusal is shown at the signature buttons; an outdated or garbled form (the version read, the
-    party pressed) asks to reload at the top."""
-    said = errors.get("_")
-    return {"sign": said} if said is not None and said != STALE else {"_": STALE}
+    """A garbled form (the party pressed, the version read) asks to reload, like an outdated one."""
+    return {"_": STALE} if any(k not in ("_", "sign") for k in errors) else errors
 
 
 async def _submit(
@@ -102,6 +100,7 @@ async def _submit(
     action: Action,
     fields: tuple[str, ...] = (),
     keep_form: bool = True,
+    alert: str | None = None,
     adjust: Callable[[dict[str, str]], dict[str, str]] | None = None,
 ) -> Response:
     """A contract form, Jobcentret's to post; the page again keeps what was typed when ``keep_form``."""
@@ -122,6 +121,7 @@ async def _submit(
         fields=fields,
         allowed=(JC,),
         refused="Kun Jobcentret kan udarbejde integrationskontrakten",
+        alert=alert,
         stale=STALE,
     )
 
@@ -160,4 +160,6 @@ async def sign(case_id: IdPath, request: Request, session: Db, user: CaseReader)
         service.sign(db, contract_id=_for_case(db, case_id).id, party=body.party, version=body.version, by=by)
         return f"/sager/{case_id}/kontrakt#kontrakt-status"
 
-    return await _submit(request, session, user, case_id, action=action, keep_form=False, adjust=_sign_errors)
+    return await _submit(
+        request, session, user, case_id, action=action, keep_form=False, alert="sign", adjust=_sign_errors
+    )
