@@ -7,6 +7,7 @@ Frivillighedsområdet keeps the volunteers and writes on the case; case readers 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -218,7 +219,7 @@ async def _case_submit(
     fields: tuple[str, ...] = (),
     prefix: str = "",
     alert: str | None = None,
-    reshown: Any = None,
+    reshown: Callable[[dict[str, str]], dict[str, str]] | None = None,
 ) -> Response:
     """A form on the case's civil-society page, Frivillighedsområdet's to post."""
 

@@ -3,6 +3,7 @@ invite cases by case number and register attendance after the meeting."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -93,7 +94,7 @@ async def _submit(
     )
 
 
-def _choose(value: str, choices: Any, field: str) -> None:
+def _choose(value: str, choices: Collection[str], field: str) -> None:
     """A choice the page offers (a host, attended or not): anything else is not validated further."""
     if value not in choices:
         raise Invalid(f"{field} must be one of the choices", field=field, danish="Vælg en af mulighederne")
