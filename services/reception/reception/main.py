@@ -10,6 +10,7 @@ from reception import lookups
 from reception.benefits import pages as benefit_pages
 from reception.benefits import routes as benefit_routes
 from reception.bootstrap import build
+from reception.cases import handover_pages
 from reception.cases import pages as case_pages
 from reception.cases import routes as case_routes
 from reception.civil import pages as civil_pages
@@ -65,6 +66,7 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
             guidance_pages.router,
             referral_pages.router,
             case_pages.router,
+            handover_pages.router,
             contract_pages.router,
             benefit_pages.router,
             deadline_pages.router,

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from reception import lookups
-from reception.benefits import service
-from reception.benefits.models import Payment, PaymentRun, Sanction
+from reception.benefits import payment_pages, service
+from reception.benefits.models import Sanction
 from reception.benefits.schemas import (
     BenefitIn,
     BenefitOut,
@@ -21,19 +20,17 @@ from reception.benefits.schemas import (
     DecisionIn,
     HearingIn,
     ReplyIn,
-    RunIn,
     SanctionIn,
     SanctionOut,
 )
 from reception.cases.models import Case
-from reception.web import danish_message, form_errors, no_access_page, page_reader, render_case_page
-from shared import clock
+from reception.web import FORMS, CaseReader, render_case_page
 from shared.auth import Department, Principal
 from shared.clock import today
-from shared.errors import DomainError, NotFound
-from shared.web.access import record_page
-from shared.web.deps import IdPath
-from shared.web.forms import money_input, render, signed_in, to_login
+from shared.errors import NotFound
+from shared.web.deps import Db, IdPath
+from shared.web.forms import money_input
+from shared.web.submit import Action, pick
 
 router = APIRouter(include_in_schema=False)
 
@@ -53,26 +50,9 @@ SANCTION_LABELS = {
 DECISION_LABELS = {"applied": "Sanktionen gennemføres (fradrag)", "dropped": "Sanktionen frafaldes"}
 FINANCE = Department.OKONOMI
 PROPOSERS = (Department.OKONOMI, Department.JOBCENTRET)
+BENEFIT_FIELDS = ("benefit_type", "monthly_amount", "start_date", "payment_account_registered")
+SANCTION_FIELDS = ("reason", "breach_date", "guidance_given_on", "amount")
 STALE = "Sanktionen er ændret af en anden i mellemtiden – genindlæs og prøv igen"
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def month_label(month: str) -> str:
-    year, mon = month.split("-")
-    return f"{MONTHS[int(mon) - 1]} {year}"
 
 
 def _labels() -> dict[str, Any]:
@@ -85,6 +65,7 @@ def _labels() -> dict[str, Any]:
 
 def benefits_page(
     request: Request,
+    session: Session,
     principal: Principal,
     case_id: int,
     *,
@@ -95,9 +76,9 @@ def benefits_page(
 ) -> Response:
     """The case's benefits and sanctions; ``form_for`` names the form the kept input belongs to."""
 
-    def load(session: Session, case: Case) -> dict[str, Any]:
-        benefits = [BenefitOut.model_validate(b) for b in service.benefits_for(session, case_id=case_id)]
-        sanctions = [SanctionOut.model_validate(s) for s in service.sanctions_for(session, case_id=case_id)]
+    def load(db: Session, case: Case) -> dict[str, Any]:
+        benefits = [BenefitOut.model_validate(b) for b in service.benefits_for(db, case_id=case_id)]
+        sanctions = [SanctionOut.model_validate(s) for s in service.sanctions_for(db, case_id=case_id)]
         return {
             "benefits": benefits,
             "sanctions": sanctions,
@@ -112,9 +93,10 @@ def benefits_page(
 
     return render_case_page(
         request,
+        session,
         principal,
         case_id,
-        action=lookups.READ_BENEFITS,
+        purpose=lookups.READ_BENEFITS,
         template="benefits.html",
         status_code=status_code,
         load=load,
@@ -122,32 +104,46 @@ def benefits_page(
 
 
 @router.get("/sager/{case_id}/forsorgelse")
-def show(case_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagerne")
-    return benefits_page(request, principal, case_id)
+def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    return benefits_page(request, session, user, case_id)
 
 
-def _only(principal: Principal, allowed: tuple[Department, ...], danish: str) -> None:
-    if principal.department not in allowed:
-        raise DomainError(f"{principal.department.value} may not do this", danish=danish)
-
-
-async def _form(request: Request) -> dict[str, str]:
-    return {k: str(v) for k, v in (await request.form()).items()}
+async def _submit(
+    request: Request,
+    session: Session,
+    user: Principal,
+    case_id: int,
+    *,
+    form_for: str,
+    action: Action,
+    allowed: tuple[Department, ...],
+    refused: str,
+    prefix: str = "",
+    alert: str | None = None,
+    fields: tuple[str, ...] = (),
+) -> Response:
+    """One of the page's forms (``form_for``); a sanction's steps say so when it changed meanwhile."""
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="ændre forsørgelsen",
+        prefix=prefix,
+        action=action,
+        rerender=lambda errors, form: benefits_page(
+            request, session, user, case_id, errors=errors, form=form, form_for=form_for, status_code=422
+        ),
+        fields=fields,
+        allowed=allowed,
+        refused=refused,
+        alert=alert,
+        stale=STALE,
+    )
 
 
 @router.post("/sager/{case_id}/forsorgelse/ydelse")
-async def add_benefit(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _only(principal, (FINANCE,), "Kun Økonomisk Team kan oprette ydelser")
+async def add_benefit(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
         data = BenefitIn.model_validate(
             {
                 "benefit_type": form.get("benefit_type", ""),
@@ -156,42 +152,42 @@ async def add_benefit(case_id: IdPath, request: Request) -> Response:
                 "payment_account_registered": bool(form.get("payment_account_registered")),
             }
         )
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.add_benefit(session, case_id=case_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/forsorgelse#ydelser", status_code=303)
-    except ValidationError as exc:
-        errors = form_errors(exc)
-    except DomainError as exc:
-        errors = {exc.field or "benefit": danish_message(exc)}
-    return benefits_page(request, principal, case_id, errors=errors, form=form, form_for="benefit", status_code=422)
+        service.add_benefit(db, case_id=case_id, data=data, by=by)
+        return f"/sager/{case_id}/forsorgelse#ydelser"
+
+    return await _submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for="benefit",
+        action=action,
+        allowed=(FINANCE,),
+        refused="Kun Økonomisk Team kan oprette ydelser",
+        alert="benefit",
+        fields=BENEFIT_FIELDS,
+    )
 
 
 @router.post("/sager/{case_id}/sanktioner")
-async def propose(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _only(principal, PROPOSERS, "Kun Jobcentret og Økonomisk Team kan foreslå en sanktion")
-        data = SanctionIn.model_validate(
-            {
-                "reason": form.get("reason", ""),
-                "breach_date": form.get("breach_date", ""),
-                "guidance_given_on": form.get("guidance_given_on", ""),
-                "amount": money_input(form.get("amount")),
-            }
-        )
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.propose_sanction(session, case_id=case_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/forsorgelse#sanktioner", status_code=303)
-    except ValidationError as exc:
-        errors = form_errors(exc)
-        if errors.get("reason") == "Feltet skal udfyldes" and form.get("reason", "").strip():
-            errors["reason"] = "Skriv en begrundelse på mindst 3 tegn"
-    except DomainError as exc:
-        errors = {exc.field or "sanction": danish_message(exc)}
-    return benefits_page(request, principal, case_id, errors=errors, form=form, form_for="propose", status_code=422)
+async def propose(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = SanctionIn.model_validate({**pick(form, SANCTION_FIELDS), "amount": money_input(form.get("amount"))})
+        service.propose_sanction(db, case_id=case_id, data=data, by=by)
+        return f"/sager/{case_id}/forsorgelse#sanktioner"
+
+    return await _submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for="propose",
+        action=action,
+        allowed=PROPOSERS,
+        refused="Kun Jobcentret og Økonomisk Team kan foreslå en sanktion",
+        alert="sanction",
+        fields=SANCTION_FIELDS,
+    )
 
 
 def _sanction_step(session: Session, case_id: int, sanction_id: int) -> None:
@@ -201,162 +197,107 @@ def _sanction_step(session: Session, case_id: int, sanction_id: int) -> None:
         raise NotFound(f"no sanction {sanction_id} on case {case_id}", danish="Sanktionen findes ikke på sagen")
 
 
-async def _step(request: Request, case_id: int, sanction_id: int, step: str) -> Response:
-    """Hearing, reply or decision on one sanction; errors go next to that sanction's fields."""
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    prefix = f"s{sanction_id}_"
-    try:
-        if step == "reply":
-            _only(principal, PROPOSERS, "Kun Jobcentret og Økonomisk Team kan registrere borgerens svar")
-            reply = ReplyIn.model_validate({"version": form.get("version", ""), "reply": form.get("reply", "")})
-        elif step == "hearing":
-            _only(principal, (FINANCE,), "Kun Økonomisk Team kan sende partshøring")
-            hearing = HearingIn.model_validate(
-                {"version": form.get("version", ""), "reply_days": form.get("reply_days", "")}
-            )
-        else:
-            _only(principal, (FINANCE,), "Kun Økonomisk Team kan afgøre en sanktion")
-            decision = DecisionIn.model_validate(
-                {
-                    "version": form.get("version", ""),
-                    "decision": form.get("decision", ""),
-                    "reasoning": form.get("reasoning", ""),
-                }
-            )
-        with request.app.state.runtime.session_factory.begin() as session:
-            _sanction_step(session, case_id, sanction_id)
-            if step == "reply":
-                service.record_reply(session, sanction_id=sanction_id, version=reply.version, reply=reply.reply)
-            elif step == "hearing":
-                service.send_hearing(
-                    session, sanction_id=sanction_id, version=hearing.version, reply_days=hearing.reply_days
-                )
-            else:
-                service.decide(
-                    session,
-                    sanction_id=sanction_id,
-                    version=decision.version,
-                    decision=decision.decision,
-                    reasoning=decision.reasoning,
-                    by=principal,
-                )
-        return RedirectResponse(f"/sager/{case_id}/forsorgelse#sanktion-{sanction_id}", status_code=303)
-    except ValidationError as exc:
-        found = form_errors(exc)
-        errors = {prefix + ("_" if k == "version" else k): v for k, v in found.items()}
-        if "version" in found:
-            errors[prefix + "_"] = STALE
-        if found.get("reasoning") == "Feltet skal udfyldes" and form.get("reasoning", "").strip():
-            errors[prefix + "reasoning"] = "Skriv en begrundelse på mindst 10 tegn"
-    except StaleDataError:
-        errors = {prefix + "_": STALE}
-    except DomainError as exc:
-        errors = {prefix + "_": danish_message(exc)}
-    return benefits_page(
-        request, principal, case_id, errors=errors, form=form, form_for=f"{step}-{sanction_id}", status_code=422
+async def _step(
+    request: Request,
+    session: Session,
+    user: Principal,
+    case_id: int,
+    sanction_id: int,
+    *,
+    step: str,
+    take: Callable[[Session, Principal, dict[str, str]], None],  # validates, checks the case, takes the step
+    allowed: tuple[Department, ...],
+    refused: str,
+) -> Response:
+    """Hearing, reply or decision on one sanction of the case (at the version read), shown again at that sanction."""
+
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        take(db, by, form)
+        return f"/sager/{case_id}/forsorgelse#sanktion-{sanction_id}"
+
+    return await _submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for=f"{step}-{sanction_id}",
+        action=action,
+        allowed=allowed,
+        refused=refused,
+        prefix=f"s{sanction_id}_",
     )
 
 
 @router.post("/sager/{case_id}/sanktioner/{sanction_id}/partshoering")
-async def send_hearing(case_id: IdPath, sanction_id: IdPath, request: Request) -> Response:
-    return await _step(request, case_id, sanction_id, "hearing")
+async def send_hearing(
+    case_id: IdPath, sanction_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    def take(db: Session, _by: Principal, form: dict[str, str]) -> None:
+        hearing = HearingIn.model_validate(pick(form, ("version", "reply_days")))
+        _sanction_step(db, case_id, sanction_id)
+        service.send_hearing(db, sanction_id=sanction_id, version=hearing.version, reply_days=hearing.reply_days)
+
+    return await _step(
+        request,
+        session,
+        user,
+        case_id,
+        sanction_id,
+        step="hearing",
+        take=take,
+        allowed=(FINANCE,),
+        refused="Kun Økonomisk Team kan sende partshøring",
+    )
 
 
 @router.post("/sager/{case_id}/sanktioner/{sanction_id}/svar")
-async def record_reply(case_id: IdPath, sanction_id: IdPath, request: Request) -> Response:
-    return await _step(request, case_id, sanction_id, "reply")
+async def record_reply(
+    case_id: IdPath, sanction_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    def take(db: Session, _by: Principal, form: dict[str, str]) -> None:
+        reply = ReplyIn.model_validate(pick(form, ("version", "reply")))
+        _sanction_step(db, case_id, sanction_id)
+        service.record_reply(db, sanction_id=sanction_id, version=reply.version, reply=reply.reply)
+
+    return await _step(
+        request,
+        session,
+        user,
+        case_id,
+        sanction_id,
+        step="reply",
+        take=take,
+        allowed=PROPOSERS,
+        refused="Kun Jobcentret og Økonomisk Team kan registrere borgerens svar",
+    )
 
 
 @router.post("/sager/{case_id}/sanktioner/{sanction_id}/afgoerelse")
-async def decide(case_id: IdPath, sanction_id: IdPath, request: Request) -> Response:
-    return await _step(request, case_id, sanction_id, "decide")
-
-
-# The monthly payment run.
-
-
-def _finance(request: Request) -> Principal | Response:
-    principal = signed_in(request)
-    if principal is None:
-        return to_login(request)
-    if principal.department != FINANCE:
-        return render(request, "no_access.html", 403, what="udbetalingerne", hint=None, link=None)
-    return principal
-
-
-def _payments_page(
-    request: Request,
-    month: str,
-    *,
-    typed: str | None = None,
-    errors: dict[str, str] | None = None,
-    again: bool = False,
-    status_code: int = 200,
-) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:
-        run = session.scalar(select(PaymentRun).where(PaymentRun.month == month)) if month else None
-        rows = []
-        if run is not None:
-            rows = list(
-                session.execute(
-                    select(Payment, Case.case_number, Case.full_name)
-                    .join(Case, Case.id == Payment.case_id)
-                    .where(Payment.run_id == run.id)
-                    .order_by(Payment.id)
-                )
-            )
-        shown = month_label(month) if run is not None else ""
-        # A month's payments name every person paid: a list, logged with the month asked for.
-        record_page(request, session, purpose=lookups.LIST_PAYMENTS, criteria=f"month={month}")
-        return render(
-            request,
-            "payments.html",
-            status_code,
-            run=run,
-            rows=rows,
-            month=month,
-            month_name=shown,
-            again=again,
-            errors=errors or {},
-            form={"month": month if typed is None else typed},
-            totals={
-                "gross": sum((p.gross for p, _n, _f in rows), start=0),
-                "deduction": sum((p.deduction for p, _n, _f in rows), start=0),
-                "net": sum((p.net for p, _n, _f in rows), start=0),
-            },
+async def decide(case_id: IdPath, sanction_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def take(db: Session, by: Principal, form: dict[str, str]) -> None:
+        decision = DecisionIn.model_validate(pick(form, ("version", "decision", "reasoning")))
+        _sanction_step(db, case_id, sanction_id)
+        service.decide(
+            db,
+            sanction_id=sanction_id,
+            version=decision.version,
+            decision=decision.decision,
+            reasoning=decision.reasoning,
+            by=by,
         )
 
+    return await _step(
+        request,
+        session,
+        user,
+        case_id,
+        sanction_id,
+        step="decide",
+        take=take,
+        allowed=(FINANCE,),
+        refused="Kun Økonomisk Team kan afgøre en sanktion",
+    )
 
-@router.get("/udbetaling")
-def payments(
-    request: Request,
-    maaned: Annotated[str, Query(max_length=7, pattern=r"^(20[0-9]{2}-(0[1-9]|1[0-2]))?$")] = "",
-    igen: Annotated[int, Query(ge=0, le=1)] = 0,
-) -> Response:
-    principal = _finance(request)
-    if not isinstance(principal, Principal):
-        return principal
-    return _payments_page(request, maaned or clock.today().strftime("%Y-%m"), again=bool(igen))
 
-
-@router.post("/udbetaling")
-async def run_payments(request: Request) -> Response:
-    principal = _finance(request)
-    if not isinstance(principal, Principal):
-        return principal
-    form = await _form(request)
-    month = form.get("month", "").strip()
-    try:
-        body = RunIn.model_validate({"month": month})
-    except ValidationError as exc:
-        errors = form_errors(exc)
-        if errors.get("month") == "Feltet har et ugyldigt format":
-            errors["month"] = "Skriv måneden som år og måned, fx 2026-12"
-        return _payments_page(request, "", typed=month, errors=errors, status_code=422)
-    with request.app.state.runtime.session_factory.begin() as session:
-        result = service.run_month(session, month=body.month, by=principal)
-        created = result.created
-    return RedirectResponse(f"/udbetaling?maaned={body.month}&igen={0 if created else 1}", status_code=303)
+# The monthly payment run is a page of its own, served with these.
+router.include_router(payment_pages.router)

@@ -1,38 +1,31 @@
-"""Reception's Danish pages: case list, handover form, case page with arrival and onboarding."""
+"""Reception's Danish pages: case list, case page with arrival and onboarding (handover forms: handover_pages)."""
 
 from __future__ import annotations
 
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 from pydantic import TypeAdapter, ValidationError
+from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases import service, takeover
 from reception.cases.responsibility import BASIS_LABELS
 from reception.cases.routes import case_out
-from reception.cases.schemas import (
-    RELATION_LABELS,
-    RESIDENCE_BASIS_LABELS,
-    ArrivalIn,
-    HandoverIn,
-    ResidenceBasis,
-    ResponsibilityIn,
-)
-from reception.config import CASE_READERS
+from reception.cases.schemas import RELATION_LABELS, RESIDENCE_BASIS_LABELS, ArrivalIn, ResponsibilityIn
 from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
 from reception.timeline.service import entries as timeline_entries
-from reception.web import HANDOVER_SENDERS, danish_message, no_access_page, page_reader
+from reception.web import FORMS, HANDOVER_SENDERS, JC, CaseReader, live_reader
 from shared import access
-from shared.auth import DEPARTMENT_LABELS, Department, Principal
+from shared.auth import DEPARTMENT_LABELS, Principal
 from shared.errors import DomainError
 from shared.validation import SearchText
-from shared.web.access import record_page
-from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, render, signed_in, to_login
+from shared.web.deps import Db, IdPath
+from shared.web.forms import danish_errors, render
+from shared.web.submit import pick
 
 router = APIRouter(include_in_schema=False)
 
@@ -57,9 +50,12 @@ HOUSING_VARIANTS = {
 }
 STATUS_LABELS = {"opened": "Oprettet", "arrival_scheduled": "Ankomst aftalt"}
 ARRIVAL_KIND_LABELS = {"pickup": "Afhentning", "own_arrival": "Egen ankomst"}
+ARRIVAL_FIELDS = ("arrival_date", "kind", "place", "arranged_by", "notes")
+RESPONSIBILITY_FIELDS = ("taken_over_on", "consent_note")
 
 
-def _labels() -> dict[str, Any]:
+def labels() -> dict[str, Any]:
+    """The Danish labels of a case's codes, for the case pages and the handover form."""
     return {
         "basis_labels": RESIDENCE_BASIS_LABELS,
         "responsibility_labels": BASIS_LABELS,
@@ -86,13 +82,8 @@ def _search_error(exc: ValidationError) -> str:
 
 
 @router.get("/")
-def case_list(request: Request, q: str = "") -> Response:
+def case_list(request: Request, session: Db, user: Principal = FORMS.reader("sagslisten"), q: str = "") -> Response:
     """The case list, or with ``?q=`` the cases found by the search field (case number, person id, CPR, name)."""
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagslisten")
     errors: dict[str, str] = {}
     query = ""
     if q.strip():  # an empty search field shows the whole list
@@ -100,119 +91,28 @@ def case_list(request: Request, q: str = "") -> Response:
             query = _SEARCH_TEXT.validate_python(q)
         except ValidationError as exc:
             errors["q"] = _search_error(exc)
-    with request.app.state.runtime.session_factory.begin() as session:
-        if query:
-            found = service.search_cases(session, query=query, viewer=principal, limit=service.SEARCH_LIMIT)
-            return render(
-                request,
-                "case_list.html",
-                cases=found.cases,
-                found=found.count,
-                form={"q": query},
-                errors={},
-                **_labels(),
-            )
-        cases = service.list_cases(session)
-        access.record(session, by=principal, purpose=lookups.LIST_CASES)
+    if query:
+        found = service.search_cases(session, query=query, viewer=user, limit=service.SEARCH_LIMIT)
         return render(
-            request,
-            "case_list.html",
-            422 if errors else 200,
-            cases=cases,
-            found=None,
-            form={"q": _CONTROL.sub("", q)[:200]},  # what was typed, for correcting it
-            errors=errors,
-            **_labels(),
+            request, "case_list.html", cases=found.cases, found=found.count, form={"q": query}, errors={}, **labels()
         )
-
-
-@router.get("/overdragelser/ny")
-def handover_form(request: Request, modtaget: Annotated[str, Query(max_length=40)] = "") -> Response:
-    principal = signed_in(request)
-    if principal is None:
-        return to_login(request)
-    if principal.department not in HANDOVER_SENDERS:
-        return no_access_page(request, "registrering af overdragelser")
+    cases = service.list_cases(session)
+    access.record(session, by=user, purpose=lookups.LIST_CASES)
     return render(
         request,
-        "handover_form.html",
-        form={},
-        errors={},
-        received=modtaget,
-        can_list=principal.department in CASE_READERS,
-        **_labels(),
-    )
-
-
-def _handover_data(form: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        k: form.get(k, "")
-        for k in (
-            "immigration_person_id",
-            "full_name",
-            "date_of_birth",
-            "nationality",
-            "residence_basis",
-            "asylum_centre",
-            "asylum_centre_contact",
-            "expected_arrival_date",
-        )
-    }
-    members = []
-    for i in range(4):
-        name = str(form.get(f"member_{i}_name", "")).strip()
-        if name or form.get(f"member_{i}_dob"):
-            members.append(
-                {
-                    "full_name": name,
-                    "date_of_birth": form.get(f"member_{i}_dob", ""),
-                    "relation": form.get(f"member_{i}_relation", ""),
-                }
-            )
-    data["family_members"] = members
-    if decided := str(form.get("placement_decided_on", "")).strip():  # optional: left empty, not known
-        data["placement_decided_on"] = decided
-    return data
-
-
-@router.post("/overdragelser/ny")
-async def submit_handover(request: Request) -> Response:
-    principal = signed_in(request)
-    if principal is None:
-        return to_login(request)
-    form = await request.form()
-    errors: dict[str, str] = {}
-    if principal.department not in (Department.JOBCENTRET, Department.UDLAENDINGESTYRELSEN):
-        errors["_"] = f"{principal.department.label} kan ikke registrere overdragelser"
-    else:
-        try:
-            handover = HandoverIn.model_validate(_handover_data(form))
-            with request.app.state.runtime.session_factory.begin() as session:
-                case = service.open_case(session, handover=handover, by=principal)
-                case_id, case_number = case.id, case.case_number
-            if principal.department in CASE_READERS:
-                return RedirectResponse(f"/sager/{case_id}", status_code=303)
-            # Udlændingestyrelsen may send handovers but not read cases: a receipt on a fresh form.
-            return RedirectResponse(f"/overdragelser/ny?modtaget={case_number}", status_code=303)
-        except ValidationError as exc:
-            errors = danish_errors(exc)
-        except DomainError as exc:
-            errors[exc.field or "_"] = (
-                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else danish_message(exc)
-            )
-    return render(
-        request,
-        "handover_form.html",
-        422,
-        form=dict(form),
+        "case_list.html",
+        422 if errors else 200,
+        cases=cases,
+        found=None,
+        form={"q": _CONTROL.sub("", q)[:200]},  # what was typed, for correcting it
         errors=errors,
-        can_list=principal.department in CASE_READERS,
-        **_labels(),
+        **labels(),
     )
 
 
 def _case_page(
     request: Request,
+    session: Session,
     principal: Principal,
     case_id: int,
     *,
@@ -220,47 +120,41 @@ def _case_page(
     form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = service.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        access.record(session, by=principal, purpose=lookups.READ_CASE, case_id=case_id)
-        view = case_out(session, case, principal)
-        contract = contract_for_case(session, case_id=case_id)
-        # R11: the household this case joined, and the family members who joined it.
-        anchor = service.get_case(session, case_id=case.linked_case_id) if case.linked_case_id else None
-        joined = service.family_of(session, case_id=case_id)
-        return render(
-            request,
-            "case_detail.html",
-            status_code,
-            case=view,
-            errors=errors or {},
-            form=form or {},
-            contract=contract,
-            timeline=timeline_entries(session, case_id=case_id),
-            anchor=anchor,
-            family_cases=joined,
-            can_reunify=principal.department in HANDOVER_SENDERS,
-            **_labels(),
-        )
+    try:
+        case = service.get_case(session, case_id=case_id)
+    except DomainError:
+        return render(request, "not_found.html", 404, what=f"sag {case_id}")
+    access.record(session, by=principal, purpose=lookups.READ_CASE, case_id=case_id)
+    view = case_out(session, case, principal)
+    # R11: the household this case joined, and the family members who joined it.
+    anchor = service.get_case(session, case_id=case.linked_case_id) if case.linked_case_id else None
+    return render(
+        request,
+        "case_detail.html",
+        status_code,
+        case=view,
+        errors=errors or {},
+        form=form or {},
+        contract=contract_for_case(session, case_id=case_id),
+        timeline=timeline_entries(session, case_id=case_id),
+        anchor=anchor,
+        family_cases=service.family_of(session, case_id=case_id),
+        can_reunify=principal.department in HANDOVER_SENDERS,
+        **labels(),
+    )
 
 
 @router.get("/sager/{case_id}")
-def case_page(case_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagerne")
-    return _case_page(request, principal, case_id)
+def case_page(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    return _case_page(request, session, user, case_id)
 
 
 @router.get("/sager/{case_id}/live")
 def case_live(
     case_id: IdPath,
     request: Request,
+    session: Db,
+    user: Annotated[Principal, Depends(live_reader)],
     bolig: Annotated[str, Query(max_length=40)] = "",
     opgaver: Annotated[int, Query(ge=-1, le=100)] = -1,
 ) -> Response:
@@ -269,161 +163,79 @@ def case_live(
     ``bolig`` and ``opgaver`` are the housing status and task count the page shows: unchanged is a 204
     (htmx then swaps nothing). Not logged as an access: it shows only what the logged page view showed.
     """
-    principal = page_reader(request)
-    if principal is None:
-        return Response(status_code=403)
-    with request.app.state.runtime.session_factory() as session:
-        try:
-            case = service.get_case(session, case_id=case_id)
-        except DomainError:
-            return Response(status_code=404)
-        view = case_out(session, case, principal)
+    try:
+        case = service.get_case(session, case_id=case_id)
+    except DomainError:
+        return Response(status_code=404)
+    view = case_out(session, case, user)
     if view.housing.status == bolig and len(view.onboarding_tasks) == opgaver:
         return Response(status_code=204)
-    return render(request, "_case_live.html", case=view, errors={}, **_labels())
+    return render(request, "_case_live.html", case=view, errors={}, **labels())
 
 
 @router.post("/sager/{case_id}/ankomst")
-async def submit_arrival(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = dict(await request.form())
-    try:
-        if principal.department != Department.JOBCENTRET:
-            raise DomainError("Kun Jobcentret kan aftale ankomst", field="_")
-        arrival = ArrivalIn.model_validate(
-            {k: form.get(k, "") for k in ("arrival_date", "kind", "place", "arranged_by", "notes")}
-        )
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.schedule_arrival(session, case_id=case_id, arrival=arrival, by=principal)
-        return RedirectResponse(f"/sager/{case_id}", status_code=303)
-    except ValidationError as exc:
-        errors = {f"arrival_{k}": v for k, v in danish_errors(exc).items()}
-    except DomainError as exc:
-        message = "Sagen findes ikke" if exc.status == 404 else danish_message(exc)
-        errors = {f"arrival_{exc.field or '_'}": message}
-    return _case_page(request, principal, case_id, errors=errors, form=form, status_code=422)
+async def submit_arrival(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        arrival = ArrivalIn.model_validate(pick(form, ARRIVAL_FIELDS))
+        service.schedule_arrival(db, case_id=case_id, arrival=arrival, by=by)
+        return f"/sager/{case_id}"
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="aftale ankomst",
+        prefix="arrival_",
+        action=action,
+        rerender=lambda errors, form: _case_page(
+            request, session, user, case_id, errors=errors, form=form, status_code=422
+        ),
+        fields=ARRIVAL_FIELDS,
+        allowed=(JC,),
+        refused="Kun Jobcentret kan aftale ankomst",
+    )
 
 
 @router.post("/sager/{case_id}/ansvar")
-async def submit_responsibility(case_id: IdPath, request: Request) -> Response:
+async def submit_responsibility(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
     """§ 4: take over responsibility earlier, with the person's consent."""
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = dict(await request.form())
-    try:
-        if principal.department != Department.JOBCENTRET:
-            raise DomainError("Kun Jobcentret kan overtage ansvaret", field="_")
-        data = ResponsibilityIn.model_validate({k: form.get(k, "") for k in ("taken_over_on", "consent_note")})
-        with request.app.state.runtime.session_factory.begin() as session:
-            takeover.take_over_early(session, case_id=case_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}#ansvar", status_code=303)
-    except ValidationError as exc:
-        errors = {f"responsibility_{k}": v for k, v in danish_errors(exc).items()}
-    except DomainError as exc:
-        message = "Sagen findes ikke" if exc.status == 404 else danish_message(exc)
-        errors = {f"responsibility_{exc.field or '_'}": message}
-    return _case_page(request, principal, case_id, errors=errors, form=form, status_code=422)
+
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = ResponsibilityIn.model_validate(pick(form, RESPONSIBILITY_FIELDS))
+        takeover.take_over_early(db, case_id=case_id, data=data, by=by)
+        return f"/sager/{case_id}#ansvar"
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="overtage ansvaret",
+        prefix="responsibility_",
+        action=action,
+        rerender=lambda errors, form: _case_page(
+            request, session, user, case_id, errors=errors, form=form, status_code=422
+        ),
+        fields=RESPONSIBILITY_FIELDS,
+        allowed=(JC,),
+        refused="Kun Jobcentret kan overtage ansvaret",
+    )
 
 
 @router.post("/sager/{case_id}/opgaver/{task_id}")
-async def submit_task(case_id: IdPath, task_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = dict(await request.form())
-    try:
-        with request.app.state.runtime.session_factory.begin() as session:
-            onboarding.complete_task(
-                session,
-                task_id=task_id,
-                by=principal,
-                cpr=str(form.get("cpr") or "") or None,
-                note=str(form.get("note") or "")[:5000],
-            )
-        return RedirectResponse(f"/sager/{case_id}", status_code=303)
-    except DomainError as exc:
-        errors = {f"task_{task_id}": danish_message(exc)}
-    return _case_page(request, principal, case_id, errors=errors, status_code=422)
+async def submit_task(case_id: IdPath, task_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        cpr = form.get("cpr") or None
+        onboarding.complete_task(db, task_id=task_id, by=by, cpr=cpr, note=form.get("note", "")[:5000])
+        return f"/sager/{case_id}"
 
-
-# R11: family reunification — the handover form again, for family members joining this case.
-
-
-def _reunification_form(
-    request: Request,
-    principal: Principal,
-    case_id: int,
-    *,
-    form: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    received: str = "",
-    status_code: int = 200,
-) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            anchor = service.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        # The form names the case's person: a read of that case.
-        record_page(request, session, purpose=lookups.READ_FAMILY_REUNIFICATION, case_id=case_id)
-        return render(
-            request,
-            "handover_form.html",
-            status_code,
-            form=form if form is not None else {},
-            errors=errors or {},
-            received=received,
-            anchor=anchor,
-            page_heading=f"Familiesammenføring til sag {anchor.case_number}",
-            form_action=f"/sager/{case_id}/familiesammenfoering",
-            submit_label="Registrér familiesammenføring",
-            default_basis=ResidenceBasis.FAMILY_REUNIFICATION_9.value,
-            can_list=principal.department in CASE_READERS,
-            **_labels(),
-        )
-
-
-@router.get("/sager/{case_id}/familiesammenfoering")
-def reunification_form(
-    case_id: IdPath, request: Request, modtaget: Annotated[str, Query(max_length=40)] = ""
-) -> Response:
-    principal = signed_in(request)
-    if principal is None:
-        return to_login(request)
-    if principal.department not in HANDOVER_SENDERS:
-        return no_access_page(request, "registrering af familiesammenføring")
-    return _reunification_form(request, principal, case_id, received=modtaget)
-
-
-@router.post("/sager/{case_id}/familiesammenfoering")
-async def submit_reunification(case_id: IdPath, request: Request) -> Response:
-    principal = signed_in(request)
-    if principal is None:
-        return to_login(request)
-    form = await request.form()
-    errors: dict[str, str] = {}
-    if principal.department not in HANDOVER_SENDERS:
-        errors["_"] = f"{principal.department.label} kan ikke registrere familiesammenføring"
-    else:
-        try:
-            handover = HandoverIn.model_validate(_handover_data(form))
-            with request.app.state.runtime.session_factory.begin() as session:
-                case = service.plan_family_reunification(
-                    session, anchor_case_id=case_id, handover=handover, by=principal
-                )
-                new_id, new_number = case.id, case.case_number
-            if principal.department in CASE_READERS:
-                return RedirectResponse(f"/sager/{new_id}", status_code=303)
-            return RedirectResponse(f"/sager/{case_id}/familiesammenfoering?modtaget={new_number}", status_code=303)
-        except ValidationError as exc:
-            errors = danish_errors(exc)
-        except DomainError as exc:
-            if exc.status == 404:
-                return render(request, "not_found.html", 404, what=f"sag {case_id}")
-            errors[exc.field or "_"] = (
-                "Der findes allerede en sag for dette personnummer" if exc.status == 409 else danish_message(exc)
-            )
-    return _reunification_form(request, principal, case_id, form=dict(form), errors=errors, status_code=422)
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="udføre opgaven",
+        prefix="",
+        action=action,
+        # Every error of a task is shown at its row of the checklist; the checklist keeps nothing typed.
+        rerender=lambda errors, _form: _case_page(request, session, user, case_id, errors=errors, status_code=422),
+        alert=f"task_{task_id}",
+    )

@@ -41,6 +41,7 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
         raise Conflict(
             f"a case for immigration person id {handover.immigration_person_id} exists already (case id {existing})",
             field="immigration_person_id",
+            danish="Der findes allerede en sag for dette personnummer",
         )
     case = Case(
         immigration_person_id=handover.immigration_person_id,
@@ -64,6 +65,7 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
         raise Conflict(
             f"a case for immigration person id {handover.immigration_person_id} exists already",
             field="immigration_person_id",
+            danish="Der findes allerede en sag for dette personnummer",
         )
     case.case_number = f"{case.created_at.year}-{case.id:06d}"
     # Borgerservice always; whoever places temporary housing unless the person joins a household here (R11).
@@ -150,7 +152,7 @@ def get_case(session: Session, *, case_id: int, for_update: bool = False) -> Cas
         query = query.with_for_update()
     case = session.scalar(query)
     if case is None:
-        raise NotFound(f"no case with id {case_id}")
+        raise NotFound(f"no case with id {case_id}", danish="Sagen findes ikke")
     return case
 
 

@@ -48,7 +48,7 @@ def take_over_early(session: Session, *, case_id: int, data: ResponsibilityIn, b
     """Take over before the rule's day, with the person's consent (asylum cases only)."""
     case = session.get(Case, case_id, with_for_update=True)
     if case is None:
-        raise NotFound(f"no case with id {case_id}")
+        raise NotFound(f"no case with id {case_id}", danish="Sagen findes ikke")
     if case.residence_basis in AT_CPR_REGISTRATION:
         raise Conflict(
             "for quota refugees and the family-reunified responsibility starts at CPR registration",

@@ -178,7 +178,10 @@ def invite_by_number(session: Session, *, meeting_id: int, case_number: str) -> 
         raise NotFound(
             f"no case numbered {case_number}", field="case_number", danish="Der findes ingen sag med det sagsnummer"
         )
-    return invite(session, meeting_id=meeting_id, case_id=case_id)
+    try:
+        return invite(session, meeting_id=meeting_id, case_id=case_id)
+    except Conflict as exc:  # the case was given by its number: the error is about that field
+        raise Conflict(exc.message, field="case_number", danish=exc.danish) from exc
 
 
 def meetings(session: Session) -> list[MeetingOut]:

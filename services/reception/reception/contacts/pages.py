@@ -8,20 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases.models import Case
 from reception.contacts import service
 from reception.contacts.schemas import Channel, ContactIn, ContactOut, NotificationOut
-from reception.web import danish_message, no_access_page, page_reader, render_case_page
+from reception.web import FORMS, JC, CaseReader, render_case_page
 from shared.auth import DEPARTMENT_LABELS, Department, Principal
 from shared.clock import today
-from shared.errors import DomainError
-from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, signed_in, to_login
+from shared.web.deps import Db, IdPath
+from shared.web.submit import pick
 
 router = APIRouter(include_in_schema=False)
 
@@ -41,6 +39,7 @@ CONTACT_FIELDS = ("on", "channel", "contact_person", "summary")
 
 def contacts_page(
     request: Request,
+    session: Session,
     principal: Principal,
     case_id: int,
     *,
@@ -48,16 +47,16 @@ def contacts_page(
     form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    def load(session: Session, case: Case) -> dict[str, Any]:
-        contacts = [ContactOut.model_validate(c) for c in service.contact_log(session, case_id=case_id)]
-        notifications = [NotificationOut.model_validate(n) for n in service.notifications(session, case_id=case_id)]
+    def load(db: Session, case: Case) -> dict[str, Any]:
+        contacts = [ContactOut.model_validate(c) for c in service.contact_log(db, case_id=case_id)]
+        notifications = [NotificationOut.model_validate(n) for n in service.notifications(db, case_id=case_id)]
         return {
             "contacts": contacts,
             "notifications": notifications,
             "errors": errors or {},
             "form": form or {},
             "today": today(),
-            "can_write": principal.department == Department.JOBCENTRET,
+            "can_write": principal.department == JC,
             "channel_labels": CHANNEL_LABELS,
             "partner_purpose": PARTNER_PURPOSE,
             "department_labels": {d.value: label for d, label in DEPARTMENT_LABELS.items()},
@@ -65,9 +64,10 @@ def contacts_page(
 
     return render_case_page(
         request,
+        session,
         principal,
         case_id,
-        action=lookups.READ_CONTACTS,
+        purpose=lookups.READ_CONTACTS,
         template="contacts.html",
         status_code=status_code,
         load=load,
@@ -75,48 +75,50 @@ def contacts_page(
 
 
 @router.get("/sager/{case_id}/kontakter")
-def show(case_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagerne")
-    return contacts_page(request, principal, case_id)
-
-
-async def _form(request: Request) -> dict[str, str]:
-    return {k: str(v) for k, v in (await request.form()).items()}
+def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    return contacts_page(request, session, user, case_id)
 
 
 @router.post("/sager/{case_id}/kontakter")
-async def log_contact(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        if principal.department != Department.JOBCENTRET:
-            raise DomainError("only Jobcentret", danish="Kun Jobcentret kan registrere kontakt med asylcentret")
-        data = ContactIn.model_validate({k: form.get(k, "") for k in CONTACT_FIELDS})
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.log_contact(session, case_id=case_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/kontakter#kontaktlog", status_code=303)
-    except ValidationError as exc:
-        errors = danish_errors(exc)
-    except DomainError as exc:
-        errors = {exc.field or "contact": "Sagen findes ikke" if exc.status == 404 else danish_message(exc)}
-    return contacts_page(request, principal, case_id, errors=errors, form=form, status_code=422)
+async def log_contact(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        service.log_contact(db, case_id=case_id, data=ContactIn.model_validate(pick(form, CONTACT_FIELDS)), by=by)
+        return f"/sager/{case_id}/kontakter#kontaktlog"
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="registrere kontakt med asylcentret",
+        prefix="",
+        action=action,
+        rerender=lambda errors, form: contacts_page(
+            request, session, user, case_id, errors=errors, form=form, status_code=422
+        ),
+        fields=CONTACT_FIELDS,
+        allowed=(JC,),
+        refused="Kun Jobcentret kan registrere kontakt med asylcentret",
+        alert="contact",
+    )
 
 
 @router.post("/sager/{case_id}/kontakter/underretninger/{notification_id}/kvitter")
-def acknowledge(case_id: IdPath, notification_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    try:
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.acknowledge(session, case_id=case_id, notification_id=notification_id, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/kontakter#underretninger", status_code=303)
-    except DomainError as exc:
-        errors = {f"n{notification_id}": danish_message(exc)}
-        return contacts_page(request, principal, case_id, errors=errors, status_code=exc.status)
+async def acknowledge(
+    case_id: IdPath, notification_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    def action(db: Session, by: Principal, _form: dict[str, str]) -> str:
+        service.acknowledge(db, case_id=case_id, notification_id=notification_id, by=by)
+        return f"/sager/{case_id}/kontakter#underretninger"
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="kvittere for underretningen",
+        prefix="",
+        action=action,
+        # Shown at the notification, with the refusal's own status (another department's: 403).
+        rerender=lambda errors, _form: contacts_page(request, session, user, case_id, errors=errors, status_code=422),
+        alert=f"n{notification_id}",
+        keep_status=(400, 403, 404, 409),
+    )

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
-from sqlalchemy.orm.exc import StaleDataError
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases import service as cases
 from reception.contracts import service
+from reception.contracts.models import IntegrationContract
 from reception.contracts.schemas import ContractIn, ContractOut, SignIn
-from reception.web import danish_message, no_access_page, page_reader
+from reception.web import FORMS, JC, CaseReader
 from shared import access
-from shared.auth import Department, Principal
+from shared.auth import Principal
 from shared.errors import DomainError
-from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, render, signed_in, to_login
+from shared.web.deps import Db, IdPath
+from shared.web.forms import render
+from shared.web.submit import Action, pick
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,6 +47,7 @@ def _form_of(contract: ContractOut) -> dict[str, Any]:
 
 def contract_page(
     request: Request,
+    session: Session,
     principal: Principal,
     case_id: int,
     *,
@@ -52,110 +55,111 @@ def contract_page(
     form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    with request.app.state.runtime.session_factory.begin() as session:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-        except DomainError:
-            return render(request, "not_found.html", 404, what=f"sag {case_id}")
-        row = service.for_case(session, case_id=case_id)
-        access.record(session, by=principal, purpose=lookups.READ_CONTRACT, case_id=case_id)
-        contract = ContractOut.model_validate(row) if row else None
-        return render(
-            request,
-            "contract.html",
-            status_code,
-            case=case,
-            contract=contract,
-            status_labels=STATUS_LABELS,
-            errors=errors or {},
-            form=form if form is not None else (_form_of(contract) if contract else {}),
-        )
+    try:
+        case = cases.get_case(session, case_id=case_id)
+    except DomainError:
+        return render(request, "not_found.html", 404, what=f"sag {case_id}")
+    row = service.for_case(session, case_id=case_id)
+    access.record(session, by=principal, purpose=lookups.READ_CONTRACT, case_id=case_id)
+    contract = ContractOut.model_validate(row) if row else None
+    return render(
+        request,
+        "contract.html",
+        status_code,
+        case=case,
+        contract=contract,
+        status_labels=STATUS_LABELS,
+        errors=errors or {},
+        form=form if form is not None else (_form_of(contract) if contract else {}),
+    )
 
 
 @router.get("/sager/{case_id}/kontrakt")
-def show(case_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagerne")
-    return contract_page(request, principal, case_id)
+def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    return contract_page(request, session, user, case_id)
 
 
-def _caseworker(principal: Principal) -> None:
-    if principal.department != Department.JOBCENTRET:
-        raise DomainError("only Jobcentret", danish="Kun Jobcentret kan udarbejde integrationskontrakten")
-
-
-@router.post("/sager/{case_id}/kontrakt")
-def start(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    try:
-        _caseworker(principal)
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.open_contract(session, case_id=case_id, due_days=request.app.state.settings.contract_due_days)
-        return RedirectResponse(f"/sager/{case_id}/kontrakt", status_code=303)
-    except DomainError as exc:
-        errors = {"_": "Sagen findes ikke" if exc.status == 404 else danish_message(exc)}
-    return contract_page(request, principal, case_id, errors=errors, status_code=422)
-
-
-def _for_case(session: Any, case_id: int) -> Any:
+def _for_case(session: Session, case_id: int) -> IntegrationContract:
     row = service.for_case(session, case_id=case_id)
     if row is None:
         raise DomainError("no contract", danish="Sagen har ingen kontrakt endnu")
     return row
 
 
+def _sign_errors(errors: dict[str, str]) -> dict[str, str]:
+    """A garbled form (the party pressed, the version read) asks to reload, like an outdated one."""
+    return {"_": STALE} if any(k not in ("_", "sign") for k in errors) else errors
+
+
+async def _submit(
+    request: Request,
+    session: Session,
+    user: Principal,
+    case_id: int,
+    *,
+    action: Action,
+    fields: tuple[str, ...] = (),
+    keep_form: bool = True,
+    alert: str | None = None,
+    adjust: Callable[[dict[str, str]], dict[str, str]] | None = None,
+) -> Response:
+    """A contract form, Jobcentret's to post; the page again keeps what was typed when ``keep_form``."""
+
+    def rerender(errors: dict[str, str], form: dict[str, str]) -> Response:
+        shown = adjust(errors) if adjust else errors
+        kept = form if keep_form else None
+        return contract_page(request, session, user, case_id, errors=shown, form=kept, status_code=422)
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="udarbejde integrationskontrakten",
+        prefix="",
+        action=action,
+        rerender=rerender,
+        fields=fields,
+        allowed=(JC,),
+        refused="Kun Jobcentret kan udarbejde integrationskontrakten",
+        alert=alert,
+        stale=STALE,
+    )
+
+
+@router.post("/sager/{case_id}/kontrakt")
+async def start(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    due_days = request.app.state.settings.contract_due_days
+
+    def action(db: Session, _by: Principal, _form: dict[str, str]) -> str:
+        service.open_contract(db, case_id=case_id, due_days=due_days)
+        return f"/sager/{case_id}/kontrakt"
+
+    return await _submit(request, session, user, case_id, action=action, keep_form=False)
+
+
 @router.post("/sager/{case_id}/kontrakt/indhold")
-async def edit(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    try:
-        _caseworker(principal)
+async def edit(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, _by: Principal, form: dict[str, str]) -> str:
         data = ContractIn.model_validate(
             {
-                **{k: form.get(k, "") for k in CONTENT_FIELDS},
+                **pick(form, CONTENT_FIELDS),
                 "version": form.get("version", ""),
                 "declaration_signed": bool(form.get("declaration_signed")),
             }
         )
-        with request.app.state.runtime.session_factory.begin() as session:
-            row = _for_case(session, case_id)
-            service.edit(session, contract_id=row.id, data=data)
-        return RedirectResponse(f"/sager/{case_id}/kontrakt#kontrakt-status", status_code=303)
-    except ValidationError as exc:
-        errors = danish_errors(exc)
-        if "version" in errors:
-            errors = {"_": STALE, **{k: v for k, v in errors.items() if k != "version"}}
-    except StaleDataError:
-        errors = {"_": STALE}
-    except DomainError as exc:
-        errors = {exc.field or "_": danish_message(exc)}
-    return contract_page(request, principal, case_id, errors=errors, form=form, status_code=422)
+        service.edit(db, contract_id=_for_case(db, case_id).id, data=data)
+        return f"/sager/{case_id}/kontrakt#kontrakt-status"
+
+    return await _submit(request, session, user, case_id, action=action, fields=(*CONTENT_FIELDS, "declaration_signed"))
 
 
 @router.post("/sager/{case_id}/kontrakt/underskrift")
-async def sign(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    try:
-        _caseworker(principal)
-        body = SignIn.model_validate({"party": form.get("party", ""), "version": form.get("version", "")})
-        with request.app.state.runtime.session_factory.begin() as session:
-            row = _for_case(session, case_id)
-            service.sign(session, contract_id=row.id, party=body.party, version=body.version, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/kontrakt#kontrakt-status", status_code=303)
-    except ValidationError:
-        errors = {"_": STALE}
-    except StaleDataError:
-        errors = {"_": STALE}
-    except DomainError as exc:
-        errors = {"sign": danish_message(exc)}
-    return contract_page(request, principal, case_id, errors=errors, status_code=422)
+async def sign(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        body = SignIn.model_validate(pick(form, ("party", "version")))
+        service.sign(db, contract_id=_for_case(db, case_id).id, party=body.party, version=body.version, by=by)
+        return f"/sager/{case_id}/kontrakt#kontrakt-status"
+
+    return await _submit(
+        request, session, user, case_id, action=action, keep_form=False, alert="sign", adjust=_sign_errors
+    )

@@ -9,10 +9,12 @@ from fastapi.responses import Response
 
 from reception import lookups
 from reception.deadlines import service
-from reception.web import no_access_page, page_reader
+from reception.web import FORMS
+from shared.auth import Principal
 from shared.clock import today
 from shared.web.access import record_page
-from shared.web.forms import render, signed_in, to_login
+from shared.web.deps import Db
+from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,21 +30,20 @@ CHOICES = (7, 14, 30, 90)
 
 
 @router.get("/frister")
-def deadlines(request: Request, dage: Annotated[str, Query(max_length=10)] = "7") -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "fristerne")
+def deadlines(
+    request: Request,
+    session: Db,
+    user: Principal = FORMS.reader("fristerne"),
+    dage: Annotated[str, Query(max_length=10)] = "7",
+) -> Response:
     errors: dict[str, str] = {}
     within = int(dage) if dage.isdigit() and int(dage) <= 365 else None
     if within is None:
         errors["dage"] = "Vælg et antal dage mellem 0 og 365"
     on = today()
-    with request.app.state.runtime.session_factory.begin() as session:
-        found = service.due(session, department=principal.department.value, within_days=within or 7)
-        # A list naming cases: logged without a case, with the days shown (the department is the row's own).
-        record_page(request, session, purpose=lookups.LIST_DEADLINES, criteria=f"within_days={within or 7}")
+    found = service.due(session, department=user.department.value, within_days=within or 7)
+    # A list naming cases: logged without a case, with the days shown (the department is the row's own).
+    record_page(request, session, purpose=lookups.LIST_DEADLINES, criteria=f"within_days={within or 7}")
     items = [{**d.__dict__, "state": d.state(on)} for d in found]
     return render(
         request,

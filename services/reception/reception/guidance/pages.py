@@ -5,20 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.cases.models import Case
 from reception.guidance import service
 from reception.guidance.schemas import Channel, GuidanceIn, GuidanceOut, TourDoneIn, TourIn, TourOut
-from reception.web import danish_message, no_access_page, page_reader, render_case_page
-from shared.auth import Department, Principal
+from reception.web import FORMS, JC, CaseReader, render_case_page
+from shared.auth import Principal
 from shared.clock import today
-from shared.errors import DomainError
-from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, signed_in, to_login
+from shared.web.deps import Db, IdPath
+from shared.web.submit import Action, pick
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,6 +34,7 @@ ENTRY_FIELDS = ("on", "channel", "topic", "interpreter", "language", "note")
 
 def guidance_page(
     request: Request,
+    session: Session,
     principal: Principal,
     case_id: int,
     *,
@@ -46,10 +45,10 @@ def guidance_page(
 ) -> Response:
     """The tour and the log; ``form_for`` names the form the kept input belongs to (tour, done, entry)."""
 
-    def load(session: Session, case: Case) -> dict[str, Any]:
-        row = service.get_tour(session, case_id=case_id)
+    def load(db: Session, case: Case) -> dict[str, Any]:
+        row = service.get_tour(db, case_id=case_id)
         tour = TourOut.model_validate(row) if row else None
-        entries = [GuidanceOut.model_validate(e) for e in service.guidance_log(session, case_id=case_id)]
+        entries = [GuidanceOut.model_validate(e) for e in service.guidance_log(db, case_id=case_id)]
         return {
             "tour": tour,
             "entries": entries,
@@ -57,15 +56,16 @@ def guidance_page(
             "form": form or {},
             "form_for": form_for,
             "today": today(),
-            "can_write": principal.department == Department.JOBCENTRET,
+            "can_write": principal.department == JC,
             "channel_labels": CHANNEL_LABELS,
         }
 
     return render_case_page(
         request,
+        session,
         principal,
         case_id,
-        action=lookups.READ_GUIDANCE,
+        purpose=lookups.READ_GUIDANCE,
         template="guidance.html",
         status_code=status_code,
         load=load,
@@ -73,80 +73,60 @@ def guidance_page(
 
 
 @router.get("/sager/{case_id}/vejledning")
-def show(case_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagerne")
-    return guidance_page(request, principal, case_id)
+def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    return guidance_page(request, session, user, case_id)
 
 
-def _caseworker(principal: Principal) -> None:
-    if principal.department != Department.JOBCENTRET:
-        raise DomainError("only Jobcentret", danish="Kun Jobcentret kan registrere rundtur og vejledning")
-
-
-async def _form(request: Request) -> dict[str, str]:
-    return {k: str(v) for k, v in (await request.form()).items()}
-
-
-def _errors(exc: DomainError, fallback: str) -> dict[str, str]:
-    return {exc.field or fallback: "Sagen findes ikke" if exc.status == 404 else danish_message(exc)}
+async def _submit(
+    request: Request,
+    session: Session,
+    user: Principal,
+    case_id: int,
+    *,
+    form_for: str,
+    fields: tuple[str, ...],
+    action: Action,
+) -> Response:
+    """One of the page's three forms (``form_for``: tour, done, entry), Jobcentret's to post."""
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="registrere rundtur og vejledning",
+        prefix="",
+        action=action,
+        rerender=lambda errors, form: guidance_page(
+            request, session, user, case_id, errors=errors, form=form, form_for=form_for, status_code=422
+        ),
+        fields=fields,
+        allowed=(JC,),
+        refused="Kun Jobcentret kan registrere rundtur og vejledning",
+        alert=form_for,
+    )
 
 
 @router.post("/sager/{case_id}/vejledning/rundtur")
-async def book_tour(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _caseworker(principal)
-        data = TourIn.model_validate({k: form.get(k, "") for k in TOUR_FIELDS})
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.book_tour(session, case_id=case_id, data=data)
-        return RedirectResponse(f"/sager/{case_id}/vejledning#rundtur", status_code=303)
-    except ValidationError as exc:
-        errors = danish_errors(exc)
-    except DomainError as exc:
-        errors = _errors(exc, "tour")
-    return guidance_page(request, principal, case_id, errors=errors, form=form, form_for="tour", status_code=422)
+async def book_tour(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, _by: Principal, form: dict[str, str]) -> str:
+        service.book_tour(db, case_id=case_id, data=TourIn.model_validate(pick(form, TOUR_FIELDS)))
+        return f"/sager/{case_id}/vejledning#rundtur"
+
+    return await _submit(request, session, user, case_id, form_for="tour", fields=TOUR_FIELDS, action=action)
 
 
 @router.post("/sager/{case_id}/vejledning/rundtur/gennemfoert")
-async def tour_done(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _caseworker(principal)
-        data = TourDoneIn.model_validate({k: form.get(k, "") for k in DONE_FIELDS})
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.tour_done(session, case_id=case_id, data=data)
-        return RedirectResponse(f"/sager/{case_id}/vejledning#rundtur", status_code=303)
-    except ValidationError as exc:
-        errors = danish_errors(exc)
-    except DomainError as exc:
-        errors = _errors(exc, "done")
-    return guidance_page(request, principal, case_id, errors=errors, form=form, form_for="done", status_code=422)
+async def tour_done(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, _by: Principal, form: dict[str, str]) -> str:
+        service.tour_done(db, case_id=case_id, data=TourDoneIn.model_validate(pick(form, DONE_FIELDS)))
+        return f"/sager/{case_id}/vejledning#rundtur"
+
+    return await _submit(request, session, user, case_id, form_for="done", fields=DONE_FIELDS, action=action)
 
 
 @router.post("/sager/{case_id}/vejledning/samtaler")
-async def log_guidance(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _caseworker(principal)
-        data = GuidanceIn.model_validate({k: form.get(k, "") for k in ENTRY_FIELDS})
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.log_guidance(session, case_id=case_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/vejledning#vejledningslog", status_code=303)
-    except ValidationError as exc:
-        errors = danish_errors(exc)
-    except DomainError as exc:
-        errors = _errors(exc, "entry")
-    return guidance_page(request, principal, case_id, errors=errors, form=form, form_for="entry", status_code=422)
+async def log_guidance(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        service.log_guidance(db, case_id=case_id, data=GuidanceIn.model_validate(pick(form, ENTRY_FIELDS)), by=by)
+        return f"/sager/{case_id}/vejledning#vejledningslog"
+
+    return await _submit(request, session, user, case_id, form_for="entry", fields=ENTRY_FIELDS, action=action)

@@ -61,16 +61,23 @@ def complete_task(session: Session, *, task_id: int, by: Principal, cpr: str | N
     """Mark a task done; CPR registration records the CPR number and announces it."""
     task = session.get(OnboardingTask, task_id, with_for_update=True)
     if task is None:
-        raise NotFound(f"no onboarding task with id {task_id}")
+        raise NotFound(f"no onboarding task with id {task_id}", danish="Opgaven findes ikke")
     spec = CHECKLIST[TaskKind(task.kind)]
     if by.department != spec.owner:
-        raise Forbidden(f"'{spec.title}' belongs to {spec.owner.label}; {by.department.label} may not complete it")
+        raise Forbidden(
+            f"'{spec.title}' belongs to {spec.owner.label}; {by.department.label} may not complete it",
+            danish="Din afdeling kan ikke udføre denne opgave",
+        )
     if task.status == "done":
-        raise Conflict(f"'{spec.title}' was completed already")
+        raise Conflict(f"'{spec.title}' was completed already", danish="Opgaven er allerede udført")
     if task.kind == TaskKind.CPR_REGISTRATION:
         register_cpr(session, case_id=task.case_id, cpr=cpr)
     elif cpr:
-        raise Invalid("a CPR number is only given when completing CPR registration", field="cpr")
+        raise Invalid(
+            "a CPR number is only given when completing CPR registration",
+            field="cpr",
+            danish="CPR-nummeret skrives kun ved CPR-registreringen",
+        )
     task.status, task.completed_at, task.completed_by = "done", utcnow(), by.user
     task.note = note or None
     session.flush()
@@ -79,7 +86,11 @@ def complete_task(session: Session, *, task_id: int, by: Principal, cpr: str | N
 
 def register_cpr(session: Session, *, case_id: int, cpr: str | None) -> None:
     if not cpr:
-        raise Invalid("completing CPR registration needs the CPR number", field="cpr")
+        raise Invalid(
+            "completing CPR registration needs the CPR number",
+            field="cpr",
+            danish="Skriv CPR-nummeret for at afslutte CPR-registreringen",
+        )
     try:
         number, born = parse_cpr(cpr)
     except CprError as exc:

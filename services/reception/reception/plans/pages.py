@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from reception import lookups
@@ -22,13 +21,13 @@ from reception.plans.schemas import (
     PlanIn,
     WithdrawIn,
 )
-from reception.web import danish_message, no_access_page, page_reader, render_case_page
+from reception.web import FORMS, JC, CaseReader, render_case_page
 from shared.auth import Department, Principal
 from shared.clock import today
-from shared.errors import DomainError, NotFound
+from shared.errors import NotFound
 from shared.plan_tasks import STATUS_LABELS, status_choices
-from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, signed_in, to_login
+from shared.web.deps import Db, IdPath
+from shared.web.submit import Action, pick
 
 router = APIRouter(include_in_schema=False)
 ACTION_FIELDS = ("owner", "title", "details", "due_date")
@@ -36,6 +35,7 @@ ACTION_FIELDS = ("owner", "title", "details", "due_date")
 
 def plan_page(
     request: Request,
+    session: Session,
     principal: Principal,
     case_id: int,
     *,
@@ -46,12 +46,12 @@ def plan_page(
 ) -> Response:
     """The plan and its actions; ``form_for`` names the form the kept input belongs to."""
 
-    def load(session: Session, case: Case) -> dict[str, Any]:
+    def load(db: Session, case: Case) -> dict[str, Any]:
         try:
-            plan = service.get_plan(session, case_id=case_id)
+            plan = service.get_plan(db, case_id=case_id)
         except NotFound:
             plan = None
-        actions = [ActionOut.model_validate(a) for a in service.actions_for(session, case_id=case_id)]
+        actions = [ActionOut.model_validate(a) for a in service.actions_for(db, case_id=case_id)]
         return {
             "plan": plan,
             "actions": actions,
@@ -68,9 +68,10 @@ def plan_page(
 
     return render_case_page(
         request,
+        session,
         principal,
         case_id,
-        action=lookups.READ_PLAN,
+        purpose=lookups.READ_PLAN,
         template="plan.html",
         status_code=status_code,
         load=load,
@@ -78,22 +79,8 @@ def plan_page(
 
 
 @router.get("/sager/{case_id}/plan")
-def show(case_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagerne")
-    return plan_page(request, principal, case_id)
-
-
-async def _form(request: Request) -> dict[str, str]:
-    return {k: str(v) for k, v in (await request.form()).items()}
-
-
-def _caseworker(principal: Principal) -> None:
-    if principal.department != Department.JOBCENTRET:
-        raise DomainError("only Jobcentret", danish="Kun Jobcentret kan lægge og ændre integrationsplanen")
+def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    return plan_page(request, session, user, case_id)
 
 
 def _on_case(session: Session, case_id: int, action_id: int) -> None:
@@ -102,94 +89,97 @@ def _on_case(session: Session, case_id: int, action_id: int) -> None:
         raise NotFound(f"no plan action {action_id} on case {case_id}", danish="Indsatsen findes ikke på sagen")
 
 
-def _failed(
+async def _submit(
     request: Request,
-    principal: Principal,
+    session: Session,
+    user: Principal,
     case_id: int,
-    form: dict[str, str],
+    *,
     form_for: str,
-    exc: Exception,
     prefix: str,
+    fields: tuple[str, ...],
+    action: Action,
+    caseworker: bool = True,
 ) -> Response:
-    if isinstance(exc, ValidationError):
-        errors = {prefix + k: v for k, v in danish_errors(exc).items()}
-        return plan_page(request, principal, case_id, errors=errors, form=form, form_for=form_for, status_code=422)
-    assert isinstance(exc, DomainError)
-    key = prefix + (exc.field if exc.field else "_")
-    return plan_page(
+    """One of the plan's forms (``form_for``); a refusal keeps its status (403, 404, 409)."""
+    return await FORMS.submit(
         request,
-        principal,
-        case_id,
-        errors={key: danish_message(exc)},
-        form=form,
-        form_for=form_for,
-        status_code=exc.status if exc.status in (403, 404, 409) else 422,
+        session=session,
+        principal=user,
+        what="lægge og ændre integrationsplanen",
+        prefix=prefix,
+        action=action,
+        rerender=lambda errors, form: plan_page(
+            request, session, user, case_id, errors=errors, form=form, form_for=form_for, status_code=422
+        ),
+        fields=fields,
+        allowed=(JC,) if caseworker else None,
+        refused="Kun Jobcentret kan lægge og ændre integrationsplanen",
+        keep_status=(403, 404, 409),
     )
 
 
 @router.post("/sager/{case_id}/plan")
-async def create_plan(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _caseworker(principal)
-        data = PlanIn.model_validate({"reason": form.get("reason", "")})
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.create_plan(session, case_id=case_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/plan", status_code=303)
-    except (ValidationError, DomainError) as exc:
-        return _failed(request, principal, case_id, form, "plan", exc, "")
+async def create_plan(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        service.create_plan(db, case_id=case_id, data=PlanIn.model_validate(pick(form, ("reason",))), by=by)
+        return f"/sager/{case_id}/plan"
+
+    return await _submit(request, session, user, case_id, form_for="plan", prefix="", fields=("reason",), action=action)
 
 
 @router.post("/sager/{case_id}/plan/indsatser")
-async def add_action(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _caseworker(principal)
-        data = ActionIn.model_validate({k: form.get(k, "") for k in ACTION_FIELDS})
-        with request.app.state.runtime.session_factory.begin() as session:
-            action = service.add_action(session, case_id=case_id, data=data, by=principal)
-            action_id = action.id
-        return RedirectResponse(f"/sager/{case_id}/plan#indsats-{action_id}", status_code=303)
-    except (ValidationError, DomainError) as exc:
-        return _failed(request, principal, case_id, form, "action", exc, "")
+async def add_action(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = ActionIn.model_validate(pick(form, ACTION_FIELDS))
+        return f"/sager/{case_id}/plan#indsats-{service.add_action(db, case_id=case_id, data=data, by=by).id}"
+
+    return await _submit(
+        request, session, user, case_id, form_for="action", prefix="", fields=ACTION_FIELDS, action=action
+    )
 
 
 @router.post("/sager/{case_id}/plan/indsatser/{action_id}/status")
-async def update_action(case_id: IdPath, action_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        data = ActionUpdate.model_validate(
-            {"status": form.get("status", ""), "note": form.get("note", ""), "version": form.get("version", "")}
-        )
-        with request.app.state.runtime.session_factory.begin() as session:
-            _on_case(session, case_id, action_id)
-            service.update_action(session, action_id=action_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/plan#indsats-{action_id}", status_code=303)
-    except (ValidationError, DomainError) as exc:
-        return _failed(request, principal, case_id, form, f"status-{action_id}", exc, f"a{action_id}_")
+async def update_action(
+    case_id: IdPath, action_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = ActionUpdate.model_validate(pick(form, ("status", "note", "version")))
+        _on_case(db, case_id, action_id)
+        service.update_action(db, action_id=action_id, data=data, by=by)
+        return f"/sager/{case_id}/plan#indsats-{action_id}"
+
+    # The owning department moves its action on: any case reader may post, the service decides.
+    return await _submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for=f"status-{action_id}",
+        prefix=f"a{action_id}_",
+        fields=("status", "note", "version"),
+        action=action,
+        caseworker=False,
+    )
 
 
 @router.post("/sager/{case_id}/plan/indsatser/{action_id}/tilbagetraek")
-async def withdraw_action(case_id: IdPath, action_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        _caseworker(principal)
-        data = WithdrawIn.model_validate({"reason": form.get("reason", ""), "version": form.get("version", "")})
-        with request.app.state.runtime.session_factory.begin() as session:
-            _on_case(session, case_id, action_id)
-            service.withdraw_action(session, action_id=action_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/plan#indsats-{action_id}", status_code=303)
-    except (ValidationError, DomainError) as exc:
-        return _failed(request, principal, case_id, form, f"withdraw-{action_id}", exc, f"w{action_id}_")
+async def withdraw_action(
+    case_id: IdPath, action_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = WithdrawIn.model_validate(pick(form, ("reason", "version")))
+        _on_case(db, case_id, action_id)
+        service.withdraw_action(db, action_id=action_id, data=data, by=by)
+        return f"/sager/{case_id}/plan#indsats-{action_id}"
+
+    return await _submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for=f"withdraw-{action_id}",
+        prefix=f"w{action_id}_",
+        fields=("reason", "version"),
+        action=action,
+    )

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
+from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,11 +24,11 @@ from reception.referrals.schemas import (
     ReferralStatus,
     ReferralUpdate,
 )
-from reception.web import danish_message, no_access_page, page_reader, render_case_page
-from shared.auth import DEPARTMENT_LABELS, Department, Principal
-from shared.errors import DomainError, NotFound
-from shared.web.deps import IdPath
-from shared.web.forms import danish_errors, signed_in, to_login
+from reception.web import FORMS, JC, CaseReader, render_case_page
+from shared.auth import DEPARTMENT_LABELS, Principal
+from shared.errors import NotFound
+from shared.web.deps import Db, IdPath
+from shared.web.submit import pick
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,6 +44,7 @@ KIND_CHOICES = {kind.value: f"{OWNERS[kind].label}: {label}" for kind, label in 
 NEXT_STATUSES = {
     status.value: [s.value for s in ReferralStatus if s in service.NEXT_STATUSES[status]] for status in ReferralStatus
 }
+REFER_FIELDS = ("kind", "person", "reason")
 
 
 def _household(case: Any) -> list[str]:
@@ -53,6 +53,7 @@ def _household(case: Any) -> list[str]:
 
 def referrals_page(
     request: Request,
+    session: Session,
     principal: Principal,
     case_id: int,
     *,
@@ -63,15 +64,15 @@ def referrals_page(
 ) -> Response:
     """The case's referrals; ``form_for`` names the form the kept input belongs to (refer, status-<id>)."""
 
-    def load(session: Session, case: Case) -> dict[str, Any]:
-        referrals = [ReferralOut.model_validate(r) for r in service.for_case(session, case_id=case_id)]
+    def load(db: Session, case: Case) -> dict[str, Any]:
+        referrals = [ReferralOut.model_validate(r) for r in service.for_case(db, case_id=case_id)]
         return {
             "household": _household(case),
             "referrals": referrals,
             "errors": errors or {},
             "form": form or {},
             "form_for": form_for,
-            "can_refer": principal.department == Department.JOBCENTRET,
+            "can_refer": principal.department == JC,
             "kind_labels": {k.value: v for k, v in KIND_LABELS.items()},
             "kind_choices": KIND_CHOICES,
             "status_labels": STATUS_LABELS,
@@ -81,9 +82,10 @@ def referrals_page(
 
     return render_case_page(
         request,
+        session,
         principal,
         case_id,
-        action=lookups.READ_REFERRALS,
+        purpose=lookups.READ_REFERRALS,
         template="referrals.html",
         status_code=status_code,
         load=load,
@@ -91,39 +93,32 @@ def referrals_page(
 
 
 @router.get("/sager/{case_id}/henvisninger")
-def show(case_id: IdPath, request: Request) -> Response:
-    if signed_in(request) is None:
-        return to_login(request)
-    principal = page_reader(request)
-    if principal is None:
-        return no_access_page(request, "sagerne")
-    return referrals_page(request, principal, case_id)
-
-
-async def _form(request: Request) -> dict[str, str]:
-    return {k: str(v) for k, v in (await request.form()).items()}
+def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    return referrals_page(request, session, user, case_id)
 
 
 @router.post("/sager/{case_id}/henvisninger")
-async def refer(case_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    try:
-        if principal.department != Department.JOBCENTRET:
-            raise DomainError("only Jobcentret", danish="Kun Jobcentret kan henvise")
-        data = ReferralIn.model_validate({k: form.get(k, "") for k in ("kind", "person", "reason")})
-        with request.app.state.runtime.session_factory.begin() as session:
-            service.refer(session, case_id=case_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/henvisninger#henvisninger", status_code=303)
-    except ValidationError as exc:
-        errors = danish_errors(exc)
-        if errors.get("reason") == "Feltet skal udfyldes" and form.get("reason", "").strip():
-            errors["reason"] = "Skriv en begrundelse på mindst 3 tegn"
-    except DomainError as exc:
-        errors = {exc.field or "refer": "Sagen findes ikke" if exc.status == 404 else danish_message(exc)}
-    return referrals_page(request, principal, case_id, errors=errors, form=form, form_for="refer", status_code=422)
+async def refer(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = ReferralIn.model_validate(pick(form, REFER_FIELDS))
+        service.refer(db, case_id=case_id, data=data, by=by)
+        return f"/sager/{case_id}/henvisninger#henvisninger"
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="henvise",
+        prefix="",
+        action=action,
+        rerender=lambda errors, form: referrals_page(
+            request, session, user, case_id, errors=errors, form=form, form_for="refer", status_code=422
+        ),
+        fields=REFER_FIELDS,
+        allowed=(JC,),
+        refused="Kun Jobcentret kan henvise",
+        alert="refer",
+    )
 
 
 def _on_case(session: Session, case_id: int, referral_id: int) -> None:
@@ -134,22 +129,23 @@ def _on_case(session: Session, case_id: int, referral_id: int) -> None:
 
 
 @router.post("/sager/{case_id}/henvisninger/{referral_id}/status")
-async def update_status(case_id: IdPath, referral_id: IdPath, request: Request) -> Response:
-    principal = page_reader(request)
-    if principal is None:
-        return to_login(request)
-    form = await _form(request)
-    prefix = f"r{referral_id}_"
-    try:
-        data = ReferralUpdate.model_validate({"status": form.get("status", ""), "note": form.get("note", "")})
-        with request.app.state.runtime.session_factory.begin() as session:
-            _on_case(session, case_id, referral_id)
-            service.update(session, referral_id=referral_id, data=data, by=principal)
-        return RedirectResponse(f"/sager/{case_id}/henvisninger#henvisning-{referral_id}", status_code=303)
-    except ValidationError as exc:
-        errors = {prefix + k: v for k, v in danish_errors(exc).items()}
-    except DomainError as exc:
-        errors = {prefix + "_": danish_message(exc)}
-    return referrals_page(
-        request, principal, case_id, errors=errors, form=form, form_for=f"status-{referral_id}", status_code=422
+async def update_status(
+    case_id: IdPath, referral_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = ReferralUpdate.model_validate(pick(form, ("status", "note")))
+        _on_case(db, case_id, referral_id)
+        service.update(db, referral_id=referral_id, data=data, by=by)
+        return f"/sager/{case_id}/henvisninger#henvisning-{referral_id}"
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="ændre henvisningens status",
+        prefix=f"r{referral_id}_",
+        action=action,
+        rerender=lambda errors, form: referrals_page(
+            request, session, user, case_id, errors=errors, form=form, form_for=f"status-{referral_id}", status_code=422
+        ),
     )
