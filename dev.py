@@ -66,7 +66,7 @@ def cmd_test(args: list[str]) -> int:
         # Several test processes (pytest-xdist): many tests wait on processes, brokers or a browser.
         # The fault scenarios, the bus contract and the real system each stay on one process
         # (tests/conftest.py). ``-n 0`` runs everything in this one.
-        args = ["-n", os.environ.get("INTEGRATION_TEST_PROCESSES", "3"), "--dist", "loadgroup", *args]
+        args = ["-n", os.environ.get("INTEGRATION_TEST_PROCESSES", "3"), *args]
     return subprocess.call([str(PY), "-m", "pytest", *args])
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from celery import Celery
+from fastapi import APIRouter
 from sqlalchemy.orm import Session, sessionmaker
 
 import shared.contracts  # noqa: F401  (registers every event contract)
@@ -75,13 +76,14 @@ class Periodic(Generic[S]):
 
 @dataclass(frozen=True)
 class ServiceDefinition(Generic[S]):
-    """What one service runs, declared once in its ``bootstrap.py``: its settings, the events it
-    handles (by contract class), its periodic jobs. The worker, the scheduler, the test system,
-    ``dev.py up`` and the in-process runner are built from it; tests check the subscription table
-    and docker-compose.yml against it."""
+    """What one service runs, declared once in its ``bootstrap.py``: its settings, its routers (JSON
+    API and pages), the events it handles (by contract class), its periodic jobs. The app, the
+    worker, the scheduler, the test system, ``dev.py up`` and the in-process runner are built from
+    it; tests check the subscription table and docker-compose.yml against it."""
 
     name: str
     settings: type[S]
+    routers: tuple[APIRouter, ...] = ()  # its JSON API and Danish pages, in the order they are matched
     handlers: Handlers = field(default_factory=Handlers)
     periodic: tuple[Periodic[S], ...] = ()
     prepare: Callable[[S], None] | None = None  # process-wide set-up before the runtime (e.g. keys)

@@ -31,21 +31,26 @@ from shared.testing.redis_server import RedisServer
 from shared.testing.system import System, start_system
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``dev.py test`` runs the suite on several processes), keep together what
-    must not run side by side: the fault scenarios and the bus contract (real workers, throwaway
-    brokers, timings), and everything on the one real system (its processes start once per worker)."""
-    for item in items:
-        path = Path(str(item.fspath))
-        if "faults" in path.parts:
-            group = "faults"
-        elif "bus" in path.parts:
-            group = "bus"
-        elif "system" in getattr(item, "fixturenames", ()):
-            group = "system"
-        else:
-            continue
-        item.add_marker(pytest.mark.xdist_group(group))
+# Under pytest-xdist (``dev.py test`` runs the suite on several processes), what must not run side by
+# side stays on one process: the fault scenarios and the bus contract (real workers, throwaway brokers,
+# timings), and the tests on the one real system (its processes start once per process that needs it).
+# Every other test goes to whichever process is free.
+_TOGETHER = (
+    ("tests/faults/", "faults"),
+    ("tests/bus/", "bus"),
+    ("tests/browser/", "system"),
+    ("tests/e2e/test_first_flow.py", "system"),
+)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Together(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return next((group for prefix, group in _TOGETHER if nodeid.startswith(prefix)), nodeid)
+
+    return Together(config, log)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from shared.auth import Principal
 from shared.db import MAX_ID
@@ -26,7 +26,15 @@ def read_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def session_factory(request: Request) -> sessionmaker[Session]:
+    """The service's session factory, for a use case that owns its transaction (an upload whose file
+    must go when the commit fails); every other route and page takes ``Db``."""
+    factory: sessionmaker[Session] = request.app.state.runtime.session_factory
+    return factory
+
+
 Db = Annotated[Session, Depends(unit_of_work, scope="function")]
+Sessions = Annotated[sessionmaker[Session], Depends(session_factory)]
 ReadDb = Annotated[Session, Depends(read_session, scope="function")]
 # Ids in paths: positive and within 64 bits, so an oversized number is a 422, not a database error.
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]

@@ -178,3 +178,37 @@ def test_upgrading_reception_encrypts_the_cpr_numbers_already_stored(tmp_path):
     cipher = crypto.FieldCipher(settings.cpr_keys, settings.cpr_digest_key)
     assert "1234" not in raw.cpr and cipher.decrypt(raw.cpr) == "020190-1234"
     assert raw.cpr_digest == cipher.digest("020190-1234")
+
+
+@pytest.mark.parametrize("service", list(SERVICES))
+def test_every_router_of_a_service_is_declared_in_its_bootstrap(service):
+    """A routes or pages module whose router the bootstrap does not declare (itself, or included in a
+    declared one) would serve nothing."""
+    import pkgutil
+
+    from fastapi import APIRouter
+
+    package = importlib.import_module(service)
+    served = {e for router in definition_of(service).routers for e in _endpoints(router)}
+    found: dict[str, set[object]] = {}
+    for info in pkgutil.walk_packages(package.__path__, prefix=f"{service}."):
+        if ".migrations" in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, APIRouter):
+                own = {e for e in _endpoints(value) if getattr(e, "__module__", None) == info.name}
+                if own:
+                    found[f"{info.name}.{name}"] = own
+    assert len(found) >= 10
+    missing = sorted(name for name, endpoints in found.items() if not endpoints <= served)
+    assert missing == []
+
+
+def _endpoints(router):
+    """The functions a router serves, through the routers included in it."""
+    for route in router.routes:
+        if hasattr(route, "endpoint"):
+            yield route.endpoint
+        elif hasattr(route, "original_router"):  # FastAPI keeps an included router as such
+            yield from _endpoints(route.original_router)

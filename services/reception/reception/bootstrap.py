@@ -1,4 +1,4 @@
-"""What reception runs: the events it handles (by contract) and the periodic deadline check, declared once.
+"""What reception runs, declared once: its routes and pages, the events it handles (by contract), its periodic jobs.
 
 Every event reception receives lands on the case timeline first (``timeline.record``); some also
 change the case.
@@ -6,12 +6,36 @@ change the case.
 
 from __future__ import annotations
 
+from reception import lookups
 from reception.benefits import handlers as benefit_handlers
+from reception.benefits import pages as benefit_pages
+from reception.benefits import routes as benefit_routes
 from reception.cases import handlers as case_handlers
+from reception.cases import handover_pages
+from reception.cases import pages as case_pages
+from reception.cases import routes as case_routes
+from reception.civil import pages as civil_pages
+from reception.civil import routes as civil_routes
 from reception.config import ReceptionSettings
+from reception.contacts import pages as contact_pages
+from reception.contacts import routes as contact_routes
+from reception.contracts import pages as contract_pages
+from reception.contracts import routes as contract_routes
+from reception.deadlines import pages as deadline_pages
+from reception.deadlines import routes as deadline_routes
 from reception.deadlines import service as deadlines
+from reception.documents import pages as document_pages
+from reception.documents import routes as document_routes
+from reception.guidance import pages as guidance_pages
+from reception.guidance import routes as guidance_routes
 from reception.onboarding import handlers as onboarding_handlers
+from reception.onboarding import routes as onboarding_routes
+from reception.plans import pages as plan_pages
+from reception.plans import routes as plan_routes
 from reception.plans.service import on_action_updated
+from reception.referrals import pages as referral_pages
+from reception.referrals import routes as referral_routes
+from reception.timeline import routes as timeline_routes
 from reception.timeline.service import record
 from shared import crypto
 from shared.contracts import education, employment, housing
@@ -26,6 +50,33 @@ def _configure_cpr_keys(settings: ReceptionSettings) -> None:
 SERVICE = ServiceDefinition(
     name="reception",
     settings=ReceptionSettings,
+    # Its JSON API and its Danish pages, in the order they are matched.
+    routers=(
+        case_routes.router,
+        onboarding_routes.router,
+        contract_routes.router,
+        benefit_routes.router,
+        deadline_routes.router,
+        guidance_routes.router,
+        referral_routes.router,
+        civil_routes.router,
+        plan_routes.router,
+        timeline_routes.router,
+        lookups.router,
+        document_routes.router,
+        contact_routes.router,
+        guidance_pages.router,
+        referral_pages.router,
+        case_pages.router,
+        handover_pages.router,
+        contract_pages.router,
+        benefit_pages.router,
+        deadline_pages.router,
+        plan_pages.router,
+        civil_pages.router,
+        document_pages.router,
+        contact_pages.router,
+    ),
     prepare=_configure_cpr_keys,
     handlers=Handlers()
     .on(own.CaseOpened, record)  # the onboarding checklist opened with the case (cases.service.open_case)

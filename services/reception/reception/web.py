@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from reception.cases import service as cases
@@ -187,15 +187,6 @@ def live_reader(request: Request) -> Principal:
     if principal is None or principal.department not in CASE_READERS:
         raise HTTPException(403)
     return principal
-
-
-def session_factory(request: Request) -> sessionmaker[Session]:
-    """For the one page use case that owns its transaction (an upload: its file goes when the commit fails)."""
-    factory: sessionmaker[Session] = request.app.state.runtime.session_factory
-    return factory
-
-
-Sessions = Annotated[sessionmaker[Session], Depends(session_factory)]
 
 
 def render_case_page(

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from education.absence.models import AbsenceReport
+from education.absence.progress import module_tests as module_tests  # for the assessment page (intake)
 from education.absence.schemas import AbsenceIn
 from education.intake.models import LanguageAssessment
 from shared.auth import Principal

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from education import lookups
-from education.absence import progress
+from education.absence import service as absence
 from education.intake import service
 from education.intake.schemas import MODULES, STATUS_LABELS, AssessmentIn, EnrolmentIn, tracks
 from education.schools import service as schools
@@ -67,7 +67,7 @@ def _case_page(
         return render(request, "not_found.html", 404, what=f"sag {case_id}")
     record_page(request, session, purpose=lookups.READ_ASSESSMENT, case_id=case_id)
     school_list = schools.schools(session)
-    passed = progress.module_tests(session, case_id=case_id)
+    passed = absence.module_tests(session, case_id=case_id)
     return render(
         request,
         "assessment.html",

@@ -84,7 +84,7 @@ def assign(session: Session, *, unit_id: int, case_id: int, by: Principal) -> As
             danish="Boligen har for få ledige senge til husstanden",
         )
     if check.household_size < 1:
-        raise Invalid("household size must be at least 1")
+        raise Invalid("household size must be at least 1", danish="Husstanden skal have mindst én person")
     row = Assignment(
         unit_id=unit_id,
         case_id=case_id,

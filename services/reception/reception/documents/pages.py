@@ -15,10 +15,10 @@ from reception.cases.models import Case
 from reception.documents import service
 from reception.documents.routes import DOCUMENT_READERS, Store, download_response, read_upload
 from reception.documents.schemas import KIND_LABELS, DocumentKind, DocumentOut
-from reception.web import FORMS, JC, Sessions, render_case_page
+from reception.web import FORMS, JC, render_case_page
 from shared.auth import Principal
 from shared.errors import DomainError
-from shared.web.deps import Db, IdPath
+from shared.web.deps import Db, IdPath, Sessions
 from shared.web.forms import render
 
 router = APIRouter(include_in_schema=False)

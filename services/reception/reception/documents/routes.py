@@ -16,7 +16,7 @@ from reception.documents.storage import DocumentStore
 from reception.web import Caseworker
 from shared import access
 from shared.auth import Department, Principal, require
-from shared.web.deps import Db, IdPath
+from shared.web.deps import Db, IdPath, Sessions
 
 router = APIRouter(tags=["dokumenter"])
 
@@ -47,6 +47,7 @@ async def upload(
     kind: Annotated[DocumentKind, Form()],
     file: Annotated[UploadFile, File()],
     store: Store,
+    sessions: Sessions,
     by: Caseworker,
 ) -> Any:
     """Attach a PDF, PNG or JPEG (decided by its bytes): 415 for other types, 413 when too large, 422 empty."""
@@ -54,7 +55,7 @@ async def upload(
     content = await read_upload(file, max_bytes)
     return await run_in_threadpool(
         service.attach,
-        request.app.state.runtime.session_factory,
+        sessions,
         store=store,
         case_id=case_id,
         kind=kind,
