@@ -30,7 +30,6 @@ from shared.testing.inprocess import InProcessSystem, in_process_system
 from shared.testing.redis_server import RedisServer
 from shared.testing.system import System, start_system
 
-
 # Under pytest-xdist (``dev.py test`` runs the suite on several processes), what must not run side by
 # side stays on one process: the fault scenarios and the bus contract (real workers, throwaway brokers,
 # timings), and the tests on the one real system (its processes start once per process that needs it).
