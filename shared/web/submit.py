@@ -103,18 +103,23 @@ class PageForms:
     def not_found(self, request: Request, what: str) -> Response:
         return render(request, "not_found.html", 404, what=what)
 
-    def reader(self, what: str) -> Any:
-        """A page's dependency: the signed-in user when their department reads these pages.
+    def refusal(self, principal: Principal, what: str) -> NoAccess:
+        """What a signed-in user of another department is told (a service may say where to go instead)."""
+        return NoAccess(what)
+
+    def reader(self, what: str, *, among: tuple[Department, ...] | None = None) -> Any:
+        """A page's dependency: the signed-in user when their department reads these pages (or ``among``).
 
         No one signed in: the sign-in page; another department: the Danish 403 page saying it has no
         access to ``what``. Use as ``user: Principal = FORMS.reader("se sagen")``."""
+        departments = among or self.readers
 
         def dependency(request: Request) -> Principal:
             principal = signed_in(request)
             if principal is None:
                 raise SignInRequired
-            if principal.department not in self.readers:
-                raise NoAccess(what)
+            if principal.department not in departments:
+                raise self.refusal(principal, what)
             return principal
 
         return Depends(dependency)

@@ -23,7 +23,7 @@ from shared import access
 from shared.auth import Department, Principal, require
 from shared.errors import DomainError
 from shared.validation import CROSS_FIELD
-from shared.web.deps import NoAccess, SignInRequired
+from shared.web.deps import NoAccess
 from shared.web.forms import danish_errors, render, signed_in
 from shared.web.submit import Action, PageForms, Rerender
 
@@ -91,19 +91,8 @@ class ReceptionForms(PageForms):
     and the variations its forms need: the alert a form's general errors go to, the status of a
     refused step, and the Danish of a version read that someone else has changed since."""
 
-    def reader(self, what: str, *, among: tuple[Department, ...] | None = None, hint: bool = True) -> Any:
-        """The signed-in user when their department is one of ``among`` (default: the case readers)."""
-        departments = among or self.readers
-
-        def dependency(request: Request) -> Principal:
-            principal = signed_in(request)
-            if principal is None:
-                raise SignInRequired
-            if principal.department not in departments:
-                raise refusal(principal, what) if hint else NoAccess(what)
-            return principal
-
-        return Depends(dependency)
+    def refusal(self, principal: Principal, what: str) -> NoAccess:
+        return refusal(principal, what)
 
     def validation_errors(self, exc: ValidationError, prefix: str) -> dict[str, str]:
         return {f"{prefix}{k}": v for k, v in form_errors(exc).items()}

@@ -192,7 +192,6 @@ async def submit_arrival(case_id: IdPath, request: Request, session: Db, user: C
         ),
         fields=ARRIVAL_FIELDS,
         allowed=(JC,),
-        refused="Kun Jobcentret kan aftale ankomst",
     )
 
 
@@ -217,7 +216,6 @@ async def submit_responsibility(case_id: IdPath, request: Request, session: Db, 
         ),
         fields=RESPONSIBILITY_FIELDS,
         allowed=(JC,),
-        refused="Kun Jobcentret kan overtage ansvaret",
     )
 
 

@@ -97,7 +97,6 @@ async def log_contact(case_id: IdPath, request: Request, session: Db, user: Case
         ),
         fields=CONTACT_FIELDS,
         allowed=(JC,),
-        refused="Kun Jobcentret kan registrere kontakt med asylcentret",
         alert="contact",
     )
 

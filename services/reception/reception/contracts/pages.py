@@ -120,7 +120,6 @@ async def _submit(
         rerender=rerender,
         fields=fields,
         allowed=(JC,),
-        refused="Kun Jobcentret kan udarbejde integrationskontrakten",
         alert=alert,
         stale=STALE,
     )

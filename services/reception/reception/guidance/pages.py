@@ -100,7 +100,6 @@ async def _submit(
         ),
         fields=fields,
         allowed=(JC,),
-        refused="Kun Jobcentret kan registrere rundtur og vejledning",
         alert=form_for,
     )
 

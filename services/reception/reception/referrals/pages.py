@@ -116,7 +116,6 @@ async def refer(case_id: IdPath, request: Request, session: Db, user: CaseReader
         ),
         fields=REFER_FIELDS,
         allowed=(JC,),
-        refused="Kun Jobcentret kan henvise",
         alert="refer",
     )
 
