@@ -28,7 +28,7 @@ from shared.migrations import upgrade
 
 PG_ENV = "INTEGRATION_TEST_POSTGRES_URL"
 _templates: dict[str, str] = {}
-_heads: dict[str, str | None] = {}
+_shapes: dict[str, tuple[str | None, tuple[str, ...]]] = {}
 _spares: dict[str, list[str]] = {}  # emptied test databases at head, ready for the next test
 _lock = threading.Lock()
 
@@ -108,8 +108,13 @@ def drop_database(url: str) -> None:
     _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+_TABLES = text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+_VERSION = text("SELECT version_num FROM alembic_version")
+
+
 def _empty_if_at_head(url: str, service: str) -> bool:
-    """Delete every row (identities restarted) of a database whose schema is the template's; False otherwise."""
+    """Delete every row (identities restarted) of a database whose schema is still the template's: the
+    same revision and the same tables. False, leaving it as it is, for any other."""
     name = make_url(url).database
     _admin_execute(  # connections a test left open would hold locks that the DELETEs wait for
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()",
@@ -118,17 +123,14 @@ def _empty_if_at_head(url: str, service: str) -> bool:
     engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with engine.connect() as conn:
-            version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            if version != _head_of(service):
+            shape = (conn.execute(_VERSION).scalar(), tuple(conn.execute(_TABLES).scalars()))
+            if shape != _shape_of(service):
                 return False
-            tables = conn.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")
-            ).all()
-            sequences = list(conn.execute(text("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")))
+            sequences = conn.execute(text("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")).all()
             # DELETE, not TRUNCATE: a test's few rows go in a millisecond, while TRUNCATE makes new files for
             # every table and index. Foreign keys are not checked meanwhile (session_replication_role).
             statements = ["SET session_replication_role = replica"]
-            statements += [f'DELETE FROM "{t}"' for (t,) in tables]  # noqa: S608  (names from the catalogue)
+            statements += [f'DELETE FROM "{t}"' for t in shape[1] if t != "alembic_version"]  # noqa: S608
             statements += [f'ALTER SEQUENCE "{q}" RESTART' for (q,) in sequences]
             statements.append("SET session_replication_role = DEFAULT")
             conn.exec_driver_sql("; ".join(statements))
@@ -139,17 +141,17 @@ def _empty_if_at_head(url: str, service: str) -> bool:
         engine.dispose()
 
 
-def _head_of(service: str) -> str | None:
-    """The Alembic revision of this process's template for ``service``."""
+def _shape_of(service: str) -> tuple[str | None, tuple[str, ...]]:
+    """The Alembic revision and the tables of this process's template for ``service``."""
     admin = postgres_admin_url()
     assert admin
     with _lock:
-        if service not in _heads:
+        if service not in _shapes:
             engine = create_engine(make_url(admin).set(database=_templates[service]), poolclass=NullPool)
             with engine.connect() as conn:
-                _heads[service] = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                _shapes[service] = (conn.execute(_VERSION).scalar(), tuple(conn.execute(_TABLES).scalars()))
             engine.dispose()
-        return _heads[service]
+        return _shapes[service]
 
 
 @atexit.register
