@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -11,6 +11,19 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 def today() -> date:
     return datetime.now(COPENHAGEN).date()
+
+
+def local_date(moment: datetime) -> date:
+    """The Copenhagen date of a stored moment: a signature at 00:30 Copenhagen time is that day's, not the
+    previous day's (UTC). Moments are stored in UTC; SQLite hands them back without a time zone."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(COPENHAGEN).date()
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored moment (UTC, naive from SQLite) in Copenhagen time, for showing it."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(COPENHAGEN)
 
 
 def one_month_after(day: date) -> date:

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.bus.broker import check_persistence
+from shared.clock import local_time
 from shared.errors import DomainError
 from shared.runtime import ServiceRuntime
 from shared.settings import SERVICES, service_url
@@ -105,9 +106,8 @@ def dk_date(value: date | datetime | None) -> str:
     """Danish date format: 24.11.2026."""
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        value = value.astimezone(COPENHAGEN) if value.tzinfo else value
-        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, datetime):  # stored in UTC (naive from SQLite): shown in Copenhagen time
+        return local_time(value).strftime("%d.%m.%Y %H:%M")
     return value.strftime("%d.%m.%Y")
 
 

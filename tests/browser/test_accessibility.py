@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.browser.conftest import EVENT_WAIT_MS, screenshot
 from tests.reception.helpers import arrival, handover
@@ -58,7 +59,7 @@ def pages(system) -> Pages:
         message="cases on the board",
     )
     unit = housing.post(
-        "/units", json={"address": "Tårnvej 12, 1. tv.", "capacity": 6, "ready_from": date.today().isoformat()}
+        "/units", json={"address": "Tårnvej 12, 1. tv.", "capacity": 6, "ready_from": copenhagen_today().isoformat()}
     ).json()
     assigned = housing.post(f"/units/{unit['id']}/assignments", json={"case_id": assigned_case_id})
     assert assigned.status_code == 201, assigned.text
@@ -142,7 +143,7 @@ def test_handover_form_empty_and_with_errors(system, as_department):
     check(page, "handover_form")
     page.get_by_label("Fulde navn").fill("Amina Hassan")
     page.locator("#nationality").fill("XYZ")
-    page.locator("#date_of_birth").fill((date.today() + timedelta(days=2)).isoformat())
+    page.locator("#date_of_birth").fill((copenhagen_today() + timedelta(days=2)).isoformat())
     page.locator("#member_0_name").fill("Yusuf Hassan")  # a family member without a birth date
     page.get_by_role("button", name="Opret sag").click()
     expect(page.locator("#error-summary")).to_be_visible()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.browser.conftest import screenshot
 from tests.browser.test_accessibility import AXE_OPTIONS
 from tests.reception.helpers import handover
@@ -61,12 +62,12 @@ def made(system) -> Made:
     )
     assert match.status_code == 201, match.text
     note = fr.post(
-        f"/matches/{match.json()['id']}/follow-ups", json={"on": date.today().isoformat(), "note": "Godt i gang"}
+        f"/matches/{match.json()['id']}/follow-ups", json={"on": copenhagen_today().isoformat(), "note": "Godt i gang"}
     )
     assert note.status_code == 200, note.text
     package = fr.post(f"/cases/{case_id}/starter-packages", json={"items": "Dyne, pude, gryder"})
     assert package.status_code == 201, package.text
-    for held_on in (date.today(), date.today() + timedelta(days=14)):
+    for held_on in (copenhagen_today(), copenhagen_today() + timedelta(days=14)):
         meeting = bm.post("/welcome-meetings", json={"held_on": held_on.isoformat()})
         assert meeting.status_code == 201, meeting.text
         invited = bm.post(f"/welcome-meetings/{meeting.json()['id']}/invitations", json={"case_id": case_id})

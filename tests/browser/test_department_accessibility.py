@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.browser.conftest import EVENT_WAIT_MS
 from tests.browser.test_accessibility import check
@@ -25,7 +26,7 @@ from tests.reception.helpers import handover
 
 pytestmark = pytest.mark.browser
 JC = Department.JOBCENTRET
-TODAY = date.today()
+TODAY = copenhagen_today()
 SOON = (TODAY + timedelta(days=7)).isoformat()
 # Links that leave the department's pages (sign-out, the API docs, files).
 _SKIP = re.compile(r"^/(login|logout|static|docs|openapi|admin)|\.(pdf|png|jpg)$")

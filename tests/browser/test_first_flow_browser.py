@@ -9,11 +9,12 @@ on reception's case page, which updates itself. The clicks of the main task are 
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.browser.conftest import EVENT_WAIT_MS, case_id_from, dk, screenshot
 
 pytestmark = pytest.mark.browser
@@ -26,7 +27,7 @@ MAX_CLICKS_UNIT_AND_ASSIGNMENT = 6
 
 def test_handover_to_ready_home_in_a_handful_of_clicks(system, desk):
     reception, housing = system.url("reception"), system.url("housing")
-    arrival = date.today() + timedelta(days=4)  # inside the warning window: red until a unit is assigned
+    arrival = copenhagen_today() + timedelta(days=4)  # inside the warning window: red until a unit is assigned
     person_id = f"UDL-{uuid.uuid4().hex[:10]}"
     address = f"Egegårdsvej {uuid.uuid4().int % 90 + 10}, st. th."
 
@@ -86,12 +87,12 @@ def test_handover_to_ready_home_in_a_handful_of_clicks(system, desk):
     # Register a unit and assign it.
     board.get_by_label("Adresse").fill(address)
     board.get_by_label("Antal senge").fill("4")
-    board.get_by_label("Klar fra").fill(date.today().isoformat())
+    board.get_by_label("Klar fra").fill(copenhagen_today().isoformat())
     social.click(board.get_by_role("button", name="Opret bolig"))
     expect(board.locator("#units")).to_contain_text(address)
 
     unit_choice = row.get_by_label("Bolig")
-    social.choose(unit_choice, f"{address} (4 ledige senge, klar {dk(date.today())})")
+    social.choose(unit_choice, f"{address} (4 ledige senge, klar {dk(copenhagen_today())})")
     social.click(row.get_by_role("button", name="Anvis"))
     expect(row.locator("[data-colour]")).to_have_attribute("data-colour", "green")
     expect(row.locator("[data-colour]")).to_have_text("Grøn – bolig klar")
@@ -118,7 +119,7 @@ def test_a_form_error_is_danish_next_to_the_field_and_keeps_what_was_typed(syste
     person_id = f"UDL-{uuid.uuid4().hex[:10]}"
     page.get_by_label("Udlændingestyrelsens personnummer").fill(person_id)
     page.get_by_label("Fulde navn").fill("Amina Hassan")
-    page.locator("#date_of_birth").fill((date.today() + timedelta(days=3)).isoformat())  # in the future
+    page.locator("#date_of_birth").fill((copenhagen_today() + timedelta(days=3)).isoformat())  # in the future
     page.get_by_label("Nationalitet").fill("XYZ")  # no such country
     jobcentret.choose(page.get_by_label("Opholdsgrundlag"), "Kvoteflygtning (§ 8)")
     page.get_by_label("Asylcenter", exact=True).fill("Center Sandholm")
@@ -162,7 +163,7 @@ def test_a_form_error_is_danish_next_to_the_field_and_keeps_what_was_typed(syste
     page.locator("#date_of_birth").fill("1988-02-29")
     page.locator("#nationality").fill("AFG")
     page.locator("#asylum_centre_contact").fill("Mette Holm, 72 11 22 33")
-    page.locator("#expected_arrival_date").fill((date.today() + timedelta(days=20)).isoformat())
+    page.locator("#expected_arrival_date").fill((copenhagen_today() + timedelta(days=20)).isoformat())
     page.get_by_role("button", name="Opret sag").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Amina Hassan")
     expect(page.locator(".case-facts")).to_contain_text("29.02.1988")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.browser.test_accessibility import check
 from tests.reception.helpers import handover
 
@@ -32,14 +33,14 @@ def made(system) -> Made:
     case_id = udl.post("/handovers", json=handover()).json()["id"]
     tour = jc.put(
         f"/cases/{case_id}/local-tour",
-        json={"booked_for": (date.today() + timedelta(days=3)).isoformat(), "guide": "Frivillig Karen"},
+        json={"booked_for": (copenhagen_today() + timedelta(days=3)).isoformat(), "guide": "Frivillig Karen"},
     )
     assert tour.status_code == 200, tour.text
     for days_ago, channel, topic in ((2, "phone", "Brev fra Skattestyrelsen"), (0, "in_person", "Tandlæge")):
         entry = jc.post(
             f"/cases/{case_id}/guidance",
             json={
-                "on": (date.today() - timedelta(days=days_ago)).isoformat(),
+                "on": (copenhagen_today() - timedelta(days=days_ago)).isoformat(),
                 "channel": channel,
                 "topic": topic,
                 "interpreter": "Tolk Ahmad",

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.browser.conftest import EVENT_WAIT_MS
 from tests.browser.test_accessibility import check
@@ -22,7 +23,7 @@ from tests.reception.helpers import arrival, handover
 
 pytestmark = pytest.mark.browser
 SP, BS = Department.SOCIAL_PSYKIATRI, Department.BORGERSERVICE
-TODAY = date.today()
+TODAY = copenhagen_today()
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.browser.conftest import EVENT_WAIT_MS, dk, screenshot
 from tests.reception.helpers import arrival, handover
@@ -48,9 +49,9 @@ def test_h1_h2_h5_h6_board_to_permanent_home_through_the_housing_pages(system, d
     expect(row).to_be_visible(timeout=EVENT_WAIT_MS)
     page.get_by_label("Adresse").fill(address)
     page.get_by_label("Antal senge").fill("4")
-    page.get_by_label("Klar fra").fill(date.today().isoformat())
+    page.get_by_label("Klar fra").fill(copenhagen_today().isoformat())
     social.click(page.get_by_role("button", name="Opret bolig"))
-    social.choose(row.get_by_label("Bolig"), f"{address} (4 ledige senge, klar {dk(date.today())})")
+    social.choose(row.get_by_label("Bolig"), f"{address} (4 ledige senge, klar {dk(copenhagen_today())})")
     social.click(row.get_by_role("button", name="Anvis"))
     expect(row.locator("[data-colour]")).to_have_attribute("data-colour", "green")
 
@@ -65,7 +66,7 @@ def test_h1_h2_h5_h6_board_to_permanent_home_through_the_housing_pages(system, d
     page.get_by_label("Vandmåler").fill("321")
     page.get_by_label("Varmemåler").fill("88")
     social.click(page.get_by_role("button", name="Gem tjekliste"))
-    expect(page.locator("#move-in-done")).to_contain_text(f"Indflytningen er registreret {dk(date.today())}")
+    expect(page.locator("#move-in-done")).to_contain_text(f"Indflytningen er registreret {dk(copenhagen_today())}")
     screenshot(page, "housing_move_in_done")
     move_in_clicks = social.clicks
 
@@ -83,7 +84,7 @@ def test_h1_h2_h5_h6_board_to_permanent_home_through_the_housing_pages(system, d
     borgerservice.choose(bs.get_by_label("Sag", exact=True), case_number)
     bs.get_by_label("Antal personer").fill("2")
     bs.get_by_label("Antal værelser").fill("2")
-    bs.get_by_label("Bolig senest").fill((date.today() + timedelta(days=90)).isoformat())
+    bs.get_by_label("Bolig senest").fill((copenhagen_today() + timedelta(days=90)).isoformat())
     borgerservice.click(bs.get_by_role("button", name="Sæt på ventelisten"))
     expect(bs.get_by_role("heading", level=1)).to_have_text(f"Permanent bolig – sag {case_number}")
     expect(bs.locator("#need-status")).to_have_text("På ventelisten")
@@ -93,7 +94,7 @@ def test_h1_h2_h5_h6_board_to_permanent_home_through_the_housing_pages(system, d
     borgerservice.click(bs.get_by_role("button", name="Prioritér"))
     expect(bs.locator("#priority")).to_contain_text("Barn med astma: fugtfri bolig nødvendig")
 
-    available = date.today() + timedelta(days=20)
+    available = copenhagen_today() + timedelta(days=20)
     borgerservice.choose(bs.get_by_label("Boligselskab", exact=True), association)
     bs.get_by_label("Adresse").fill(dwelling)
     bs.get_by_label("Værelser").fill("2")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.browser.test_accessibility import check
 from tests.reception.helpers import handover
 
@@ -44,7 +45,7 @@ def made(system) -> Made:
         contact = jc.post(
             f"/cases/{case_id}/contacts",
             json={
-                "on": (date.today() - timedelta(days=days_ago)).isoformat(),
+                "on": (copenhagen_today() - timedelta(days=days_ago)).isoformat(),
                 "channel": channel,
                 "contact_person": "Mette Hansen, Center Sandholm",
                 "summary": "Aftalt flytning og medicinliste",

@@ -7,18 +7,19 @@ critical axe violation is allowed (``check`` from test_accessibility).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.browser.test_accessibility import check
 from tests.reception.helpers import handover
 
 pytestmark = pytest.mark.browser
-DUE = (date.today() + timedelta(days=21)).isoformat()
+DUE = (copenhagen_today() + timedelta(days=21)).isoformat()
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.browser.conftest import EVENT_WAIT_MS
 from tests.browser.test_accessibility import check
@@ -34,7 +35,7 @@ def made(system) -> Made:
     udl = system.client("reception", Department.UDLAENDINGESTYRELSEN)
     jc = system.client("reception", Department.JOBCENTRET)
     ok = system.client("reception", Department.OKONOMI)
-    decided = (date.today() - timedelta(days=5)).isoformat()  # § 4: the case page offers the consent form
+    decided = (copenhagen_today() - timedelta(days=5)).isoformat()  # § 4: the case page offers the consent form
     case_id = udl.post("/handovers", json=handover(placement_decided_on=decided)).json()["id"]
     joined = jc.post(
         f"/cases/{case_id}/family-reunification",
@@ -48,11 +49,11 @@ def made(system) -> Made:
         json={
             "benefit_type": "introduktionsydelse",
             "monthly_amount": "12000.00",
-            "start_date": date.today().replace(day=1).isoformat(),
+            "start_date": copenhagen_today().replace(day=1).isoformat(),
             "payment_account_registered": True,
         },
     ).is_success
-    breach = date.today() - timedelta(days=4)
+    breach = copenhagen_today() - timedelta(days=4)
     for _ in range(2):  # one stays proposed, one goes to the hearing
         sanction = ok.post(
             f"/cases/{case_id}/sanctions",
@@ -64,7 +65,7 @@ def made(system) -> Made:
             },
         ).json()
     assert ok.post(f"/sanctions/{sanction['id']}/hearing", json={"version": 1}).is_success
-    month = (date.today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
+    month = (copenhagen_today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
     assert ok.post("/payment-runs", json={"month": month}).is_success
     wait_for(
         lambda: len(jc.get(f"/cases/{case_id}/timeline").json()) >= 1,

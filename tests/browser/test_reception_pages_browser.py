@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.browser.conftest import EVENT_WAIT_MS, case_id_from, dk, screenshot
 
 pytestmark = pytest.mark.browser
@@ -58,7 +59,7 @@ def test_handover_onboarding_contract_and_sanction_through_the_pages(system, des
     jobcentret.choose(jc.get_by_label("Opholdsgrundlag"), "Asyl, beskyttelsesstatus (§ 7, stk. 2)")
     jc.get_by_label("Asylcenter", exact=True).fill("Center Sandholm")
     jc.get_by_label("Kontakt på asylcentret").fill("Mette Holm, 72 11 22 33")
-    jc.get_by_label("Forventet ankomstdato").fill((date.today() + timedelta(days=14)).isoformat())
+    jc.get_by_label("Forventet ankomstdato").fill((copenhagen_today() + timedelta(days=14)).isoformat())
     jobcentret.click(jc.get_by_role("button", name="Opret sag"))
     expect(jc.get_by_role("heading", level=1)).to_contain_text(name)
     case_id = case_id_from(jc)
@@ -79,7 +80,7 @@ def test_handover_onboarding_contract_and_sanction_through_the_pages(system, des
     for kind in ("mitid", "health_insurance_card", "borgerservice_intro"):
         row = bs.locator(f'tr[data-kind="{kind}"]')
         borgerservice.click(row.get_by_role("button", name="Markér udført"))
-        expect(row).to_contain_text(f"Udført {dk(date.today())}")
+        expect(row).to_contain_text(f"Udført {dk(copenhagen_today())}")
 
     # Økonomisk Team: bank account, benefits set up, and the benefit itself.
     okonomi = desk()
@@ -89,11 +90,11 @@ def test_handover_onboarding_contract_and_sanction_through_the_pages(system, des
     for kind in ("bank_account", "benefits_setup"):
         row = ok.locator(f'tr[data-kind="{kind}"]')
         okonomi.click(row.get_by_role("button", name="Markér udført"))
-        expect(row).to_contain_text(f"Udført {dk(date.today())}")
+        expect(row).to_contain_text(f"Udført {dk(copenhagen_today())}")
     expect(ok.locator("#onboarding")).not_to_contain_text("Åben")
     okonomi.click(ok.get_by_role("link", name="Forsørgelse og sanktioner"))
     ok.get_by_label("Beløb pr. måned").fill("12.550,00")
-    ok.get_by_label("Startdato").fill(date.today().replace(day=1).isoformat())
+    ok.get_by_label("Startdato").fill(copenhagen_today().replace(day=1).isoformat())
     okonomi.click(ok.get_by_label("NemKonto er registreret"))
     okonomi.click(ok.get_by_role("button", name="Opret ydelse"))
     expect(ok.locator("#benefits")).to_contain_text("12.550,00 kr.")
@@ -104,7 +105,7 @@ def test_handover_onboarding_contract_and_sanction_through_the_pages(system, des
     jc.reload()
     jobcentret.click(jc.get_by_role("button", name="Start integrationskontrakt"))
     expect(jc.get_by_role("heading", level=1)).to_have_text(f"Integrationskontrakt for {name}")
-    jc.get_by_label("Mødedato").fill(date.today().isoformat())
+    jc.get_by_label("Mødedato").fill(copenhagen_today().isoformat())
     jc.get_by_label("Deltagere").fill(f"Jonas Jobcenter (sagsbehandler), {name}")
     jc.locator("#interpreter").fill("Rami Tolk")
     jc.get_by_label("Tolkens sprog").fill("arabisk")
@@ -123,7 +124,7 @@ def test_handover_onboarding_contract_and_sanction_through_the_pages(system, des
 
     # Jobcentret proposes a sanction; Økonomisk Team hears the citizen and decides.
     before = jobcentret.clicks + okonomi.clicks
-    breach = date.today() - timedelta(days=3)
+    breach = copenhagen_today() - timedelta(days=3)
     jobcentret.click(jc.get_by_role("link", name="Tilbage til sag"))
     jobcentret.click(jc.get_by_role("link", name="Forsørgelse og sanktioner"))
     jc.get_by_label("Pligt, der er overtrådt").fill("Udeblevet fra danskundervisning uden gyldig grund")
@@ -144,7 +145,7 @@ def test_handover_onboarding_contract_and_sanction_through_the_pages(system, des
     sanction.get_by_label("Begrundelse").fill("Fraværet er ikke dokumenteret, og borgeren var vejledt skriftligt")
     okonomi.click(sanction.get_by_role("button", name="Træf afgørelse"))
     expect(sanction.locator(".sanction-status")).to_have_text("Besluttet – fradrag i næste udbetaling")
-    expect(sanction.locator(".appeal-deadline")).to_contain_text(dk(date.today() + timedelta(weeks=4)))
+    expect(sanction.locator(".appeal-deadline")).to_contain_text(dk(copenhagen_today() + timedelta(weeks=4)))
     screenshot(ok, "sanction_decided")
     sanction_clicks = jobcentret.clicks + okonomi.clicks - before
 

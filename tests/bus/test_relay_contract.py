@@ -31,6 +31,7 @@ from shared.bus import outbox
 from shared.bus.broker import check_persistence, handler_task_name
 from shared.bus.models import OutboxMessage
 from shared.bus.subscriptions import subscribers
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import CaseOpened
 from shared.db import is_postgres
 from shared.runtime import ServiceRuntime
@@ -71,7 +72,7 @@ def _handover() -> HandoverIn:
         residence_basis=ResidenceBasis.ASYLUM_7_1,
         asylum_centre="Center Sandholm",
         asylum_centre_contact="Mette Hansen, 72 11 22 33",
-        expected_arrival_date=date.today() + timedelta(days=10),
+        expected_arrival_date=copenhagen_today() + timedelta(days=10),
     )
 
 
@@ -172,7 +173,7 @@ def _publish_case_opened(session: Session, case_id: int) -> OutboxMessage:
             case_id=case_id,
             case_number=f"2026-{case_id:06d}",
             residence_basis="asylum_7_1",
-            expected_arrival_date=date.today() + timedelta(days=10),
+            expected_arrival_date=copenhagen_today() + timedelta(days=10),
             household_size=1,
         ),
         producer="reception",

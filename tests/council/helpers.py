@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 
 JC = Department.JOBCENTRET
 IR = Department.INTEGRATIONSRAADET
-TODAY = date.today()
+TODAY = copenhagen_today()
 
 
 def day(offset: int) -> str:

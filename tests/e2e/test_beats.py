@@ -7,11 +7,12 @@ B8: employment's check announces overdue statutory follow-ups, and reception's t
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from shared.testing.redis_server import RedisServer
 from shared.testing.system import start_system
@@ -37,10 +38,10 @@ def test_h1_beat_flags_close_arrival_without_unit_and_reception_shows_it(beat_sy
     reception = beat_system.client("reception", Department.UDLAENDINGESTYRELSEN)
     jobcentre = beat_system.client("reception", Department.JOBCENTRET)
     soon = reception.post(
-        "/handovers", json=handover(expected_arrival_date=(date.today() + timedelta(days=2)).isoformat())
+        "/handovers", json=handover(expected_arrival_date=(copenhagen_today() + timedelta(days=2)).isoformat())
     ).json()["id"]
     later = reception.post(
-        "/handovers", json=handover(expected_arrival_date=(date.today() + timedelta(days=20)).isoformat())
+        "/handovers", json=handover(expected_arrival_date=(copenhagen_today() + timedelta(days=20)).isoformat())
     ).json()["id"]
 
     def housing_status(case_id: int) -> str:
@@ -74,7 +75,7 @@ def test_b8_beat_announces_overdue_follow_ups_and_reception_shows_them(follow_up
     reception = follow_up_system.client("reception", Department.UDLAENDINGESTYRELSEN)
     jobcentre = follow_up_system.client("reception", Department.JOBCENTRET)
     employment = follow_up_system.client("employment", Department.JOBCENTRET)
-    decided = (date.today() - timedelta(days=200)).isoformat()
+    decided = (copenhagen_today() - timedelta(days=200)).isoformat()
     resp = reception.post("/handovers", json=handover(placement_decided_on=decided))
     assert resp.status_code == 201, resp.text
     case_id = resp.json()["id"]

@@ -7,10 +7,11 @@ reception; employment's self-sufficiency report stops the benefits.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.reception.helpers import handover
 
@@ -21,7 +22,7 @@ UDL, JC, OK, SP = (
     Department.SOCIAL_PSYKIATRI,
 )
 CONTENT = {
-    "meeting_date": date.today().isoformat(),
+    "meeting_date": copenhagen_today().isoformat(),
     "participants": "Borgeren; sagsbehandler Lise Jensen",
     "interpreter": "Tolk Ahmad",
     "interpreter_language": "arabisk",
@@ -49,7 +50,7 @@ def test_r5_plan_actions_reach_their_services_and_their_progress_comes_back(flow
     employment = flow.client("employment", JC)
     case_id = _open_case(flow)
     assert jc.post(f"/cases/{case_id}/plan", json={"reason": "Familie med helbredsproblemer"}).status_code == 201
-    due = (date.today() + timedelta(days=30)).isoformat()
+    due = (copenhagen_today() + timedelta(days=30)).isoformat()
     actions = {}
     for owner, title in (
         ("housing", "Bolig med elevator"),
@@ -118,7 +119,7 @@ def _signed_contract_and_benefit(flow, case_id: int, monthly: str) -> None:
         json={
             "benefit_type": "introduktionsydelse",
             "monthly_amount": monthly,
-            "start_date": (date.today() - timedelta(days=20)).isoformat(),
+            "start_date": (copenhagen_today() - timedelta(days=20)).isoformat(),
             "payment_account_registered": True,
         },
     )
@@ -137,7 +138,7 @@ def test_r3_e4_absence_from_education_becomes_a_sanction_proposal_in_reception(f
         message="education knows the case",
     )
     # Today's lessons: after the contract (the written guidance about the duty) was signed.
-    end = date.today()
+    end = copenhagen_today()
     absence = {
         "case_id": case_id,
         "course": "Danskuddannelse 2, modul 1",
@@ -177,7 +178,7 @@ def test_r3_b7_self_sufficiency_from_employment_stops_the_benefits(flow):
         timeout=30,
         message="employment knows the case",
     )
-    start = date.today() + timedelta(days=5)
+    start = copenhagen_today() + timedelta(days=5)
     resp = employment.post(
         f"/cases/{case_id}/self-sufficiency", json={"kind": "job", "effective_from": start.isoformat()}
     )

@@ -11,11 +11,12 @@ from datetime import date, timedelta
 
 from shared.auth import Department
 from shared.clock import one_month_after
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.reception.helpers import handover
 
 UDL, JC = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET
-TODAY = date.today()
+TODAY = copenhagen_today()
 
 
 def _timeline_has(jc, case_id: int, event_type: str) -> dict | None:

@@ -6,9 +6,8 @@ run in one process (the in-process runner, through the same ``consume``).
 
 from __future__ import annotations
 
-from datetime import date
-
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.reception.helpers import arrival, handover
 
@@ -58,7 +57,7 @@ def test_r1_h1_r3_handover_triggers_readiness_check_and_onboarding(system):
     )
 
     unit = housing.post(
-        "/units", json={"address": "Egegårdsvej 22, st. 3", "capacity": 4, "ready_from": date.today().isoformat()}
+        "/units", json={"address": "Egegårdsvej 22, st. 3", "capacity": 4, "ready_from": copenhagen_today().isoformat()}
     ).json()
     assigned = housing.post(f"/units/{unit['id']}/assignments", json={"case_id": case_id})
     assert assigned.status_code == 201, assigned.text

@@ -3,9 +3,10 @@ reach reception's case."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.testing.processes import wait_for
 from tests.reception.helpers import handover
 
@@ -24,7 +25,7 @@ def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(flow):
         message="housing's readiness check",
     )
     unit = placer.post(
-        "/units", json={"address": "Egegårdsvej 22, 2. th", "capacity": 3, "ready_from": date.today().isoformat()}
+        "/units", json={"address": "Egegårdsvej 22, 2. th", "capacity": 3, "ready_from": copenhagen_today().isoformat()}
     ).json()
     assignment = placer.post(f"/units/{unit['id']}/assignments", json={"case_id": case_id}).json()
     checklist = {
@@ -49,7 +50,7 @@ def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(flow):
             "case_id": case_id,
             "household_size": 2,
             "rooms_needed": 2,
-            "needed_by": (date.today() + timedelta(days=90)).isoformat(),
+            "needed_by": (copenhagen_today() + timedelta(days=90)).isoformat(),
         },
     )
     assert need.status_code == 201, need.text
@@ -67,7 +68,7 @@ def test_h2_h6_move_in_then_permanent_housing_show_on_reception_case(flow):
             "address": "Rødovrevej 300, st. tv",
             "rooms": 2,
             "monthly_rent": "5900.00",
-            "available_from": (date.today() + timedelta(days=14)).isoformat(),
+            "available_from": (copenhagen_today() + timedelta(days=14)).isoformat(),
             "allocation": "need",
             "reason": "Prioriteret efter behov",
         },

@@ -8,10 +8,11 @@ from typing import Any
 from education.intake.handlers import on_case_opened
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import CaseOpened
 
 JC = Department.JOBCENTRET
-TODAY = date.today()
+TODAY = copenhagen_today()
 
 
 def known_case(app: Any, case_id: int = 5, *, arrival: date | None = None) -> int:

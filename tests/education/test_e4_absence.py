@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from education.absence.models import AbsenceReport
 from education.intake.handlers import on_case_opened
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import CaseOpened
 
 JC = Department.JOBCENTRET
@@ -18,7 +19,7 @@ def _known_case(app, case_id: int = 5) -> int:
         case_id=case_id,
         case_number=f"2026-{case_id:06d}",
         residence_basis="asylum_7_1",
-        expected_arrival_date=date.today(),
+        expected_arrival_date=copenhagen_today(),
         household_size=1,
     )
     with app.factory.begin() as session:
@@ -27,7 +28,7 @@ def _known_case(app, case_id: int = 5) -> int:
 
 
 def _line(case_id: int, **overrides):
-    end = date.today() - timedelta(days=1)
+    end = copenhagen_today() - timedelta(days=1)
     body = {
         "case_id": case_id,
         "course": "DU2 modul 1",
@@ -65,13 +66,13 @@ def test_e4_unexcused_absence_is_reported_to_reception_excused_is_not(make_app):
 def test_e4_bad_absence_lines_are_refused_with_a_message_and_nothing_written(make_app):
     app = make_app("education")
     case_id = _known_case(app)
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (copenhagen_today() + timedelta(days=1)).isoformat()
     for body, status, needle in (
         (_line(999), 404, "not known"),
-        (_line(case_id, period_end=tomorrow, period_start=date.today().isoformat()), 422, "not ended"),
+        (_line(case_id, period_end=tomorrow, period_start=copenhagen_today().isoformat()), 422, "not ended"),
         (_line(case_id, absent_hours=16), 422, "exceed planned"),
         (_line(case_id, excused_hours=7), 422, "exceed absent"),
-        (_line(case_id, period_start=date.today().isoformat()), 422, "before period_start"),
+        (_line(case_id, period_start=copenhagen_today().isoformat()), 422, "before period_start"),
         (_line(case_id, planned_hours=0), 422, "planned_hours"),
         (_line(case_id, course=""), 422, "course"),
         (_line(case_id, course="A\x00"), 422, "course"),

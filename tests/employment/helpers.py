@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from employment.intake.handlers import on_case_opened
 from shared.auth import COOKIE, Department
 from shared.bus.envelope import envelope_for
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import CaseOpened
 from tests.conftest import token
 
 JC = Department.JOBCENTRET
-TODAY = date.today()
+TODAY = copenhagen_today()
 
 
 def known_case(app: Any, case_id: int = 8, *, basis: str = "asylum_7_1", arrival_days: int = 0) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from employment.intake.handlers import on_case_opened
 from employment.selfsufficiency.models import SelfSufficiency
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import CaseOpened
 
 JC = Department.JOBCENTRET
@@ -18,7 +19,7 @@ def _known_case(app, case_id: int = 8) -> int:
         case_id=case_id,
         case_number=f"2026-{case_id:06d}",
         residence_basis="asylum_7_1",
-        expected_arrival_date=date.today(),
+        expected_arrival_date=copenhagen_today(),
         household_size=1,
     )
     with app.factory.begin() as session:
@@ -29,7 +30,7 @@ def _known_case(app, case_id: int = 8) -> int:
 def test_b7_self_sufficiency_is_recorded_once_and_published(make_app):
     app = make_app("employment")
     case_id = _known_case(app)
-    start = (date.today() + timedelta(days=3)).isoformat()
+    start = (copenhagen_today() + timedelta(days=3)).isoformat()
     resp = app.client.post(
         f"/cases/{case_id}/self-sufficiency", json={"kind": "su", "effective_from": start}, headers=app.as_(JC)
     )
@@ -48,7 +49,7 @@ def test_b7_self_sufficiency_is_recorded_once_and_published(make_app):
 def test_b7_bad_reports_are_refused_with_a_message_and_nothing_written(make_app):
     app = make_app("employment")
     case_id = _known_case(app)
-    today = date.today()
+    today = copenhagen_today()
     for path, body, status, needle in (
         ("/cases/999/self-sufficiency", {"kind": "job", "effective_from": today.isoformat()}, 404, "not known"),
         (f"/cases/{case_id}/self-sufficiency", {"kind": "lottery", "effective_from": today.isoformat()}, 422, "kind"),

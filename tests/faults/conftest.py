@@ -38,6 +38,7 @@ from reception.onboarding.models import OnboardingTask
 from shared.auth import Department, Principal
 from shared.bus.models import DeadLetter, InboxMessage, OutboxMessage
 from shared.bus.subscriptions import subscribers
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.db import make_engine, make_session_factory
 from shared.runtime import ServiceRuntime
 from shared.testing.databases import drop_database, fresh_database
@@ -316,7 +317,7 @@ def _handover() -> HandoverIn:
         residence_basis=ResidenceBasis.ASYLUM_7_1,
         asylum_centre="Center Sandholm",
         asylum_centre_contact="Mette Hansen, 72 11 22 33",
-        expected_arrival_date=date.today() + timedelta(days=10),
+        expected_arrival_date=copenhagen_today() + timedelta(days=10),
     )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from housing.readiness import handlers
 from shared.auth import Department
 from shared.bus.envelope import EventEnvelope, envelope_for
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import CaseOpened
 
 SP = Department.SOCIAL_PSYKIATRI
@@ -19,7 +20,7 @@ def arrival_known(app: Any, case_id: int, *, days: int = 5, household: int = 2) 
         case_id=case_id,
         case_number=f"2026-{case_id:06d}",
         residence_basis="asylum_7_1",
-        expected_arrival_date=date.today() + timedelta(days=days),
+        expected_arrival_date=copenhagen_today() + timedelta(days=days),
         household_size=household,
     )
     envelope = envelope_for(event, producer="reception")
@@ -29,7 +30,7 @@ def arrival_known(app: Any, case_id: int, *, days: int = 5, household: int = 2) 
 
 
 def unit(app: Any, **overrides: Any) -> dict[str, Any]:
-    body = {"address": "Egegårdsvej 22, 1. tv", "capacity": 4, "ready_from": date.today().isoformat()}
+    body = {"address": "Egegårdsvej 22, 1. tv", "capacity": 4, "ready_from": copenhagen_today().isoformat()}
     body.update(overrides)
     resp = app.client.post("/units", json=body, headers=app.as_(SP))
     assert resp.status_code == 201, resp.text

@@ -10,12 +10,13 @@ leases name no resident and are not logged.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from shared.access import AccessLog
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.conftest import token
 from tests.housing.helpers import SP, arrival_known, assigned, unit
 
@@ -32,7 +33,7 @@ def _stored(app, case_id: int) -> None:
     body = {
         "location": "Depotrum B, Egegårdsvej 22",
         "description": "4 kufferter",
-        "from_date": date.today().isoformat(),
+        "from_date": copenhagen_today().isoformat(),
     }
     assert app.client.post(f"/cases/{case_id}/storage", json=body, headers=app.as_(SP)).status_code == 201
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import func, select
 
 from housing.db import Base
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.housing.helpers import SP, assigned
 
 BS = Department.BORGERSERVICE
@@ -27,7 +26,7 @@ def _world(app) -> dict[str, int]:
     fac = app.client.post("/facilities", json={"name": "Egegårdsvej 22", "address": "Egegårdsvej 22"}, headers=h).json()
     room = app.client.post(
         f"/facilities/{fac['id']}/rooms",
-        json={"name": "V1", "beds": 2, "ready_from": date.today().isoformat()},
+        json={"name": "V1", "beds": 2, "ready_from": copenhagen_today().isoformat()},
         headers=h,
     ).json()
     item = app.client.post(f"/rooms/{room['id']}/inventory", json={"item": "Seng", "quantity": 1}, headers=h).json()
@@ -52,7 +51,9 @@ def _world(app) -> dict[str, int]:
     dispute = app.client.post(f"/leases/{lease['id']}/disputes", json={"title": "X", "note": "Y"}, headers=h).json()
     furniture = app.client.post(f"/assignments/{a['id']}/furniture", json={"item": "Bord"}, headers=h).json()
     storage = app.client.post(
-        "/cases/1/storage", json={"location": "L", "description": "D", "from_date": date.today().isoformat()}, headers=h
+        "/cases/1/storage",
+        json={"location": "L", "description": "D", "from_date": copenhagen_today().isoformat()},
+        headers=h,
     ).json()
     need = app.client.post(
         "/permanent-needs",

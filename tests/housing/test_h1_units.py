@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 from housing.storage.models import StoredBelongings
 from housing.units.models import Assignment
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.housing.helpers import SP, arrival_known, unit
 
 
@@ -60,7 +61,7 @@ def test_h1_double_booking_race_for_the_last_bed_has_one_winner(make_app):
 def test_h1_storage_of_belongings_where_what_from_to(make_app):
     app = make_app("housing")
     arrival_known(app, 7)
-    start = date.today()
+    start = copenhagen_today()
     resp = app.client.post(
         "/cases/7/storage",
         json={
@@ -85,7 +86,7 @@ def test_h1_storage_of_belongings_where_what_from_to(make_app):
 def test_h1_bad_storage_input(make_app):
     app = make_app("housing")
     arrival_known(app, 8)
-    today = date.today().isoformat()
+    today = copenhagen_today().isoformat()
     bad = [
         ({"location": "x", "description": "y", "from_date": today, "to_date": "2000-01-01"}, "to_date"),
         ({"location": "", "description": "y", "from_date": today}, "location"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from housing.movein.models import FurnitureItem
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.housing.helpers import SP, assigned
 
 COMPLETE = {
@@ -45,7 +46,7 @@ def test_h2_bad_meter_readings_and_future_move_in_are_422(make_app):
     for body in ({**COMPLETE, "water_reading": "lots"}, {**COMPLETE, "electricity_reading": "1" * 12}):
         resp = app.client.put(f"/assignments/{a['id']}/move-in", json=body, headers=app.as_(SP))
         assert resp.status_code == 422, resp.text
-    future = {**COMPLETE, "moved_in_on": (date.today() + timedelta(days=3)).isoformat()}
+    future = {**COMPLETE, "moved_in_on": (copenhagen_today() + timedelta(days=3)).isoformat()}
     resp = app.client.put(f"/assignments/{a['id']}/move-in", json=future, headers=app.as_(SP))
     assert resp.status_code == 422 and resp.json()["field"] == "moved_in_on"
     assert "housing.moved_in" not in [e["type"] for e in app.outbox()]
@@ -66,7 +67,7 @@ def test_h2_furniture_needs_and_purchases(make_app):
     assert no_date.status_code == 422 and "delivered_on" in no_date.json()["detail"]
     delivered = app.client.patch(
         f"/furniture/{bed.json()['id']}",
-        json={"status": "delivered", "delivered_on": date.today().isoformat()},
+        json={"status": "delivered", "delivered_on": copenhagen_today().isoformat()},
         headers=app.as_(SP),
     )
     assert delivered.json()["status"] == "delivered"
@@ -82,7 +83,7 @@ def test_h2_furniture_needs_and_purchases(make_app):
 def test_h2_move_out_ends_the_assignment_frees_the_bed_and_publishes(make_app):
     app = make_app("housing")
     a = assigned(app, 5, capacity=2)
-    body = {"moved_out_on": date.today().isoformat(), "reason": "Flyttet til egen bolig"}
+    body = {"moved_out_on": copenhagen_today().isoformat(), "reason": "Flyttet til egen bolig"}
     resp = app.client.post(f"/assignments/{a['id']}/move-out", json=body, headers=app.as_(SP))
     assert resp.status_code == 200 and resp.json()["active"] is False and resp.json()["ended_on"]
     assert app.client.get("/units", headers=app.as_(SP)).json()[0]["beds_taken"] == 0

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from housing.facility.models import Inspection, MaintenanceRequest
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.housing.helpers import SP, arrival_known
 
 JC = Department.JOBCENTRET
@@ -22,7 +23,7 @@ def _facility(app):
 def _room(app, facility_id, name="Værelse 1", beds=2):
     resp = app.client.post(
         f"/facilities/{facility_id}/rooms",
-        json={"name": name, "beds": beds, "ready_from": date.today().isoformat()},
+        json={"name": name, "beds": beds, "ready_from": copenhagen_today().isoformat()},
         headers=app.as_(SP),
     )
     assert resp.status_code == 201, resp.text
@@ -42,7 +43,7 @@ def test_h3_rooms_are_assignable_units_and_occupancy_follows_assignments(make_ap
     assert app.outbox()[-1]["payload"]["address"] == "Egegårdsvej 22, 2610 Rødovre, Værelse 1"
     dup = app.client.post(
         f"/facilities/{facility['id']}/rooms",
-        json={"name": "Værelse 1", "beds": 1, "ready_from": date.today().isoformat()},
+        json={"name": "Værelse 1", "beds": 1, "ready_from": copenhagen_today().isoformat()},
         headers=app.as_(SP),
     )
     assert dup.status_code == 409
@@ -100,7 +101,7 @@ def test_h3_maintenance_reported_assigned_done(make_app):
 def test_h3_inspection_findings_follow_up_and_the_next_one_scheduled(make_app):
     app = make_app("housing")
     facility = _facility(app)
-    due = date.today() + timedelta(days=3)
+    due = copenhagen_today() + timedelta(days=3)
     first = app.client.post(
         f"/facilities/{facility['id']}/inspections",
         json={"due_on": due.isoformat(), "interval_days": 90},

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from housing.permanent.models import Offer, PermanentNeed
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.housing.helpers import assigned
 
 BS, JC = Department.BORGERSERVICE, Department.JOBCENTRET
@@ -18,7 +19,7 @@ def _need(app, case_id, rooms=2, **overrides):
         "rooms_needed": rooms,
         "accessibility": "Stueetage (kørestol)",
         "location_constraints": "Nær Rødovre Skole",
-        "needed_by": (date.today() + timedelta(days=60)).isoformat(),
+        "needed_by": (copenhagen_today() + timedelta(days=60)).isoformat(),
     }
     body.update(overrides)
     resp = app.client.post("/permanent-needs", json=body, headers=app.as_(JC))
@@ -45,7 +46,7 @@ def _offer(app, need_id, association_id, allocation="turn", rooms=2, reason="Næ
             "address": "Hendriksholms Boulevard 20, 1. tv",
             "rooms": rooms,
             "monthly_rent": "6200.00",
-            "available_from": (date.today() + timedelta(days=30)).isoformat(),
+            "available_from": (copenhagen_today() + timedelta(days=30)).isoformat(),
             "allocation": allocation,
             "reason": reason,
         },
@@ -60,7 +61,7 @@ def test_h5_need_registered_with_size_accessibility_location_and_date(make_app):
     assert need["accessibility"] == "Stueetage (kørestol)" and need["location_constraints"] == "Nær Rødovre Skole"
     dup = app.client.post(
         "/permanent-needs",
-        json={"case_id": 1, "household_size": 3, "rooms_needed": 2, "needed_by": date.today().isoformat()},
+        json={"case_id": 1, "household_size": 3, "rooms_needed": 2, "needed_by": copenhagen_today().isoformat()},
         headers=app.as_(JC),
     )
     assert dup.status_code == 409
@@ -118,7 +119,7 @@ def test_h6_accepted_offer_ends_the_temporary_placement_and_publishes_the_move(m
     a = assigned(app, 41)
     need, assoc = _need(app, 41), _association(app)
     offer = _offer(app, need["id"], assoc["id"]).json()
-    move_in = (date.today() + timedelta(days=35)).isoformat()
+    move_in = (copenhagen_today() + timedelta(days=35)).isoformat()
     resp = app.client.post(
         f"/offers/{offer['id']}/decision",
         json={"decision": "accepted", "reason": "Familien siger ja", "move_in_date": move_in},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import text
 
@@ -19,11 +19,12 @@ from housing.permanent.models import HousingAssociation, Offer, PermanentNeed
 from housing.storage.models import StoredBelongings
 from housing.units.models import Assignment, TemporaryUnit
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.conftest import token
 from tests.housing.helpers import SP, arrival_known, assigned, unit
 
 BS, JC = Department.BORGERSERVICE, Department.JOBCENTRET
-TODAY = date.today()
+TODAY = copenhagen_today()
 
 
 def as_(app, department=SP, user="Sofie Social"):

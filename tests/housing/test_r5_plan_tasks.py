@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -11,11 +11,12 @@ from housing.plans.models import PlanTask
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import PlanActionAssigned, PlanActionWithdrawn
 from shared.plan_tasks import WithdrawalBeforeAssignment
 
 SP, JC = Department.SOCIAL_PSYKIATRI, Department.JOBCENTRET
-DUE = date.today() + timedelta(days=14)
+DUE = copenhagen_today() + timedelta(days=14)
 
 
 def _deliver(app, event):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from housing.readiness.service import flag_unready_arrivals
 from housing.units.models import Assignment
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import ArrivalScheduled, CaseOpened
 
 SP = Department.SOCIAL_PSYKIATRI
@@ -24,7 +25,7 @@ def _arrival_known(app, case_id: int, *, days: int = 5, household: int = 2, when
         case_id=case_id,
         case_number=f"2026-{case_id:06d}",
         residence_basis="asylum_7_1",
-        expected_arrival_date=date.today() + timedelta(days=days),
+        expected_arrival_date=copenhagen_today() + timedelta(days=days),
         household_size=household,
     )
     envelope = envelope_for(event, producer="reception")
@@ -36,7 +37,7 @@ def _arrival_known(app, case_id: int, *, days: int = 5, household: int = 2, when
 
 
 def _unit(app, **overrides):
-    body = {"address": "Egegårdsvej 22, 1. tv", "capacity": 4, "ready_from": date.today().isoformat()}
+    body = {"address": "Egegårdsvej 22, 1. tv", "capacity": 4, "ready_from": copenhagen_today().isoformat()}
     body.update(overrides)
     resp = app.client.post("/units", json=body, headers=app.as_(SP))
     assert resp.status_code == 201, resp.text
@@ -86,7 +87,7 @@ def test_h1_capacity_is_checked(make_app):
 def test_h1_unit_must_be_ready_by_the_arrival_date(make_app):
     app = make_app("housing")
     _arrival_known(app, 31, days=3)
-    late = _unit(app, ready_from=(date.today() + timedelta(days=10)).isoformat())
+    late = _unit(app, ready_from=(copenhagen_today() + timedelta(days=10)).isoformat())
     resp = app.client.post(f"/units/{late['id']}/assignments", json={"case_id": 31}, headers=app.as_(SP))
     assert resp.status_code == 409 and "after the arrival" in resp.json()["detail"]
     out = _unit(app, status="out_of_service")
@@ -110,14 +111,14 @@ def test_h1_older_event_does_not_override_newer_arrival_date(make_app):
     app = make_app("housing")
     now = datetime.now(UTC)
     newer = ArrivalScheduled(
-        case_id=51, case_number="2026-000051", arrival_date=date.today() + timedelta(days=9), household_size=1
+        case_id=51, case_number="2026-000051", arrival_date=copenhagen_today() + timedelta(days=9), household_size=1
     )
     envelope = envelope_for(newer, producer="reception").model_copy(update={"occurred_at": now})
     with app.factory.begin() as session:
         handlers.on_arrival_scheduled(session, newer, envelope)
     _arrival_known(app, 51, days=2, when=now - timedelta(minutes=5))  # case_opened arrives late
     with app.factory() as session:
-        assert session.get(ReadinessCheck, 51).arrival_date == date.today() + timedelta(days=9)
+        assert session.get(ReadinessCheck, 51).arrival_date == copenhagen_today() + timedelta(days=9)
 
 
 def test_h1_periodic_check_flags_close_arrivals_once_a_day(make_app):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
+
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 
 
 def handover(**overrides: Any) -> dict[str, Any]:
@@ -17,7 +19,7 @@ def handover(**overrides: Any) -> dict[str, Any]:
         "asylum_centre": "Center Sandholm",
         "asylum_centre_contact": "Mette Hansen, 72 11 22 33",
         "family_members": [{"full_name": "Omar Haddad", "date_of_birth": "2015-03-04", "relation": "child"}],
-        "expected_arrival_date": (date.today() + timedelta(days=10)).isoformat(),
+        "expected_arrival_date": (copenhagen_today() + timedelta(days=10)).isoformat(),
     }
     body.update(overrides)
     return body
@@ -25,7 +27,7 @@ def handover(**overrides: Any) -> dict[str, Any]:
 
 def arrival(**overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "arrival_date": (date.today() + timedelta(days=12)).isoformat(),
+        "arrival_date": (copenhagen_today() + timedelta(days=12)).isoformat(),
         "kind": "pickup",
         "place": "Rødovre Station",
         "arranged_by": "Sagsbehandler Lise Jensen",

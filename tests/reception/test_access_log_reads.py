@@ -10,12 +10,13 @@ are not logged (``reception.lookups`` has the purposes and what is not logged).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from shared.access import AccessLog
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.conftest import token
 from tests.reception.helpers import handover
 
@@ -86,7 +87,7 @@ def test_a_cases_benefits_and_sanctions_are_logged_and_a_months_payments_page_as
 def test_a_cases_contacts_notifications_tour_and_guidance_are_logged_under_the_case(make_app):
     app = make_app("reception")
     case_id = _case(app)
-    tour = {"booked_for": (date.today() + timedelta(days=3)).isoformat(), "guide": "Frivillig Karen"}
+    tour = {"booked_for": (copenhagen_today() + timedelta(days=3)).isoformat(), "guide": "Frivillig Karen"}
     assert app.client.put(f"/cases/{case_id}/local-tour", json=tour, headers=app.as_(JC)).status_code == 200
     _ok(app.client.get(f"/cases/{case_id}/contacts", headers=app.as_(JC, "jc-ole")))
     _ok(app.client.get(f"/cases/{case_id}/notifications", headers=app.as_(JC, "jc-ole")))
@@ -129,7 +130,9 @@ def test_a_cases_matches_are_logged_the_volunteer_pool_is_not_and_a_meeting_is_a
     assert [m["kind"] for m in _ok(app.client.get(f"/cases/{case_id}/matches", headers=app.as_(JC, "jc-ole")))] == [
         "host_family"
     ]
-    meeting = app.client.post("/welcome-meetings", json={"held_on": date.today().isoformat()}, headers=app.as_(BM))
+    meeting = app.client.post(
+        "/welcome-meetings", json={"held_on": copenhagen_today().isoformat()}, headers=app.as_(BM)
+    )
     mid = meeting.json()["id"]
     invited = app.client.post(f"/welcome-meetings/{mid}/invitations", json={"case_id": case_id}, headers=app.as_(BM))
     assert invited.status_code == 201, invited.text

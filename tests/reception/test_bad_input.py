@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import jwt
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from reception.cases.models import Case
 from shared.auth import Department
 from shared.bus.models import OutboxMessage
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import arrival, handover
 
 UDL, JC = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET
@@ -31,11 +32,11 @@ BAD_HANDOVERS = [
     (handover(full_name="Amina\x00Haddad"), "control characters"),
     (handover(asylum_centre="x" * 201), "asylum_centre"),
     (handover(date_of_birth="1990-02-30"), "date_of_birth"),
-    (handover(date_of_birth=(date.today() + timedelta(days=1)).isoformat()), "future"),
+    (handover(date_of_birth=(copenhagen_today() + timedelta(days=1)).isoformat()), "future"),
     (handover(nationality="ZZZ"), "nationality"),
     (handover(nationality="SY"), "nationality"),
     (handover(residence_basis="tourist"), "residence_basis"),
-    (handover(expected_arrival_date=(date.today() - timedelta(days=1)).isoformat()), "today or later"),
+    (handover(expected_arrival_date=(copenhagen_today() - timedelta(days=1)).isoformat()), "today or later"),
     (handover(immigration_person_id="../../etc"), "immigration_person_id"),
     (handover(immigration_person_id=BIG), "immigration_person_id"),
     (handover(family_members=[{"full_name": "X"}]), "family_members"),

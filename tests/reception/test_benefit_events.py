@@ -9,6 +9,7 @@ from reception.bootstrap import HANDLERS
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.education import AbsenceReported
 from shared.contracts.employment import SelfSufficiencyReported
 from tests.reception.helpers import handover
@@ -38,7 +39,7 @@ def _case(app, *, signed: bool, benefit: bool = True) -> int:
         body = {
             "benefit_type": "introduktionsydelse",
             "monthly_amount": "9620.00",
-            "start_date": (date.today() - timedelta(days=40)).isoformat(),
+            "start_date": (copenhagen_today() - timedelta(days=40)).isoformat(),
             "payment_account_registered": True,
         }
         assert app.client.post(f"/cases/{case['id']}/benefits", json=body, headers=app.as_(OK)).status_code == 201
@@ -65,7 +66,7 @@ def _deliver(app, event, producer):
 def test_r3_absence_after_written_guidance_is_proposed_once_with_its_cause(make_app):
     app = make_app("reception")
     case_id = _case(app, signed=True)
-    outcome, envelope = _deliver(app, _absence(case_id, date.today()), "education")
+    outcome, envelope = _deliver(app, _absence(case_id, copenhagen_today()), "education")
     assert outcome == Outcome.HANDLED
     assert consume(app.factory, "reception", envelope, HANDLERS) == Outcome.DUPLICATE
     sanctions = app.client.get(f"/cases/{case_id}/sanctions", headers=app.as_(OK)).json()
@@ -83,9 +84,9 @@ def test_r3_absence_without_written_guidance_or_benefit_proposes_nothing_but_sho
     no_benefit = _case(app, signed=True, benefit=False)
     early = _case(app, signed=True)
     for case_id, end in (
-        (unsigned, date.today()),
-        (no_benefit, date.today()),
-        (early, date.today() - timedelta(days=3)),
+        (unsigned, copenhagen_today()),
+        (no_benefit, copenhagen_today()),
+        (early, copenhagen_today() - timedelta(days=3)),
     ):
         assert _deliver(app, _absence(case_id, end), "education")[0] == Outcome.HANDLED
         timeline = app.client.get(f"/cases/{case_id}/timeline", headers=app.as_(JC)).json()
@@ -96,7 +97,7 @@ def test_r3_absence_without_written_guidance_or_benefit_proposes_nothing_but_sho
 def test_r3_self_sufficiency_ends_the_running_benefit_the_day_before(make_app):
     app = make_app("reception")
     case_id = _case(app, signed=False)
-    start = date.today() + timedelta(days=10)
+    start = copenhagen_today() + timedelta(days=10)
     event = SelfSufficiencyReported(case_id=case_id, report_id=1, kind="su", effective_from=start)
     outcome, envelope = _deliver(app, event, "employment")
     assert outcome == Outcome.HANDLED

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from reception.benefits.models import Payment, PaymentRun
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import handover
 
 UDL, JC, OK = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.OKONOMI
@@ -83,7 +84,7 @@ def test_r3_two_simultaneous_payment_runs_for_a_month_pay_once(make_app):
 def test_r3_sanction_workflow_proposed_heard_decided_deducted(make_app):
     app = make_app("reception")
     case = _case_with_benefit(app)
-    breach = date.today() - timedelta(days=3)
+    breach = copenhagen_today() - timedelta(days=3)
     proposed = app.client.post(
         f"/cases/{case['id']}/sanctions",
         json={
@@ -105,7 +106,9 @@ def test_r3_sanction_workflow_proposed_heard_decided_deducted(make_app):
     heard = app.client.post(
         f"/sanctions/{sid}/hearing", json={"version": 1, "reply_days": 7}, headers=app.as_(OK)
     ).json()
-    assert heard["status"] == "hearing" and heard["reply_deadline"] == (date.today() + timedelta(days=7)).isoformat()
+    assert (
+        heard["status"] == "hearing" and heard["reply_deadline"] == (copenhagen_today() + timedelta(days=7)).isoformat()
+    )
     waiting = app.client.post(
         f"/sanctions/{sid}/decision",
         json={"version": heard["version"], "decision": "applied", "reasoning": "Fravær uden gyldig grund"},
@@ -127,9 +130,9 @@ def test_r3_sanction_workflow_proposed_heard_decided_deducted(make_app):
         headers=app.as_(OK, "ok-bente"),
     ).json()
     assert (decided["status"], decided["decided_by"]) == ("applied", "ok-bente")
-    assert decided["appeal_deadline"] == (date.today() + timedelta(weeks=4)).isoformat()
+    assert decided["appeal_deadline"] == (copenhagen_today() + timedelta(weeks=4)).isoformat()
     assert [e["type"] for e in app.outbox()][-1] == "reception.sanction_decided"
-    month = f"{date.today().year}-{date.today().month:02d}"
+    month = f"{copenhagen_today().year}-{copenhagen_today().month:02d}"
     run = app.client.post("/payment-runs", json={"month": month}, headers=app.as_(OK)).json()
     payment = next(p for p in run["payments"] if p["case_id"] == case["id"])
     assert payment["deduction"] == "1500.00" and payment["net"] == "10500.00"
@@ -140,13 +143,13 @@ def test_r3_sanction_workflow_proposed_heard_decided_deducted(make_app):
 def test_r3_sanction_needs_prior_written_guidance_and_no_stale_edits(make_app):
     app = make_app("reception")
     case = _case_with_benefit(app)
-    breach = date.today() - timedelta(days=1)
+    breach = copenhagen_today() - timedelta(days=1)
     no_guidance = app.client.post(
         f"/cases/{case['id']}/sanctions",
         json={
             "reason": "Udeblevet",
             "breach_date": breach.isoformat(),
-            "guidance_given_on": date.today().isoformat(),
+            "guidance_given_on": copenhagen_today().isoformat(),
             "amount": "500.00",
         },
         headers=app.as_(JC),
@@ -170,7 +173,7 @@ def test_r3_sanction_needs_prior_written_guidance_and_no_stale_edits(make_app):
 def test_r3_dropped_sanction_is_not_deducted(make_app):
     app = make_app("reception")
     case = _case_with_benefit(app)
-    breach = date.today() - timedelta(days=2)
+    breach = copenhagen_today() - timedelta(days=2)
     s = app.client.post(
         f"/cases/{case['id']}/sanctions",
         json={
@@ -195,7 +198,7 @@ def test_r3_dropped_sanction_is_not_deducted(make_app):
         headers=app.as_(OK),
     ).json()
     assert d["status"] == "dropped"
-    month = f"{date.today().year}-{date.today().month:02d}"
+    month = f"{copenhagen_today().year}-{copenhagen_today().month:02d}"
     run = app.client.post("/payment-runs", json={"month": month}, headers=app.as_(OK)).json()
     assert next(p for p in run["payments"] if p["case_id"] == case["id"])["deduction"] == "0.00"
 
@@ -227,8 +230,8 @@ def test_r3_bad_benefit_and_sanction_input(make_app):
         f"/cases/{case['id']}/sanctions",
         json={
             "reason": "Fremtid",
-            "breach_date": (date.today() + timedelta(days=2)).isoformat(),
-            "guidance_given_on": date.today().isoformat(),
+            "breach_date": (copenhagen_today() + timedelta(days=2)).isoformat(),
+            "guidance_given_on": copenhagen_today().isoformat(),
             "amount": "1",
         },
         headers=app.as_(OK),

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from reception.cases.models import AccessLog
 from reception.civil.models import FollowUpNote, Invitation, Match, StarterPackage, Volunteer, WelcomeMeeting
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.conftest import token
 from tests.reception.helpers import handover
 
@@ -181,9 +182,9 @@ def test_r7_mentor_agreement_and_follow_up_through_the_case_page(make_app):
             "mentor",
             approved,
             "Netværk og dansk sprog i praksis",
-            date.today() + timedelta(days=30),
+            copenhagen_today() + timedelta(days=30),
         )
-    on = date.today() - timedelta(days=2)
+    on = copenhagen_today() - timedelta(days=2)
     followed = _post(client, f"{url}/aftaler/{match.id}/opfoelgning", {"on": on.isoformat(), "note": "Godt i gang"})
     assert followed.status_code == 303 and followed.headers["location"] == f"{url}#aftale-{match.id}"
     with app.factory() as session:
@@ -225,17 +226,17 @@ def test_r7_agreement_form_errors_are_danish_next_to_the_field_and_keep_input(ma
     assert _post(client, f"{url}/aftaler", {**MATCH, "volunteer_id": str(approved)}).status_code == 303
     with app.factory() as session:
         match_id = session.scalars(select(Match.id)).one()
-    future = (date.today() + timedelta(days=1)).isoformat()
+    future = (copenhagen_today() + timedelta(days=1)).isoformat()
     ahead = _post(client, f"{url}/aftaler/{match_id}/opfoelgning", {"on": future, "note": "Planlagt"})
     assert ahead.status_code == 422 and _error_next_to(ahead.text, f"m{match_id}-on") == "Datoen ligger i fremtiden"
     assert ">Planlagt</textarea>" in ahead.text
-    empty = _post(client, f"{url}/aftaler/{match_id}/opfoelgning", {"on": date.today().isoformat(), "note": ""})
+    empty = _post(client, f"{url}/aftaler/{match_id}/opfoelgning", {"on": copenhagen_today().isoformat(), "note": ""})
     assert empty.status_code == 422 and _error_next_to(empty.text, f"m{match_id}-note") == "Feltet skal udfyldes"
     other_case = _case(app)
     wrong = _post(
         client,
         f"/sager/{other_case['id']}/civilsamfund/aftaler/{match_id}/opfoelgning",
-        {"on": date.today().isoformat(), "note": "Forkert sag"},
+        {"on": copenhagen_today().isoformat(), "note": "Forkert sag"},
     )
     assert wrong.status_code == 422 and "Aftalen findes ikke på sagen" in wrong.text
     assert app.count(FollowUpNote) == 0 and app.count(Match) == 1
@@ -318,12 +319,14 @@ def test_r10_welcome_meeting_created_invited_and_attendance_through_the_page(mak
     assert ">Sager</a>" in _signed_in(app, JC).get("/velkomstmoeder").text
     bm = _signed_in(app, BM, "Bente Borgmester")
     made = _post(
-        bm, "/velkomstmoeder", {"held_on": date.today().isoformat(), "place": "Rødovre Rådhus", "host": "Jobcentret"}
+        bm,
+        "/velkomstmoeder",
+        {"held_on": copenhagen_today().isoformat(), "place": "Rødovre Rådhus", "host": "Jobcentret"},
     )
     assert made.status_code == 303
     with app.factory() as session:
         meeting = session.scalars(select(WelcomeMeeting)).one()
-        assert (meeting.held_on, meeting.place, meeting.host) == (date.today(), "Rødovre Rådhus", "Jobcentret")
+        assert (meeting.held_on, meeting.place, meeting.host) == (copenhagen_today(), "Rødovre Rådhus", "Jobcentret")
     assert made.headers["location"] == f"/velkomstmoeder#moede-{meeting.id}"
     invited = _post(
         _signed_in(app, JC), f"/velkomstmoeder/{meeting.id}/invitationer", {"case_number": case["case_number"]}
@@ -355,11 +358,13 @@ def test_r10_welcome_meeting_form_errors_are_danish_next_to_the_field_and_keep_i
     empty = _post(bm, "/velkomstmoeder", {"held_on": "", "place": "Byrådssalen", "host": "Borgmesterkontoret"})
     assert empty.status_code == 422 and _error_next_to(empty.text, "held_on") == "Feltet skal udfyldes"
     assert 'value="Byrådssalen"' in empty.text
-    stranger = _post(bm, "/velkomstmoeder", {"held_on": date.today().isoformat(), "place": "Rådhus", "host": "Fremmed"})
+    stranger = _post(
+        bm, "/velkomstmoeder", {"held_on": copenhagen_today().isoformat(), "place": "Rådhus", "host": "Fremmed"}
+    )
     assert stranger.status_code == 422 and _error_next_to(stranger.text, "host") == "Vælg en af mulighederne"
     assert app.count(WelcomeMeeting) == 0
 
-    later = (date.today() + timedelta(days=7)).isoformat()
+    later = (copenhagen_today() + timedelta(days=7)).isoformat()
     assert _post(bm, "/velkomstmoeder", {"held_on": later, "place": "Rådhus", "host": "Jobcentret"}).status_code == 303
     with app.factory() as session:
         meeting_id = session.scalars(select(WelcomeMeeting.id)).one()
@@ -394,7 +399,7 @@ def test_r10_welcome_meetings_page_is_for_borgmesterkontoret_and_jobcentret(make
     assert fr.get("/velkomstmoeder").status_code == 403
     assert 'href="/velkomstmoeder"' not in fr.get("/").text
     refused = _post(
-        fr, "/velkomstmoeder", {"held_on": date.today().isoformat(), "place": "Rådhus", "host": "Jobcentret"}
+        fr, "/velkomstmoeder", {"held_on": copenhagen_today().isoformat(), "place": "Rådhus", "host": "Jobcentret"}
     )
     assert refused.status_code == 403 and app.count(WelcomeMeeting) == 0
     assert _signed_in(app, JC).get("/velkomstmoeder").status_code == 200

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reception.civil.models import Invitation, Match
 from reception.deadlines.service import announce_overdue
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import handover
 
 UDL, FR, BM, JC = (
@@ -68,13 +69,13 @@ def test_r7_mentor_agreement_with_purpose_and_follow_up(make_app):
     )
     assert resp.status_code == 201, resp.text
     m = resp.json()
-    assert m["next_follow_up"] == (date.today() + timedelta(days=30)).isoformat()
+    assert m["next_follow_up"] == (copenhagen_today() + timedelta(days=30)).isoformat()
     followed = app.client.post(
         f"/matches/{m['id']}/follow-ups",
-        json={"on": date.today().isoformat(), "note": "Godt samarbejde"},
+        json={"on": copenhagen_today().isoformat(), "note": "Godt samarbejde"},
         headers=app.as_(FR, "fr-ole"),
     ).json()
-    assert followed["next_follow_up"] == (date.today() + timedelta(days=30)).isoformat()
+    assert followed["next_follow_up"] == (copenhagen_today() + timedelta(days=30)).isoformat()
     listed = app.client.get(f"/cases/{case['id']}/matches", headers=app.as_(JC)).json()
     assert [(x["kind"], x["purpose"]) for x in listed] == [("mentor", "Netværk og dansk sprog i praksis")]
 
@@ -113,7 +114,7 @@ def test_r10_welcome_meeting_invitations_and_attendance(make_app):
     app = make_app("reception")
     case = _case(app)
     meeting = app.client.post(
-        "/welcome-meetings", json={"held_on": date.today().isoformat()}, headers=app.as_(BM)
+        "/welcome-meetings", json={"held_on": copenhagen_today().isoformat()}, headers=app.as_(BM)
     ).json()
     assert (meeting["place"], meeting["host"]) == ("Rødovre Rådhus", "Borgmesterkontoret")
     inv = app.client.post(
@@ -136,7 +137,7 @@ def test_r10_attendance_only_after_the_meeting_and_bad_input(make_app):
     app = make_app("reception")
     case = _case(app)
     later = app.client.post(
-        "/welcome-meetings", json={"held_on": (date.today() + timedelta(days=7)).isoformat()}, headers=app.as_(BM)
+        "/welcome-meetings", json={"held_on": (copenhagen_today() + timedelta(days=7)).isoformat()}, headers=app.as_(BM)
     ).json()
     inv = app.client.post(
         f"/welcome-meetings/{later['id']}/invitations", json={"case_id": case["id"]}, headers=app.as_(BM)
@@ -179,7 +180,7 @@ def test_r7_follow_ups_are_on_frivillighed_deadline_list_and_announced_once_per_
 
     def overdue_since(days: int) -> None:
         with app.factory.begin() as session:
-            session.get(Match, m["id"]).next_follow_up = date.today() - timedelta(days=days)
+            session.get(Match, m["id"]).next_follow_up = copenhagen_today() - timedelta(days=days)
 
     def announced() -> list[str]:
         return [
@@ -194,6 +195,6 @@ def test_r7_follow_ups_are_on_frivillighed_deadline_list_and_announced_once_per_
     overdue_since(1)  # followed up late, and the next one is missed too: a new date, a new notice
     announce_overdue(app.factory)
     assert announced() == [
-        (date.today() - timedelta(days=3)).isoformat(),
-        (date.today() - timedelta(days=1)).isoformat(),
+        (copenhagen_today() - timedelta(days=3)).isoformat(),
+        (copenhagen_today() - timedelta(days=1)).isoformat(),
     ]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 
 from shared.auth import Department
+from shared.clock import local_date
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import handover
 
 UDL, JC = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET
 
 CONTENT = {
-    "meeting_date": date.today().isoformat(),
+    "meeting_date": copenhagen_today().isoformat(),
     "participants": "Amina Haddad; sagsbehandler Lise Jensen",
     "interpreter": "Tolk Ahmad",
     "interpreter_language": "arabisk",
@@ -32,7 +34,7 @@ def _contract(app):
 def test_r4_contract_is_due_a_month_after_the_handover(make_app):
     app = make_app("reception")
     case, contract = _contract(app)
-    created = date.fromisoformat(case["created_at"][:10])
+    created = local_date(datetime.fromisoformat(case["created_at"]))  # the handover day in Copenhagen
     assert contract["due_date"] == (created + timedelta(days=30)).isoformat()
     assert contract["status"] == "draft"
     again = app.client.post(f"/cases/{case['id']}/contract", headers=app.as_(JC))

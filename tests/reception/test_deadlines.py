@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reception.bootstrap import HANDLERS
 from reception.deadlines.service import announce_overdue
 from reception.onboarding.models import OnboardingTask
 from shared.auth import Department
 from shared.bus.inbox import consume
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import handover
 
 UDL, JC, BS, OK = (Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.BORGERSERVICE, Department.OKONOMI)
@@ -19,7 +20,7 @@ def _case_with_tasks(app, days_ago: int):
     consume(app.factory, "reception", app.outbox()[-1], HANDLERS)  # reception's worker opens the checklist
     with app.factory.begin() as session:
         for task in session.query(OnboardingTask).filter_by(case_id=case["id"]):
-            task.due_date = date.today() - timedelta(days=days_ago)
+            task.due_date = copenhagen_today() - timedelta(days=days_ago)
     return case
 
 

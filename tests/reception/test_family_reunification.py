@@ -8,6 +8,7 @@ from housing.readiness.models import ReadinessCheck
 from reception.cases.models import Case
 from shared.auth import Department
 from shared.bus.envelope import EventEnvelope, read_event
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.housing.helpers import arrival_known
 from tests.reception.helpers import handover
 
@@ -72,7 +73,7 @@ def test_r11_h5_housing_registers_then_enlarges_the_households_permanent_need(ma
     housing = make_app("housing")
 
     def deliver(anchor_case_id: int, household_size: int) -> None:
-        from datetime import date, timedelta
+        from datetime import timedelta
 
         from shared.bus.envelope import envelope_for
         from shared.contracts.reception import FamilyReunificationPlanned
@@ -83,7 +84,7 @@ def test_r11_h5_housing_registers_then_enlarges_the_households_permanent_need(ma
             arriving=2,
             children=1,
             household_size=household_size,
-            expected_arrival_date=date.today() + timedelta(days=40),
+            expected_arrival_date=copenhagen_today() + timedelta(days=40),
         )
         envelope = envelope_for(event, producer="reception")
         with housing.factory.begin() as session:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from reception.guidance.models import GuidanceEntry, LocalTour
 from reception.referrals.models import Referral
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.conftest import token
 from tests.reception.helpers import handover
 
@@ -57,12 +58,14 @@ def test_r6_tour_booked_moved_done_and_guidance_logged_on_the_page(make_app):
     url = f"/sager/{case['id']}/vejledning"
     page = client.get(url)
     assert page.status_code == 200 and "Der er ikke booket en rundtur" in page.text
-    day = date.today() + timedelta(days=5)
+    day = copenhagen_today() + timedelta(days=5)
     booked = _post(client, f"{url}/rundtur", {"booked_for": day.isoformat(), "guide": "Frivillig Karen"})
     assert booked.status_code == 303 and booked.headers["location"] == f"{url}#rundtur"
     moved = _post(client, f"{url}/rundtur", {"booked_for": (day + timedelta(days=1)).isoformat(), "guide": "Karen"})
     assert moved.status_code == 303
-    done = _post(client, f"{url}/rundtur/gennemfoert", {"done_on": date.today().isoformat(), "notes": "Bibliotek"})
+    done = _post(
+        client, f"{url}/rundtur/gennemfoert", {"done_on": copenhagen_today().isoformat(), "notes": "Bibliotek"}
+    )
     assert done.status_code == 303
     with app.factory() as session:
         tour = session.get(LocalTour, case["id"])
@@ -70,7 +73,7 @@ def test_r6_tour_booked_moved_done_and_guidance_logged_on_the_page(make_app):
         assert (tour.booked_for, tour.guide, tour.done_on, tour.notes) == (
             day + timedelta(days=1),
             "Karen",
-            date.today(),
+            copenhagen_today(),
             "Bibliotek",
         )
     for days_ago, topic, channel in ((3, "Brev fra Skattestyrelsen", "phone"), (1, "Tandlæge", "in_person")):
@@ -78,7 +81,7 @@ def test_r6_tour_booked_moved_done_and_guidance_logged_on_the_page(make_app):
             client,
             f"{url}/samtaler",
             {
-                "on": (date.today() - timedelta(days=days_ago)).isoformat(),
+                "on": (copenhagen_today() - timedelta(days=days_ago)).isoformat(),
                 "channel": channel,
                 "topic": topic,
                 "interpreter": "Tolk Ahmad",
@@ -91,7 +94,7 @@ def test_r6_tour_booked_moved_done_and_guidance_logged_on_the_page(make_app):
 
     # A case-reading department reads the page, newest conversation first, and has no forms.
     html = _signed_in(app, BKF).get(url).text
-    assert "Gennemført" in html and "Bibliotek" in html and dk(date.today()) in html
+    assert "Gennemført" in html and "Bibliotek" in html and dk(copenhagen_today()) in html
     rows = re.findall(r'<tr data-entry="\d+">(.*?)</tr>', html, re.S)
     assert len(rows) == 2 and "Tandlæge" in rows[0] and "Fremmøde" in rows[0]
     assert "Brev fra Skattestyrelsen" in rows[1] and "Telefon" in rows[1] and "Tolk Ahmad, arabisk" in rows[1]
@@ -116,13 +119,13 @@ def test_r6_guidance_form_error_is_danish_next_to_the_field_and_keeps_input(make
     future = _post(
         client,
         f"{url}/samtaler",
-        {"on": (date.today() + timedelta(days=2)).isoformat(), "channel": "phone", "topic": "Skat"},
+        {"on": (copenhagen_today() + timedelta(days=2)).isoformat(), "channel": "phone", "topic": "Skat"},
     )
     assert future.status_code == 422 and _error_next_to(future.text, "guidance_on") == "Datoen ligger i fremtiden"
     too_long = _post(
         client,
         f"{url}/samtaler",
-        {"on": date.today().isoformat(), "channel": "phone", "topic": "Skat", "language": "x" * 51},
+        {"on": copenhagen_today().isoformat(), "channel": "phone", "topic": "Skat", "language": "x" * 51},
     )
     assert too_long.status_code == 422 and _error_next_to(too_long.text, "language") == "Teksten er for lang"
     tour = _post(client, f"{url}/rundtur", {"booked_for": "", "guide": "Frivillig Karen"})
@@ -130,7 +133,7 @@ def test_r6_guidance_form_error_is_danish_next_to_the_field_and_keeps_input(make
     assert 'value="Frivillig Karen"' in tour.text
     assert app.count(GuidanceEntry) == 0 and app.count(LocalTour) == 0
     # Only Jobcentret writes.
-    other = _post(_signed_in(app, BKF), f"{url}/samtaler", {"on": date.today().isoformat(), "channel": "phone"})
+    other = _post(_signed_in(app, BKF), f"{url}/samtaler", {"on": copenhagen_today().isoformat(), "channel": "phone"})
     assert other.status_code == 422 and "Kun Jobcentret" in other.text and app.count(GuidanceEntry) == 0
 
 

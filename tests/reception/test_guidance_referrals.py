@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reception.guidance.models import GuidanceEntry
 from reception.referrals.models import Referral
 from shared.auth import Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import handover
 
 UDL, JC, BKF, SC = (Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.BKF, Department.SUNDHEDSCENTRET)
@@ -19,7 +20,7 @@ def _case(app):
 def test_r6_local_tour_booked_moved_and_done(make_app):
     app = make_app("reception")
     case = _case(app)
-    day = date.today() + timedelta(days=5)
+    day = copenhagen_today() + timedelta(days=5)
     booked = app.client.put(
         f"/cases/{case['id']}/local-tour",
         json={"booked_for": day.isoformat(), "guide": "Frivillig Karen"},
@@ -38,10 +39,10 @@ def test_r6_local_tour_booked_moved_and_done(make_app):
     assert future.status_code == 422
     done = app.client.post(
         f"/cases/{case['id']}/local-tour/done",
-        json={"done_on": date.today().isoformat(), "notes": "Bibliotek, Rødovre Centrum, lægehus"},
+        json={"done_on": copenhagen_today().isoformat(), "notes": "Bibliotek, Rødovre Centrum, lægehus"},
         headers=app.as_(JC),
     ).json()
-    assert done["done_on"] == date.today().isoformat()
+    assert done["done_on"] == copenhagen_today().isoformat()
     assert app.client.get(f"/cases/{case['id']}/local-tour", headers=app.as_(BKF)).json()["notes"].startswith("Bib")
 
 
@@ -52,7 +53,7 @@ def test_r6_guidance_log_with_channel_topic_interpreter_language(make_app):
         resp = app.client.post(
             f"/cases/{case['id']}/guidance",
             json={
-                "on": (date.today() - timedelta(days=days_ago)).isoformat(),
+                "on": (copenhagen_today() - timedelta(days=days_ago)).isoformat(),
                 "channel": "in_person",
                 "topic": topic,
                 "interpreter": "Tolk Ahmad",
@@ -66,7 +67,7 @@ def test_r6_guidance_log_with_channel_topic_interpreter_language(make_app):
     assert log[0]["by"] == "jc-lise" and log[0]["language"] == "arabisk"
     bad = [
         {"on": "2026-01-01", "channel": "pigeon", "topic": "x"},
-        {"on": (date.today() + timedelta(days=1)).isoformat(), "channel": "phone", "topic": "x"},
+        {"on": (copenhagen_today() + timedelta(days=1)).isoformat(), "channel": "phone", "topic": "x"},
         {"on": "2026-01-01", "channel": "phone", "topic": ""},
     ]
     for body in bad:
@@ -144,27 +145,27 @@ def test_r6_tour_not_in_the_past_nor_rebooked_after_it_took_place_and_language_f
     case = _case(app)
     past = app.client.put(
         f"/cases/{case['id']}/local-tour",
-        json={"booked_for": (date.today() - timedelta(days=1)).isoformat(), "guide": "G"},
+        json={"booked_for": (copenhagen_today() - timedelta(days=1)).isoformat(), "guide": "G"},
         headers=app.as_(JC),
     )
     assert past.status_code == 422 and past.json()["field"] == "booked_for"
     app.client.put(
         f"/cases/{case['id']}/local-tour",
-        json={"booked_for": date.today().isoformat(), "guide": "G"},
+        json={"booked_for": copenhagen_today().isoformat(), "guide": "G"},
         headers=app.as_(JC),
     )
     app.client.post(
-        f"/cases/{case['id']}/local-tour/done", json={"done_on": date.today().isoformat()}, headers=app.as_(JC)
+        f"/cases/{case['id']}/local-tour/done", json={"done_on": copenhagen_today().isoformat()}, headers=app.as_(JC)
     )
     again = app.client.put(
         f"/cases/{case['id']}/local-tour",
-        json={"booked_for": date.today().isoformat(), "guide": "G"},
+        json={"booked_for": copenhagen_today().isoformat(), "guide": "G"},
         headers=app.as_(JC),
     )
     assert again.status_code == 409
     long_language = app.client.post(
         f"/cases/{case['id']}/guidance",
-        json={"on": date.today().isoformat(), "channel": "phone", "topic": "x", "language": "a" * 51},
+        json={"on": copenhagen_today().isoformat(), "channel": "phone", "topic": "x", "language": "a" * 51},
         headers=app.as_(JC),
     )
     assert long_language.status_code == 422 and "language" in long_language.json()["detail"]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reception.cases.models import Case
 from shared.auth import Department
 from shared.bus.models import OutboxMessage
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import arrival, handover
 
 UDL = Department.UDLAENDINGESTYRELSEN
@@ -77,7 +78,7 @@ def test_r2_arrival_agreement_publishes_arrival_scheduled(make_app):
 def test_r2_arrival_in_the_past_is_rejected_and_nothing_written(make_app):
     app = make_app("reception")
     case = app.client.post("/handovers", json=handover(), headers=app.as_(UDL)).json()
-    past = (date.today() - timedelta(days=1)).isoformat()
+    past = (copenhagen_today() - timedelta(days=1)).isoformat()
     resp = app.client.post(f"/cases/{case['id']}/arrival", json=arrival(arrival_date=past), headers=app.as_(JC))
     assert resp.status_code == 422
     assert "arrival_date" in resp.json()["detail"]

@@ -19,6 +19,7 @@ from reception.onboarding.models import OnboardingTask
 from shared.auth import COOKIE, Department
 from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.housing import TemporaryAssigned
 from tests.conftest import token
 from tests.reception.helpers import handover
@@ -112,7 +113,7 @@ def test_r4_contract_page_start_edit_sign_by_both_and_print(make_app):
     page = jc.get(f"/sager/{case['id']}/kontrakt").text
     assert "Underskrevet af begge" in page and f'href="/contracts/{row.id}/print"' in page
     assert "Gem kontrakten" not in page  # a signed contract is not edited
-    assert f"Jonas Jobcenter, {dk(date.today())}" in page
+    assert f"Jonas Jobcenter, {dk(copenhagen_today())}" in page
     printed = jc.get(f"/contracts/{row.id}/print")
     assert printed.status_code == 200 and "Ordinært job i detailhandlen" in printed.text
     assert "Underskrevet af begge" in jc.get(f"/sager/{case['id']}").text
@@ -193,7 +194,7 @@ def test_r3_benefit_and_a_sanction_proposed_heard_and_decided_with_the_appeal_de
         assert benefit is not None and str(benefit.monthly_amount) == "12550.50"
     assert "12.550,50 kr." in ok.get(base).text
 
-    breach = date.today() - timedelta(days=5)
+    breach = copenhagen_today() - timedelta(days=5)
     jc = _signed_in(app, JC)
     proposed = _post(
         jc,
@@ -235,7 +236,7 @@ def test_r3_benefit_and_a_sanction_proposed_heard_and_decided_with_the_appeal_de
     assert _sanction(app).status == "applied"
     page = ok.get(base).text
     assert "Besluttet – fradrag i næste udbetaling" in page and "Jeg var syg den dag" in page
-    assert f"{dk(date.today() + timedelta(weeks=4))} (4 uger" in page
+    assert f"{dk(copenhagen_today() + timedelta(weeks=4))} (4 uger" in page
 
 
 def test_r3_benefit_form_error_is_danish_keeps_input_and_writes_nothing(make_app):
@@ -258,14 +259,14 @@ def test_r3_sanction_without_prior_written_guidance_is_refused_next_to_the_field
     app = make_app("reception")
     case = _case(app)
     jc = _signed_in(app, JC)
-    breach = date.today() - timedelta(days=3)
+    breach = copenhagen_today() - timedelta(days=3)
     resp = _post(
         jc,
         f"/sager/{case['id']}/sanktioner",
         {
             "reason": "Udeblevet fra praktik",
             "breach_date": breach.isoformat(),
-            "guidance_given_on": date.today().isoformat(),
+            "guidance_given_on": copenhagen_today().isoformat(),
             "amount": "500",
         },
     )
@@ -273,7 +274,7 @@ def test_r3_sanction_without_prior_written_guidance_is_refused_next_to_the_field
     assert _error_next_to(resp.text, "guidance_given_on") == (
         "Sanktion kræver forudgående skriftlig vejledning om pligten (aktivloven § 35)"
     )
-    assert "Udeblevet fra praktik</textarea>" in resp.text and f'value="{date.today().isoformat()}"' in resp.text
+    assert "Udeblevet fra praktik</textarea>" in resp.text and f'value="{copenhagen_today().isoformat()}"' in resp.text
     assert app.count(Sanction) == 0
     # A decision's reasoning that is too short is said in Danish next to the field, on that sanction.
     ok = _signed_in(app, OK)
@@ -299,13 +300,13 @@ def test_r3_sanction_without_prior_written_guidance_is_refused_next_to_the_field
 
 
 def _next_month() -> str:
-    return (date.today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
+    return (copenhagen_today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
 
 
 def test_r3_payment_run_page_shows_gross_deduction_net_and_the_same_run_again(make_app):
     app = make_app("reception")
     case = _case(app)
-    start = date.today().replace(day=1)
+    start = copenhagen_today().replace(day=1)
     app.client.post(
         f"/cases/{case['id']}/benefits",
         json={
@@ -316,7 +317,7 @@ def test_r3_payment_run_page_shows_gross_deduction_net_and_the_same_run_again(ma
         },
         headers=app.as_(OK),
     )
-    breach = date.today() - timedelta(days=2)
+    breach = copenhagen_today() - timedelta(days=2)
     sanction = app.client.post(
         f"/cases/{case['id']}/sanctions",
         json={
@@ -377,8 +378,8 @@ def test_r1_r3_case_page_timeline_shows_the_entries_in_order_with_danish_summari
         case_id=case["id"],
         unit_id=3,
         address="Egegårdsvej 22, 1. tv",
-        ready_from=date.today(),
-        arrival_date=date.today() + timedelta(days=3),
+        ready_from=copenhagen_today(),
+        arrival_date=copenhagen_today() + timedelta(days=3),
     )
     at = datetime.now(UTC) + timedelta(minutes=5)
     envelope = envelope_for(assigned, producer="housing").model_copy(update={"occurred_at": at})
@@ -405,7 +406,7 @@ def test_r3_r4_deadlines_page_lists_the_departments_deadlines_with_overdue_marke
         session.execute(
             update(OnboardingTask)
             .where(OnboardingTask.kind == "cpr_registration")
-            .values(due_date=date.today() - timedelta(days=2))
+            .values(due_date=copenhagen_today() - timedelta(days=2))
         )
     bs = _signed_in(app, BS)
     page = bs.get("/frister").text
@@ -437,7 +438,7 @@ def _reunification_form(**overrides) -> dict[str, str]:
         "member_0_name": "Sami Haddad",
         "member_0_dob": "2016-01-01",
         "member_0_relation": "child",
-        "expected_arrival_date": (date.today() + timedelta(days=30)).isoformat(),
+        "expected_arrival_date": (copenhagen_today() + timedelta(days=30)).isoformat(),
     }
     data.update(overrides)
     return data
@@ -485,7 +486,7 @@ def test_r1_case_page_shows_when_the_municipality_takes_over_and_takes_over_earl
     """§ 4 on the case page: the day and its basis; Jobcentret takes over earlier with the consent noted,
     a date outside the rule is a Danish error next to the field with the input kept and nothing written."""
     app = make_app("reception")
-    decided = date.today() - timedelta(days=2)
+    decided = copenhagen_today() - timedelta(days=2)
     case = _case(app, placement_decided_on=decided.isoformat())
     jc = _signed_in(app, JC)
     page = jc.get(f"/sager/{case['id']}")
@@ -523,14 +524,14 @@ def test_r1_handover_form_takes_the_placement_decision_date(make_app):
         "residence_basis": "asylum_7_2",
         "asylum_centre": "Center Sandholm",
         "asylum_centre_contact": "Mette Hansen",
-        "expected_arrival_date": (date.today() + timedelta(days=5)).isoformat(),
-        "placement_decided_on": (date.today() + timedelta(days=1)).isoformat(),
+        "expected_arrival_date": (copenhagen_today() + timedelta(days=5)).isoformat(),
+        "placement_decided_on": (copenhagen_today() + timedelta(days=1)).isoformat(),
     }
     future = _post(udl, "/overdragelser/ny", form)
     assert future.status_code == 422
     assert _error_next_to(future.text, "placement_decided_on") == "Datoen må ikke ligge i fremtiden"
     assert app.count(Case) == 0
-    decided = date.today() - timedelta(days=1)
+    decided = copenhagen_today() - timedelta(days=1)
     made = _post(udl, "/overdragelser/ny", {**form, "placement_decided_on": decided.isoformat()})
     assert made.status_code == 303, made.text
     with app.factory() as session:

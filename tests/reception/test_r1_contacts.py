@@ -7,11 +7,12 @@ Psykiatriafdelingen) in the same transaction as the case; each stays open until 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reception.cases.models import Case
 from reception.contacts.models import AsylumCentreContact, PartnerNotification
 from shared.auth import COOKIE, Department
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.conftest import token
 from tests.reception.helpers import handover
 
@@ -32,7 +33,7 @@ def _case(app, **overrides) -> int:
 
 def _contact(**overrides):
     body = {
-        "on": (date.today() - timedelta(days=1)).isoformat(),
+        "on": (copenhagen_today() - timedelta(days=1)).isoformat(),
         "channel": "phone",
         "contact_person": "Mette Hansen, Center Sandholm",
         "summary": "Aftalt at Amina er klar til at flytte; medicinliste sendes med.",
@@ -48,7 +49,7 @@ def test_r1_contact_log_newest_first(make_app):
     for days_ago, channel in ((5, "email"), (0, "meeting"), (2, "letter")):
         resp = app.client.post(
             url,
-            json=_contact(on=(date.today() - timedelta(days=days_ago)).isoformat(), channel=channel),
+            json=_contact(on=(copenhagen_today() - timedelta(days=days_ago)).isoformat(), channel=channel),
             headers=app.as_(JC, "Jonas Jobcenter"),
         )
         assert resp.status_code == 201, resp.text
@@ -63,7 +64,9 @@ def test_r1_contact_future_date_missing_fields_and_wrong_department(make_app):
     app = make_app("reception")
     case_id = _case(app)
     url = f"/cases/{case_id}/contacts"
-    future = app.client.post(url, json=_contact(on=(date.today() + timedelta(days=1)).isoformat()), headers=app.as_(JC))
+    future = app.client.post(
+        url, json=_contact(on=(copenhagen_today() + timedelta(days=1)).isoformat()), headers=app.as_(JC)
+    )
     assert future.status_code == 422 and future.json()["field"] == "on"
     for missing in ("on", "channel", "contact_person", "summary"):
         body = _contact()
@@ -160,7 +163,7 @@ def test_r1_contacts_page_logs_a_contact_and_shows_danish_errors(make_app):
     assert page.status_code == 200 and "Der er ikke registreret kontakt med asylcentret endnu" in page.text
     assert page.text.count("Åben") == 2 and "Kvittér" not in page.text  # Jobcentret is not a partner
 
-    future = (date.today() + timedelta(days=3)).isoformat()
+    future = (copenhagen_today() + timedelta(days=3)).isoformat()
     bad = client.post(
         url,
         data={"on": future, "channel": "phone", "contact_person": "Mette Hansen", "summary": "Ringede om flytning"},
@@ -180,7 +183,7 @@ def test_r1_contacts_page_logs_a_contact_and_shows_danish_errors(make_app):
     ok = client.post(
         url,
         data={
-            "on": date.today().isoformat(),
+            "on": copenhagen_today().isoformat(),
             "channel": "meeting",
             "contact_person": "Mette Hansen",
             "summary": "Møde om flytning",
@@ -214,7 +217,7 @@ def test_r1_contacts_page_acknowledge_by_partner(make_app):
     assert "Kvitteret" in shown.text and "Søren Social" in shown.text and shown.text.count("Åben") == 1
     refused = client.post(
         url,
-        data={"on": date.today().isoformat(), "channel": "phone", "contact_person": "X", "summary": "Y"},
+        data={"on": copenhagen_today().isoformat(), "channel": "phone", "contact_person": "X", "summary": "Y"},
         follow_redirects=False,
     )
     assert refused.status_code == 422 and "Kun Jobcentret kan registrere kontakt med asylcentret" in refused.text

@@ -6,17 +6,18 @@ with the person's consent; quota refugees and the family-reunified: at CPR regis
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from reception.cases.models import Case
 from reception.cases.responsibility import by_placement_rule
 from shared.auth import Department
-from shared.clock import one_month_after
+from shared.clock import local_date, one_month_after
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.reception.helpers import handover
 from tests.reception.test_onboarding_api import _case_with_checklist, _task
 
 UDL, JC, BS = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.BORGERSERVICE
-TODAY = date.today()
+TODAY = copenhagen_today()
 
 
 def _events(app, kind: str) -> list[dict]:
@@ -60,7 +61,7 @@ def test_r1_quota_refugee_responsibility_starts_at_cpr_registration_and_moves_th
     case = _case_with_checklist(app, residence_basis="quota_8", date_of_birth="1990-01-02")
     assert case["responsibility_from"] is None
     contract = app.client.post(f"/cases/{case['id']}/contract", headers=app.as_(JC)).json()
-    created = date.fromisoformat(case["created_at"][:10])
+    created = local_date(datetime.fromisoformat(case["created_at"]))  # the handover day in Copenhagen
     assert contract["due_date"] == (created + timedelta(days=30)).isoformat()  # not known yet: from the handover
 
     done = app.client.post(

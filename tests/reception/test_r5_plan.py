@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reception.bootstrap import HANDLERS
 from reception.plans.models import IntegrationPlan, PlanAction
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.education import EducationPlanActionUpdated
 from shared.contracts.housing import HousingPlanActionUpdated
 from shared.contracts.plans import PlanActionStatus
@@ -20,7 +21,7 @@ UDL, JC, BKF, SC = (
     Department.BKF,
     Department.SUNDHEDSCENTRET,
 )
-DUE = (date.today() + timedelta(days=20)).isoformat()
+DUE = (copenhagen_today() + timedelta(days=20)).isoformat()
 
 
 def _case_with_plan(app) -> int:
@@ -146,7 +147,7 @@ def test_r5_bad_input_is_refused_with_a_message_and_nothing_written(make_app):
     assert app.client.post(f"/cases/{2**64}/plan", json={"reason": "Flere"}, headers=app.as_(JC)).status_code == 422
     assert app.count(IntegrationPlan) == 0
     app.client.post(f"/cases/{cid}/plan", json={"reason": "Flere aktører"}, headers=app.as_(JC))
-    past = (date.today() - timedelta(days=1)).isoformat()
+    past = (copenhagen_today() - timedelta(days=1)).isoformat()
     for body, needle in (
         ({"owner": "bkf", "title": "X", "due_date": past}, "past"),
         ({"owner": "nasa", "title": "X", "due_date": DUE}, "owner"),
@@ -182,7 +183,7 @@ def test_r5_plan_page_creates_the_plan_and_an_action_and_keeps_bad_input(make_ap
     assert empty.status_code == 422 and "Feltet skal udfyldes" in empty.text and app.count(IntegrationPlan) == 0
     created = app.client.post(f"/sager/{cid}/plan", data={"reason": "Flere aktører"}, follow_redirects=False)
     assert created.status_code == 303
-    past = (date.today() - timedelta(days=2)).isoformat()
+    past = (copenhagen_today() - timedelta(days=2)).isoformat()
     bad = app.client.post(
         f"/sager/{cid}/plan/indsatser", data={"owner": "education", "title": "Sprogpraktik", "due_date": past}
     )

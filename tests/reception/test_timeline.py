@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from reception.bootstrap import HANDLERS
 from shared.auth import Department
 from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.housing import MovedIn, TemporaryAssigned
 from tests.reception.helpers import handover
 
@@ -23,13 +24,13 @@ def test_r1_timeline_shows_events_from_every_service_in_order_once(make_app):
     now = datetime.now(UTC)
     opened = app.outbox()[0]
     assert consume(app.factory, "reception", opened, HANDLERS) == Outcome.HANDLED
-    moved = MovedIn(case_id=case["id"], unit_id=3, moved_in_on=date.today())
+    moved = MovedIn(case_id=case["id"], unit_id=3, moved_in_on=copenhagen_today())
     assigned = TemporaryAssigned(
         case_id=case["id"],
         unit_id=3,
         address="Egegårdsvej 22, 1. tv",
-        ready_from=date.today(),
-        arrival_date=date.today() + timedelta(days=3),
+        ready_from=copenhagen_today(),
+        arrival_date=copenhagen_today() + timedelta(days=3),
     )
     _deliver(app, moved, "housing", now + timedelta(minutes=2))  # handled first, happened last
     outcome, envelope = _deliver(app, assigned, "housing", now + timedelta(minutes=1))

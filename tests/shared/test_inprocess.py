@@ -3,14 +3,13 @@ others wait, a failing handler is not hidden."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import func, select
 
 from shared.auth import Department
 from shared.bus.models import InboxMessage, OutboxMessage
 from shared.bus.outbox import publish
+from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.reception import ResponsibilityTakenOver
 from shared.testing.inprocess import InProcessSystem, UndeliverableError
 from tests.conftest import auth
@@ -65,7 +64,7 @@ def test_a_client_of_the_flow_delivers_after_each_answer(flow):
 
 def test_an_overtaking_event_waits_and_lands_once_the_case_is_known(flow):
     """Education and employment cannot place a § 4 day on a case they do not know: it waits, then lands."""
-    _publish(flow, ResponsibilityTakenOver(case_id=1, taken_over_on=date.today(), basis="consent"))
+    _publish(flow, ResponsibilityTakenOver(case_id=1, taken_over_on=copenhagen_today(), basis="consent"))
     with pytest.raises(UndeliverableError, match=r"reception\.responsibility_taken_over for education"):
         flow.deliver()
     assert _unsent(flow, "reception") == 1  # kept for the subscribers that could not take it

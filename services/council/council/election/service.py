@@ -24,6 +24,7 @@ from council.election.schemas import (
 )
 from shared.access import AccessLog
 from shared.auth import Principal
+from shared.clock import local_date
 from shared.db import try_insert, utcnow
 from shared.errors import Conflict, Invalid, NotFound
 
@@ -305,7 +306,7 @@ def recommend(session: Session, *, election_id: int, data: RecommendationIn, by:
         )
     plausible(data.meeting_date, field="meeting_date")
     assert election.counted_at is not None
-    if data.meeting_date < election.counted_at.date():
+    if data.meeting_date < local_date(election.counted_at):
         raise Invalid(
             "the meeting date is before the count",
             field="meeting_date",

@@ -20,6 +20,7 @@ from council.meetings.schemas import (
     Role,
 )
 from shared.auth import Principal
+from shared.clock import today
 from shared.db import utcnow
 from shared.errors import Conflict, Invalid, NotFound
 
@@ -207,7 +208,7 @@ def approve_minutes(session: Session, *, meeting_id: int, data: ApproveIn, by: P
     _open(meeting)
     if meeting.version != data.version:
         raise Conflict(f"meeting {meeting_id} was changed by someone else (version {meeting.version})", danish=_STALE)
-    if meeting.meeting_date > utcnow().date():
+    if meeting.meeting_date > today():
         raise Invalid("the meeting has not been held yet", danish="Mødet er ikke afholdt endnu")
     agenda = items(session, meeting_id)
     if not agenda:

@@ -9,7 +9,7 @@ from employment.intake import service as intake
 from employment.recognition.models import Recognition
 from employment.recognition.schemas import DOCUMENTS, AnswerIn, DocumentsUpdate, RecognitionIn, Submit
 from shared.auth import Principal
-from shared.clock import today
+from shared.clock import local_date, today
 from shared.errors import Conflict, Invalid, NotFound
 
 
@@ -72,7 +72,7 @@ def submit(session: Session, *, recognition_id: int, data: Submit) -> Recognitio
             f"documents not collected yet: {', '.join(missing)}",
             danish="Mangler: " + ", ".join(DOCUMENTS[m].lower() for m in missing),
         )
-    if data.submitted_on > today() or data.submitted_on < row.created_at.date():
+    if data.submitted_on > today() or data.submitted_on < local_date(row.created_at):
         raise Invalid(
             "submitted_on must be between the day the application was opened and today",
             field="submitted_on",

@@ -15,6 +15,7 @@ from housing.units.schemas import UnitIn as UnitIn
 from housing.units.schemas import UnitStatus, UnitUpdate
 from shared.auth import Principal
 from shared.bus.outbox import publish
+from shared.clock import local_date
 from shared.contracts.housing import MovedOut, TemporaryAssigned
 from shared.errors import Conflict, Invalid, NotFound
 
@@ -152,7 +153,7 @@ def end_assignment(session: Session, *, assignment_id: int, on: date, reason: st
         raise NotFound(f"no assignment with id {assignment_id}", danish="Anvisningen findes ikke")
     if not row.active:
         raise Conflict(f"assignment {assignment_id} has ended already", danish="Anvisningen er allerede afsluttet")
-    if on < row.assigned_at.date() - timedelta(days=1):
+    if on < local_date(row.assigned_at) - timedelta(days=1):
         raise Invalid(
             "the move-out date is before the assignment",
             field="moved_out_on",

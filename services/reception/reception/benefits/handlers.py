@@ -15,6 +15,7 @@ from reception.benefits.schemas import SanctionIn
 from reception.contracts.models import IntegrationContract
 from shared.auth import Department, Principal
 from shared.bus.envelope import EventEnvelope
+from shared.clock import local_date
 from shared.contracts.education import AbsenceReported
 from shared.contracts.employment import SELF_SUFFICIENCY_KINDS, SelfSufficiencyReported
 
@@ -38,7 +39,7 @@ def on_absence_reported(session: Session, event: AbsenceReported, envelope: Even
         )
     )
     signed = [t for t in (contract.caseworker_signed_at, contract.citizen_signed_at) if t] if contract else []
-    guidance_on = max(signed).date() if signed else None
+    guidance_on = local_date(max(signed)) if signed else None
     benefit = session.scalar(
         select(Benefit).where(Benefit.case_id == event.case_id, Benefit.end_date.is_(None)).order_by(Benefit.id)
     )

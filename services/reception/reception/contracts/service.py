@@ -12,7 +12,7 @@ from reception.contracts.models import IntegrationContract
 from reception.contracts.schemas import ContractIn, Party
 from shared.auth import Principal
 from shared.bus.outbox import publish
-from shared.clock import one_month_after
+from shared.clock import local_date, one_month_after
 from shared.contracts.reception import ContractSigned
 from shared.db import utcnow
 from shared.errors import Conflict, Invalid, NotFound
@@ -30,7 +30,7 @@ def open_contract(session: Session, *, case_id: int, due_days: int) -> Integrati
     due = (
         one_month_after(case.responsibility_from)
         if case.responsibility_from is not None
-        else case.created_at.date() + timedelta(days=due_days)
+        else local_date(case.created_at) + timedelta(days=due_days)
     )
     row = IntegrationContract(case_id=case_id, due_date=due)
     session.add(row)
@@ -97,7 +97,7 @@ def sign(session: Session, *, contract_id: int, party: Party, version: int, by: 
         row.status = "signed"
         publish(
             session,
-            ContractSigned(case_id=row.case_id, contract_id=row.id, signed_on=now.date(), due_date=row.due_date),
+            ContractSigned(case_id=row.case_id, contract_id=row.id, signed_on=local_date(now), due_date=row.due_date),
             producer=SERVICE,
         )
     session.flush()
