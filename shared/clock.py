@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
+
+# The law's month arithmetic lives with the law; kept importable here for the services that use it.
+from shared.law.calendar import one_month_after
+
+__all__ = ["COPENHAGEN", "one_month_after", "today"]
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 def today() -> date:
     return datetime.now(COPENHAGEN).date()
-
-
-def one_month_after(day: date) -> date:
-    """The same day a calendar month later, or that month's last day when it is shorter (31 Jan → 28/29 Feb):
-    how the law's "within a month" deadlines count (integrationsloven § 19, danskuddannelsesloven § 5)."""
-    year, month = day.year + day.month // 12, day.month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
