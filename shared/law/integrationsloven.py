@@ -13,8 +13,13 @@ What the act says, and what was decided where DOMAIN.md's table is less precise:
   as a calendar month (the same date, or the month's last day when it is shorter). These are the
   municipality's own latest dates: the act moves only the § 4, stk. 2 day off weekends and helligdage,
   and moving a "senest" date for the authority later would give the citizen less, so they are not moved.
-  The stk. number of the one-month limit in § 16 could not be checked against the consolidated text
-  here, so the reference names the § only.
+  The consolidated § 16, stk. 1–5 that could be read here (elov.dk, LBK 1146/2020) say who gets the
+  programme (those 18 or over when responsibility passes) but not the month; the ministry (uim.dk) puts
+  "så vidt muligt inden for de 2 første uger i kommunen og senest efter 1 måned" on the first
+  virksomhedsrettet tilbud, and older versions of § 16 said the programme starts "senest 1 måned" after
+  responsibility. The reference therefore names § 16 without a stk., as DOMAIN.md does; which stk. (or
+  § 23) carries the month should be checked by a lawyer against retsinformation.dk. The § 19 month is
+  confirmed by Cabi's summary of the act ("inden for en måned efter, at kommunen har overtaget ansvaret").
 - § 20, stk. 1: after the § 17 visitation "skal opfølgning finde sted mindst 4 gange inden for de første
   6 måneder", then as needed (every 12 months for those in ordinary work or education without benefit).
   The act sets no spacing; the schedule spreads the four so none bunch at the end: conversation 1, 2

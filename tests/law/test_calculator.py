@@ -217,3 +217,12 @@ def test_bad_input_to_the_command_says_what_is_wrong_in_danish_and_exits_2(args:
     assert done.returncode == 2
     assert says in done.stderr
     assert done.stdout == ""
+
+
+def test_an_unknown_rule_on_the_page_is_422_with_the_danish_error_at_the_choice(make_app: MakeApp) -> None:
+    app = make_app("reception")
+    _sign_in(app, Department.JOBCENTRET)
+    response = app.client.get("/fristberegner", params={"rule": "inl99-nothing", "calculate": "1"}, headers=HTML)
+    assert response.status_code == 422
+    assert 'id="rule-error"' in response.text
+    assert "Vælg en af reglerne på listen." in response.text
