@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
+
+# The law's month arithmetic lives with the law; kept importable here for the services that use it.
+from shared.law.calendar import one_month_after
+
+__all__ = ["COPENHAGEN", "local_date", "local_time", "one_month_after", "today"]
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
@@ -16,18 +20,10 @@ def today() -> date:
 def local_date(moment: datetime) -> date:
     """The Copenhagen date of a stored moment: a signature at 00:30 Copenhagen time is that day's, not the
     previous day's (UTC). Moments are stored in UTC; SQLite hands them back without a time zone."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(COPENHAGEN).date()
+    return local_time(moment).date()
 
 
 def local_time(moment: datetime) -> datetime:
     """A stored moment (UTC, naive from SQLite) in Copenhagen time, for showing it."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone(COPENHAGEN)
-
-
-def one_month_after(day: date) -> date:
-    """The same day a calendar month later, or that month's last day when it is shorter (31 Jan → 28/29 Feb):
-    how the law's "within a month" deadlines count (integrationsloven § 19, danskuddannelsesloven § 5)."""
-    year, month = day.year + day.month // 12, day.month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -154,6 +154,8 @@ def create_service_app(
     paths keep ``max_body_bytes`` from the settings. ``on_startup`` jobs run once as the app starts
     (tidying what a crashed process left); one that fails is logged and does not stop the start.
     """
+    from shared.law import pages as law_pages
+    from shared.law import routes as law_routes
     from shared.web import admin, pages
 
     @asynccontextmanager
@@ -229,6 +231,9 @@ def create_service_app(
 
     app.include_router(pages.router)
     app.include_router(admin.router)
+    # The deadline calculator: every service answers for every rule of the law.
+    app.include_router(law_routes.router)
+    app.include_router(law_pages.router)
     for router in routers:
         app.include_router(router)
     return app
