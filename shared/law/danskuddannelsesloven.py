@@ -14,31 +14,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from shared.law.calendar import day_name, dk_long, is_working_day, one_month_after
-from shared.law.result import Deadline
-
-
-def _one_month(rule: str, reference: str, start: str, day: date) -> Deadline:
-    due = one_month_after(day)
-    explanation = (
-        f"{start} {dk_long(day)}. Danskuddannelsen skal kunne begynde senest en måned efter, dvs. {dk_long(due)}."
-    )
-    if due.day != day.day:
-        explanation += " Måneden har ikke den dato, så fristen er månedens sidste dag."
-    if not is_working_day(due):
-        explanation += f" Fristen er kommunens egen og flyttes ikke, selv om dagen er {day_name(due)}."
-    return Deadline(rule, due, reference, explanation)
+from shared.law.result import Deadline, within_one_month
 
 
 def start_due(responsibility_from: date) -> Deadline:
     """danskuddannelsesloven § 5, stk. 1: Danish education can start at the latest one month after the
     municipality took over responsibility (integrationsloven § 4)."""
-    return _one_month("dul5-start", "danskuddannelsesloven § 5, stk. 1", "Kommunen overtog ansvaret",
-                      responsibility_from)
+    return within_one_month(
+        "dul5-start", "danskuddannelsesloven § 5, stk. 1", responsibility_from,
+        since="Kommunen overtog ansvaret", what="Danskuddannelsen skal kunne begynde",
+    )
 
 
 def start_due_after_application(applied_on: date) -> Deadline:
     """danskuddannelsesloven § 5, stk. 2: for a foreigner not covered by integrationsloven, Danish education
     can start at the latest one month after the application (or the referral as part of activation)."""
-    return _one_month("dul5-start-application", "danskuddannelsesloven § 5, stk. 2",
-                      "Ansøgningen om danskuddannelse kom", applied_on)
+    return within_one_month(
+        "dul5-start-application", "danskuddannelsesloven § 5, stk. 2", applied_on,
+        since="Ansøgningen om danskuddannelse kom", what="Danskuddannelsen skal kunne begynde",
+    )

@@ -38,9 +38,8 @@ from shared.law.calendar import (
     dk_long,
     is_working_day,
     next_working_day,
-    one_month_after,
 )
-from shared.law.result import Deadline, Schedule
+from shared.law.result import Deadline, Schedule, within_one_month
 
 FOLLOWUP_WEEKS = (6, 12, 18)  # conversations 1–3; the 4th is due at the end of the 6 months
 
@@ -64,24 +63,12 @@ def responsibility_day(placement_decided_on: date) -> Deadline:
     return Deadline("inl4-responsibility", due, "integrationsloven § 4, stk. 2", explanation)
 
 
-def _within_one_month(rule: str, reference: str, what: str, responsibility_from: date) -> Deadline:
-    due = one_month_after(responsibility_from)
-    explanation = (
-        f"Kommunen overtog ansvaret {dk_long(responsibility_from)}. {what} senest en måned efter, "
-        f"dvs. {dk_long(due)}."
-    )
-    if due.day != responsibility_from.day:
-        explanation += " Måneden har ikke den dato, så fristen er månedens sidste dag."
-    if not is_working_day(due):
-        explanation += f" Fristen er kommunens egen og flyttes ikke, selv om dagen er {day_name(due)}."
-    return Deadline(rule, due, reference, explanation)
-
-
 def contract_due(responsibility_from: date) -> Deadline:
     """integrationsloven § 19, stk. 1: the integration contract within 1 month after the municipality took
     over responsibility (a calendar month; a latest date for the municipality, not moved off weekends)."""
-    return _within_one_month(
-        "inl19-contract", "integrationsloven § 19, stk. 1", "Kontrakten skal være udarbejdet", responsibility_from
+    return within_one_month(
+        "inl19-contract", "integrationsloven § 19, stk. 1", responsibility_from,
+        since="Kommunen overtog ansvaret", what="Kontrakten skal være udarbejdet",
     )
 
 
@@ -89,8 +76,9 @@ def programme_due(responsibility_from: date) -> Deadline:
     """integrationsloven § 16: the selvforsørgelses- og hjemrejseprogram or introduktionsprogram offered
     within 1 month after the municipality took over responsibility (for those 18 or over at that time,
     § 16, stk. 1–2; a latest date for the municipality, not moved off weekends)."""
-    return _within_one_month(
-        "inl16-programme", "integrationsloven § 16", "Programmet skal være tilbudt", responsibility_from
+    return within_one_month(
+        "inl16-programme", "integrationsloven § 16", responsibility_from,
+        since="Kommunen overtog ansvaret", what="Programmet skal være tilbudt",
     )
 
 

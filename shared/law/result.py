@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from shared.law.calendar import day_name, dk_long, is_working_day, one_month_after
+
 
 @dataclass(frozen=True)
 class Deadline:
@@ -36,3 +38,16 @@ class Schedule:
 
 
 Result = Deadline | Schedule
+
+
+def within_one_month(rule: str, reference: str, day: date, *, since: str, what: str) -> Deadline:
+    """A "senest en måned efter" deadline of the municipality's own: a calendar month after ``day`` (the
+    month's last day when it has no such date), not moved off weekends and helligdage (only the
+    § 4, stk. 2 day is, by the act's words). ``since`` and ``what`` word the explanation."""
+    due = one_month_after(day)
+    explanation = f"{since} {dk_long(day)}. {what} senest en måned efter, dvs. {dk_long(due)}."
+    if due.day != day.day:
+        explanation += " Måneden har ikke den dato, så fristen er månedens sidste dag."
+    if not is_working_day(due):
+        explanation += f" Fristen er kommunens egen og flyttes ikke, selv om dagen er {day_name(due)}."
+    return Deadline(rule, due, reference, explanation)
