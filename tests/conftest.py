@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shared.auth import Department, issue_token
 from shared.bus.models import OutboxMessage
+from shared.runtime import definition_of
 from shared.settings import DEV_SECRET
 from shared.testing.databases import drop_database, fresh_database
 from shared.testing.inprocess import InProcessSystem, in_process_system
@@ -105,9 +106,7 @@ def make_app(tmp_path: Path, broker: RedisServer) -> Iterator[Callable[[str], Se
 
     def make(service: str) -> ServiceApp:
         url = fresh_database(service, tmp_path)
-        config = importlib.import_module(f"{service}.config")
-        settings_cls = next(v for k, v in vars(config).items() if k.endswith("Settings") and k != "ServiceSettings")
-        settings = settings_cls(database_url=url, broker_url=broker.url, environment="test")
+        settings = definition_of(service).settings(database_url=url, broker_url=broker.url, environment="test")
         app = importlib.import_module(f"{service}.main").create_app(settings, run_relay=False)
         client = TestClient(app, raise_server_exceptions=False)
         client.__enter__()

@@ -43,6 +43,7 @@ from sqlalchemy.engine import make_url
 
 from shared.auth import COOKIE, Department, issue_token
 from shared.bus.broker import check_persistence
+from shared.runtime import definition_of
 from shared.settings import DEV_SECRET, SERVICES
 from shared.testing.processes import ServiceProcess, wait_for, wait_http_ready
 from shared.testing.redis_server import free_port, redis_binary
@@ -367,9 +368,7 @@ def test_every_service_has_migrate_api_and_worker_wired_to_its_own_database(
                 monkeypatch.delenv(key)
         for key, value in api["environment"].items():
             monkeypatch.setenv(key, str(value))
-        config = importlib.import_module(f"{service}.config")
-        settings_cls = next(v for k, v in vars(config).items() if k.endswith("Settings") and k != "ServiceSettings")
-        settings = settings_cls()
+        settings = definition_of(service).settings()
         assert settings.environment == "production"
         assert settings.database_url == api["environment"][f"{service.upper()}_DATABASE_URL"]
         assert settings.auth_secret == api["environment"]["INTEGRATION_AUTH_SECRET"] != DEV_SECRET
