@@ -154,6 +154,12 @@ def rule_named(rule_id: str) -> Rule:
         raise UnknownRule(rule_id) from None
 
 
+def reference_of(rule_id: str | None) -> str:
+    """The act's § and stk. of a rule a service stored with its deadline ("" for none or an unknown id)."""
+    rule = RULES.get(rule_id or "")
+    return rule.reference if rule is not None else ""
+
+
 def due(rule_id: str, raw: Mapping[str, str]) -> Result:
     """The calculator in one call: the rule by id, its parameters from text."""
     return rule_named(rule_id).apply(raw)

@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from shared.bus.broker import check_persistence
 from shared.clock import local_time
 from shared.errors import DomainError
+from shared.law.registry import reference_of
 from shared.runtime import ServiceRuntime
 from shared.settings import SERVICES, service_url
 from shared.web.deps import NoAccess, SignInRequired
@@ -122,6 +123,7 @@ def make_templates(service_templates: Path | None) -> Jinja2Templates:
     env.filters["kroner"] = dk_kroner
     env.globals["service_url"] = service_url
     env.globals["services"] = list(SERVICES)
+    env.globals["law_reference"] = reference_of
     return Jinja2Templates(env=env)
 
 

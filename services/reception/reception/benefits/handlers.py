@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reception.benefits import service
+from reception.benefits import sanctions, service
 from reception.benefits.models import Benefit
 from reception.benefits.schemas import SanctionIn
 from reception.contracts.models import IntegrationContract
@@ -50,16 +50,19 @@ def on_absence_reported(session: Session, event: AbsenceReported, envelope: Even
             event.case_id,
         )
         return
-    amount = (benefit.monthly_amount / HOURS_PER_MONTH * event.absent_hours).quantize(service.CENT, ROUND_HALF_UP)
+    amount = (benefit.monthly_amount / HOURS_PER_MONTH * event.absent_hours).quantize(sanctions.CENT, ROUND_HALF_UP)
     reason = (
         f"Fravær fra {event.course}: {event.absent_hours} af {event.planned_hours} timer uden gyldig grund "
         f"i perioden {event.period_start:%d.%m.%Y}–{event.period_end:%d.%m.%Y} (indberettet af Danskuddannelse)"
     )
-    service.propose_sanction(
+    sanctions.propose_sanction(
         session,
         case_id=event.case_id,
         data=SanctionIn(
-            reason=reason, breach_date=event.period_end, guidance_given_on=guidance_on, amount=max(amount, service.CENT)
+            reason=reason,
+            breach_date=event.period_end,
+            guidance_given_on=guidance_on,
+            amount=max(amount, sanctions.CENT),
         ),
         by=EDUCATION,
         source_event_id=str(envelope.event_id),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from reception import lookups
 from reception.benefits import payment_pages, service
+from reception.benefits import sanctions as sanction_service
 from reception.benefits.models import Sanction
 from reception.benefits.schemas import (
     BenefitIn,
@@ -78,7 +79,7 @@ def benefits_page(
 
     def load(db: Session, case: Case) -> dict[str, Any]:
         benefits = [BenefitOut.model_validate(b) for b in service.benefits_for(db, case_id=case_id)]
-        sanctions = [SanctionOut.model_validate(s) for s in service.sanctions_for(db, case_id=case_id)]
+        sanctions = [SanctionOut.model_validate(s) for s in sanction_service.sanctions_for(db, case_id=case_id)]
         return {
             "benefits": benefits,
             "sanctions": sanctions,
@@ -173,7 +174,7 @@ async def add_benefit(case_id: IdPath, request: Request, session: Db, user: Case
 async def propose(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
     def action(db: Session, by: Principal, form: dict[str, str]) -> str:
         data = SanctionIn.model_validate({**pick(form, SANCTION_FIELDS), "amount": money_input(form.get("amount"))})
-        service.propose_sanction(db, case_id=case_id, data=data, by=by)
+        sanction_service.propose_sanction(db, case_id=case_id, data=data, by=by)
         return f"/sager/{case_id}/forsorgelse#sanktioner"
 
     return await _submit(
@@ -235,7 +236,9 @@ async def send_hearing(
     def take(db: Session, _by: Principal, form: dict[str, str]) -> None:
         hearing = HearingIn.model_validate(pick(form, ("version", "reply_days")))
         _sanction_step(db, case_id, sanction_id)
-        service.send_hearing(db, sanction_id=sanction_id, version=hearing.version, reply_days=hearing.reply_days)
+        sanction_service.send_hearing(
+            db, sanction_id=sanction_id, version=hearing.version, reply_days=hearing.reply_days
+        )
 
     return await _step(
         request,
@@ -257,7 +260,7 @@ async def record_reply(
     def take(db: Session, _by: Principal, form: dict[str, str]) -> None:
         reply = ReplyIn.model_validate(pick(form, ("version", "reply")))
         _sanction_step(db, case_id, sanction_id)
-        service.record_reply(db, sanction_id=sanction_id, version=reply.version, reply=reply.reply)
+        sanction_service.record_reply(db, sanction_id=sanction_id, version=reply.version, reply=reply.reply)
 
     return await _step(
         request,
@@ -277,7 +280,7 @@ async def decide(case_id: IdPath, sanction_id: IdPath, request: Request, session
     def take(db: Session, by: Principal, form: dict[str, str]) -> None:
         decision = DecisionIn.model_validate(pick(form, ("version", "decision", "reasoning")))
         _sanction_step(db, case_id, sanction_id)
-        service.decide(
+        sanction_service.decide(
             db,
             sanction_id=sanction_id,
             version=decision.version,

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, status
 
 from reception import lookups
-from reception.benefits import service
+from reception.benefits import sanctions, service
 from reception.benefits.schemas import (
     BenefitIn,
     BenefitOut,
@@ -58,29 +58,29 @@ def run_month(body: RunIn, session: Db, by: Finance) -> RunOut:
 
 @router.post("/cases/{case_id}/sanctions", status_code=status.HTTP_201_CREATED, response_model=SanctionOut)
 def propose(case_id: IdPath, body: SanctionIn, session: Db, by: Proposer) -> Any:
-    return service.propose_sanction(session, case_id=case_id, data=body, by=by)
+    return sanctions.propose_sanction(session, case_id=case_id, data=body, by=by)
 
 
 @router.get("/cases/{case_id}/sanctions", response_model=list[SanctionOut])
 def list_sanctions(case_id: IdPath, session: Db, by: Reader) -> Any:
     """One case's sanctions (access-logged under its case)."""
-    rows = service.sanctions_for(session, case_id=case_id)
+    rows = sanctions.sanctions_for(session, case_id=case_id)
     access.record(session, by=by, purpose=lookups.READ_SANCTIONS, case_id=case_id)
     return rows
 
 
 @router.post("/sanctions/{sanction_id}/hearing", response_model=SanctionOut)
 def send_hearing(sanction_id: IdPath, body: HearingIn, session: Db, _by: Finance) -> Any:
-    return service.send_hearing(session, sanction_id=sanction_id, version=body.version, reply_days=body.reply_days)
+    return sanctions.send_hearing(session, sanction_id=sanction_id, version=body.version, reply_days=body.reply_days)
 
 
 @router.post("/sanctions/{sanction_id}/reply", response_model=SanctionOut)
 def record_reply(sanction_id: IdPath, body: ReplyIn, session: Db, _by: Proposer) -> Any:
-    return service.record_reply(session, sanction_id=sanction_id, version=body.version, reply=body.reply)
+    return sanctions.record_reply(session, sanction_id=sanction_id, version=body.version, reply=body.reply)
 
 
 @router.post("/sanctions/{sanction_id}/decision", response_model=SanctionOut)
 def decide(sanction_id: IdPath, body: DecisionIn, session: Db, by: Finance) -> Any:
-    return service.decide(
+    return sanctions.decide(
         session, sanction_id=sanction_id, version=body.version, decision=body.decision, reasoning=body.reasoning, by=by
     )
