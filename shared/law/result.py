@@ -19,8 +19,12 @@ class Deadline:
     explanation: str
 
     def as_json(self) -> dict[str, str | list[str]]:
-        return {"rule": self.rule, "due": self.due.isoformat(), "reference": self.reference,
-                "explanation": self.explanation}
+        return {
+            "rule": self.rule,
+            "due": self.due.isoformat(),
+            "reference": self.reference,
+            "explanation": self.explanation,
+        }
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,12 @@ class Schedule:
     explanation: str
 
     def as_json(self) -> dict[str, str | list[str]]:
-        return {"rule": self.rule, "due": [day.isoformat() for day in self.due], "reference": self.reference,
-                "explanation": self.explanation}
+        return {
+            "rule": self.rule,
+            "due": [day.isoformat() for day in self.due],
+            "reference": self.reference,
+            "explanation": self.explanation,
+        }
 
 
 Result = Deadline | Schedule

@@ -96,7 +96,7 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any]]] = [
     ("POST", "/elections/{election}/voting", {"version": 1}),
     ("POST", "/elections/{voting}/votes", {"voter_id": "{voter}", "candidate_id": "{voting_candidate}"}),
     ("POST", "/elections/{voting}/count", {"version": 2}),
-    ("POST", "/elections/{counted}/lot", {"candidate_ids": ["{tied0}"], "version": 3}),
+    ("POST", "/elections/{counted}/lot", {"candidate_ids": ["{tied0}"], "witnesses": "Ole Hansen", "version": 3}),
     ("POST", "/elections/{counted}/recommendation", {"text": "T", "meeting_date": day(10), "version": 3}),
     ("POST", "/team/meetings", {"meeting_date": day(-40), "participants": [{"department": "bkf", "name": "N"}]}),
     ("POST", "/team/meetings/{team}/items", {"title": "T", "notes": "N"}),

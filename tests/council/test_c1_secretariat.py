@@ -20,15 +20,31 @@ def test_c1_members_with_role_and_term_listed_for_the_council(make_app):
     assert {m["name"] for m in listed} == {"Amina Hassan", "Ole Jensen"}
 
 
-def test_c1_member_term_longer_than_four_years_refused(make_app):
+def test_c1_member_term_beyond_the_municipal_election_period_refused(make_app):
+    """C1, integrationsloven § 42, stk. 3: a member's term ends with the municipal election period at the latest
+    (a member appointed mid-period, 1 June 2027, sits until 31 December 2029, not four years on)."""
     app = make_app("council")
-    resp = app.client.post(
-        "/members",
-        json={"name": "A", "organisation": "B", "term_start": "2026-01-01", "term_end": "2030-01-01"},
-        headers=app.as_(JC),
+    for start, end in (("2026-01-01", "2030-01-01"), ("2027-06-01", "2031-05-31"), ("2026-05-05", "2026-05-04")):
+        resp = app.client.post(
+            "/members",
+            json={"name": "A", "organisation": "B", "term_start": start, "term_end": end},
+            headers=app.as_(JC),
+        )
+        assert resp.status_code == 422, (start, end)
+    assert (
+        "31.12.2029" in resp.text
+        or "2029"
+        in app.client.post(
+            "/members",
+            json={"name": "A", "organisation": "B", "term_start": "2027-06-01", "term_end": "2030-06-01"},
+            headers=app.as_(JC),
+        ).text
     )
-    assert resp.status_code == 422 and "four years" in resp.text
     assert app.count(Member) == 0
+    mid = post(
+        app, "/members", {"name": "A", "organisation": "B", "term_start": "2027-06-01", "term_end": "2029-12-31"}
+    )
+    assert mid["term_end"] == "2029-12-31"
 
 
 def test_c1_second_chair_and_twelfth_member_refused(make_app):

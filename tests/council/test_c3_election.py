@@ -11,6 +11,7 @@ from sqlalchemy import inspect, select
 from council.election.models import BallotBox, Candidate, Election, VoteCast, Voter
 from shared.auth import Department
 from tests.council.helpers import IR, JC, day, get, post
+from tests.council.pagehelpers import as_
 
 TERM = {"term_start": "2026-01-01", "term_end": "2029-12-31"}
 
@@ -43,6 +44,25 @@ def vote(app, election_id, voter_id, candidate_id):
         json={"voter_id": voter_id, "candidate_id": candidate_id},
         headers=app.as_(JC),
     )
+
+
+def test_c3_election_term_is_the_municipal_election_period(make_app):
+    """C3, integrationsloven § 42, stk. 3: the term follows the municipal election period (1 January after the
+    election, four years): an election for 1 March 2026 – 28 February 2030 is refused, its error names the period."""
+    app = make_app("council")
+    for start, end, field in (
+        ("2026-03-01", "2030-02-28", "2026"),
+        ("2027-01-01", "2030-12-31", "2026"),
+        ("2026-01-01", "2030-12-31", "2029-12-31"),
+    ):
+        resp = app.client.post(
+            "/elections", json={"term_start": start, "term_end": end, "seats": 7}, headers=app.as_(JC)
+        )
+        assert resp.status_code == 422 and "§ 42, stk. 3" in resp.text and field in resp.text, (start, resp.text)
+    assert app.count(Election) == 0
+    e = election(app)
+    page = as_(app).client.get(f"/valg/{e['id']}").text
+    assert "Hvorfor denne periode?" in page and "kommunalvalget i november 2025" in page
 
 
 def test_c3_election_term_is_four_years_and_seats_seven_to_eleven(make_app):
@@ -204,15 +224,30 @@ def test_c3_tie_for_last_seat_listed_then_settled_by_lot_before_recommendation(m
     blocked = app.client.post(f"/elections/{e['id']}/recommendation", json=rec, headers=app.as_(JC))
     assert blocked.status_code == 409 and "tie" in blocked.text
     wrong = app.client.post(
-        f"/elections/{e['id']}/lot", json={"candidate_ids": tied[:2], "version": 3}, headers=app.as_(JC)
+        f"/elections/{e['id']}/lot",
+        json={"candidate_ids": tied[:2], "witnesses": "Ole Hansen", "version": 3},
+        headers=app.as_(JC),
     )
     assert wrong.status_code == 422
     not_tied = app.client.post(
-        f"/elections/{e['id']}/lot", json={"candidate_ids": [cands[0]["id"]], "version": 3}, headers=app.as_(JC)
+        f"/elections/{e['id']}/lot",
+        json={"candidate_ids": [cands[0]["id"]], "witnesses": "Ole Hansen", "version": 3},
+        headers=app.as_(JC),
     )
     assert not_tied.status_code == 422
-    drawn = post(app, f"/elections/{e['id']}/lot", {"candidate_ids": [tied[1]], "version": 3}, status=200)
+    no_witness = app.client.post(
+        f"/elections/{e['id']}/lot", json={"candidate_ids": [tied[1]], "version": 3}, headers=app.as_(JC)
+    )
+    assert no_witness.status_code == 422 and "witnesses" in no_witness.text
+    lot = {"candidate_ids": [tied[1]], "witnesses": "Ole Hansen, Fatima Ali", "version": 3}
+    drawn = post(app, f"/elections/{e['id']}/lot", lot, status=200)
     assert drawn["seats_to_draw"] == 0 and tied[1] in drawn["elected"] and len(drawn["elected"]) == 7
+    record = drawn["lot_draw"]
+    names = {c["id"]: c["name"] for c in cands}
+    assert record["witnesses"] == "Ole Hansen, Fatima Ali" and record["drawn_by"] == "testbruger"
+    assert record["seats"] == 1 and record["drawn_names"] == names[tied[1]]
+    assert set(record["tied_names"].split(", ")) == {names[t] for t in tied}
+    assert get(app, f"/elections/{e['id']}/results")["lot_draw"] == record
     recommended = post(app, f"/elections/{e['id']}/recommendation", rec, status=200)
     assert recommended["phase"] == "recommended" and recommended["recommendation_meeting_date"] == day(14)
     assert recommended["recommended_by"] == "testbruger"

@@ -67,7 +67,7 @@ def test_c1_member_page_adds_and_shows_danish_error_keeping_input(make_app):
         "/medlemmer",
         {"name": "Ole", "organisation": "X", "role": "member", "term_start": "2026-01-01", "term_end": "2031-01-01"},
     )
-    assert "højst 4 år" in field_error(bad.text, "member_term_end")
+    assert "seneste slutdato er 31.12.2029" in field_error(bad.text, "member_term_end")
     assert app.count(Member) == 1
 
 

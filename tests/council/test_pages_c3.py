@@ -80,10 +80,14 @@ def test_c3_election_page_tie_settled_by_lot_on_the_page(make_app):
     bad = post(app, f"/valg/{e['id']}/lodtraekning", {"version": "3"})
     assert bad.status_code == 422 and field_error(bad.text, "lot_candidate_ids") == "Vælg mindst én"
     form = {"version": "3", "candidate_ids": [str(c["id"]) for c in cands[:7]]}
+    no_witness = app.client.post(f"/valg/{e['id']}/lodtraekning", data=form, follow_redirects=False)
+    assert no_witness.status_code == 422 and field_error(no_witness.text, "lot_witnesses") == "Feltet skal udfyldes"
+    form["witnesses"] = "Ole Hansen og Fatima Ali"
     resp = app.client.post(f"/valg/{e['id']}/lodtraekning", data=form, follow_redirects=False)
     assert resp.status_code == 303
     page = app.client.get(f"/valg/{e['id']}").text
     assert page.count("Valgt ved lodtrækning") == 7
+    assert "med Ole Hansen og Fatima Ali som vidner" in page
 
 
 def test_c3_council_members_see_the_election_but_not_the_voter_register(make_app):

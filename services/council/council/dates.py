@@ -1,11 +1,12 @@
-"""Date checks the council's forms share: plausible dates, and the four-year term."""
+"""Date checks the council's forms share: plausible dates, and the term (the municipal election period)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from shared import clock
 from shared.errors import Invalid
+from shared.law.kommunalvalgloven import council_term
 
 
 def years_after(day: date, years: int) -> date:
@@ -34,6 +35,27 @@ def not_in_future(day: date, *, field: str) -> date:
     return plausible(day, field=field)
 
 
-def last_day_of_term(term_start: date) -> date:
-    """A four-year term (the municipal election period) ends the day before its fourth anniversary."""
-    return years_after(term_start, 4) - timedelta(days=1)
+def term_of(day: date) -> tuple[date, date]:
+    """The council's term (the municipal election period) ``day`` falls in: integrationsloven § 42, stk. 3."""
+    first, last = council_term(day).due
+    return first, last
+
+
+def term_why(day: date) -> str:
+    """Why the term of ``day`` runs as it does, in Danish (the act's § and the election period)."""
+    return council_term(day).explanation
+
+
+def check_within_term(start: date, end: date, *, field: str = "term_end") -> None:
+    """A member's or an election's period lies within one municipal election period (§ 42, stk. 3)."""
+    first, last = term_of(start)
+    if end < start:
+        raise Invalid(f"{field} is before the start", field=field, danish="Slutdatoen ligger før startdatoen")
+    if end > last:
+        raise Invalid(
+            "the council's term follows the municipal election period (integrationsloven § 42, stk. 3), "
+            f"which ends {last.isoformat()}",
+            field=field,
+            danish=f"Rådets funktionsperiode følger den kommunale valgperiode {first:%d.%m.%Y}–{last:%d.%m.%Y} "
+            f"(integrationsloven § 42, stk. 3): seneste slutdato er {last:%d.%m.%Y}",
+        )

@@ -77,3 +77,19 @@ class BallotBox(Base):
     votes: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (UniqueConstraint("election_id", "candidate_id"),)
+
+
+class LotDraw(Base):
+    """The record of a draw by lot that settled a tie for the last seats (C3): when, by whom, before which
+    witnesses, among which tied candidates, and who was drawn. One per election; the elected follow from it."""
+
+    __tablename__ = "lot_draw"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    election_id: Mapped[int] = mapped_column(ForeignKey("election.id"), unique=True)
+    drawn_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    drawn_by: Mapped[str] = mapped_column(String(100))
+    witnesses: Mapped[str] = mapped_column(Text)
+    seats: Mapped[int] = mapped_column(Integer)
+    tied_names: Mapped[str] = mapped_column(Text)
+    drawn_names: Mapped[str] = mapped_column(Text)

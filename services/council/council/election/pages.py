@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from council.dates import term_why
 from council.election import service
 from council.election.models import Candidate
 from council.election.schemas import (
@@ -41,6 +42,7 @@ LABELS = {
     "vote_voter_id": "Vælger",
     "vote_candidate_id": "Kandidat",
     "lot_candidate_ids": "Kandidater udtrukket ved lodtrækning",
+    "lot_witnesses": "Vidner til lodtrækningen",
     "rec_text": "Indstilling",
     "rec_meeting_date": "Byrådets mødedato",
 }
@@ -120,6 +122,7 @@ def _page(
         results=results,
         secretariat=secretariat,
         phases={p.value: label for p, label in PHASE_LABELS.items()},
+        term_why=term_why(election.term_start),
     )
 
 
@@ -289,9 +292,11 @@ async def draw_lot(
 ) -> Response:
     chosen = await read_multi(request, "candidate_ids")
 
-    def step(session: Session, _by: Principal, form: dict[str, str]) -> None:
-        data = LotIn.model_validate({"candidate_ids": chosen, "version": form.get("version", "")})
-        service.draw_lot(session, election_id=election_id, data=data)
+    def step(session: Session, by: Principal, form: dict[str, str]) -> None:
+        data = LotIn.model_validate(
+            {"candidate_ids": chosen, "witnesses": form.get("witnesses", ""), "version": form.get("version", "")}
+        )
+        service.draw_lot(session, election_id=election_id, data=data, by=by)
 
     return await _step(
         request,
@@ -302,7 +307,7 @@ async def draw_lot(
         prefix="lot_",
         step=step,
         anchor="results-h",
-        fields=("candidate_ids",),
+        fields=("candidate_ids", "witnesses"),
     )
 
 

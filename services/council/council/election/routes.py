@@ -110,8 +110,9 @@ def results(election_id: IdPath, session: ReadDb, _by: CouncilReader) -> Results
 
 
 @router.post("/elections/{election_id}/lot", response_model=ResultsOut)
-def draw_lot(election_id: IdPath, body: LotIn, session: Db, _by: Secretariat) -> ResultsOut:
-    return service.draw_lot(session, election_id=election_id, data=body)
+def draw_lot(election_id: IdPath, body: LotIn, session: Db, by: Secretariat) -> ResultsOut:
+    """Record the draw by lot that settles a tie for the last seats (who drew, witnesses, the tied and the drawn)."""
+    return service.draw_lot(session, election_id=election_id, data=body, by=by)
 
 
 @router.post("/elections/{election_id}/recommendation", response_model=ElectionOut)

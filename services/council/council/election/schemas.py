@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from shared.validation import Id, RequiredLongText, ShortText, invalid
 
@@ -122,12 +122,24 @@ class PhaseIn(BaseModel):
 
 
 class LotIn(BaseModel):
-    """The tied candidates the secretariat drew by lot for the remaining seats."""
+    """The tied candidates the secretariat drew by lot for the remaining seats, and who witnessed the draw."""
 
     model_config = ConfigDict(extra="forbid")
 
     candidate_ids: list[Id] = Field(min_length=1, max_length=MAX_SEATS)
+    witnesses: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
     version: Version
+
+
+class LotDrawOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    drawn_at: datetime
+    drawn_by: str
+    witnesses: str
+    seats: int
+    tied_names: str
+    drawn_names: str
 
 
 class RecommendationIn(BaseModel):
@@ -158,3 +170,4 @@ class ResultsOut(BaseModel):
     elected: list[int]
     tied: list[int]
     seats_to_draw: int
+    lot_draw: LotDrawOut | None = None

@@ -5,14 +5,15 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from council.dates import last_day_of_term, plausible
-from council.election.models import BallotBox, Candidate, Election, VoteCast, Voter
+from council.dates import plausible, term_of
+from council.election.models import BallotBox, Candidate, Election, LotDraw, VoteCast, Voter
 from council.election.schemas import (
     PHASE_LABELS,
     CandidateIn,
     CandidateResult,
     ElectionIn,
     EligibilityIn,
+    LotDrawOut,
     LotIn,
     Phase,
     PhaseIn,
@@ -32,13 +33,25 @@ _STALE = "Oplysningerne er ændret af en anden i mellemtiden – genindlæs og p
 
 
 def create(session: Session, *, data: ElectionIn) -> Election:
-    """An election for a four-year term (the municipal election period), with 7–11 seats."""
+    """An election for the council's term, which is the municipal election period (integrationsloven § 42,
+    stk. 3: 1 January after a municipal election to 31 December four years on), with 7–11 seats."""
     plausible(data.term_start, field="term_start")
-    if data.term_end != last_day_of_term(data.term_start):
+    first, last = term_of(data.term_start)
+    if data.term_start != first:
         raise Invalid(
-            f"the term is four years: it ends on {last_day_of_term(data.term_start).isoformat()}",
+            "the term is the municipal election period (integrationsloven § 42, stk. 3): "
+            f"it starts on {first.isoformat()}",
+            field="term_start",
+            danish=f"Rådets funktionsperiode følger den kommunale valgperiode og begynder {first:%d.%m.%Y} "
+            "(integrationsloven § 42, stk. 3)",
+        )
+    if data.term_end != last:
+        raise Invalid(
+            "the term is the municipal election period (integrationsloven § 42, stk. 3): "
+            f"it ends on {last.isoformat()}",
             field="term_end",
-            danish=f"Valgperioden er 4 år og slutter {last_day_of_term(data.term_start):%d.%m.%Y}",
+            danish=f"Valgperioden {first:%d.%m.%Y}–{last:%d.%m.%Y} slutter {last:%d.%m.%Y} "
+            "(integrationsloven § 42, stk. 3)",
         )
     row = Election(term_start=data.term_start, term_end=data.term_end, seats=data.seats)
     if not try_insert(session, row):
@@ -243,6 +256,7 @@ def results(session: Session, *, election_id: int) -> ResultsOut:
             tied = {c.id for c in group}
             drawn = {c.id for c in group if c.won_by_lot}
             elected, to_draw = clear | drawn, left - len(drawn)
+    draw = session.scalar(select(LotDraw).where(LotDraw.election_id == election_id))
     return ResultsOut(
         election_id=election_id,
         seats=election.seats,
@@ -262,11 +276,12 @@ def results(session: Session, *, election_id: int) -> ResultsOut:
         elected=[c.id for c in ranked if c.id in elected],
         tied=[c.id for c in ranked if c.id in tied],
         seats_to_draw=to_draw,
+        lot_draw=LotDrawOut.model_validate(draw) if draw is not None else None,
     )
 
 
-def draw_lot(session: Session, *, election_id: int, data: LotIn) -> ResultsOut:
-    """Record the tied candidates the secretariat drew by lot for the remaining seats."""
+def draw_lot(session: Session, *, election_id: int, data: LotIn, by: Principal) -> ResultsOut:
+    """Record the draw by lot that settled the tie: the tied, the drawn, when, by whom, before which witnesses."""
     election = get(session, election_id, for_update=True)
     _fresh(election, data.version)
     _in_phase(election, Phase.COUNTED)
@@ -286,10 +301,21 @@ def draw_lot(session: Session, *, election_id: int, data: LotIn) -> ResultsOut:
             field="candidate_ids",
             danish=f"Vælg præcis {current.seats_to_draw} kandidat(er) ved lodtrækningen",
         )
+    names = {c.candidate_id: c.name for c in current.candidates}
     for candidate_id in chosen:
         row = session.get(Candidate, candidate_id)
         assert row is not None
         row.won_by_lot = True
+    session.add(
+        LotDraw(
+            election_id=election_id,
+            drawn_by=by.user,
+            witnesses=data.witnesses,
+            seats=current.seats_to_draw,
+            tied_names=", ".join(names[c] for c in current.tied),
+            drawn_names=", ".join(names[c] for c in current.tied if c in chosen),
+        )
+    )
     session.flush()
     return results(session, election_id=election_id)
 

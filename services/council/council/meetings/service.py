@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from council.dates import last_day_of_term, plausible
+from council.dates import check_within_term, plausible
 from council.meetings.models import AgendaItem, Meeting, Member
 from council.meetings.schemas import (
     AgendaItemIn,
@@ -31,12 +31,7 @@ _STALE = "Oplysningerne er ændret af en anden i mellemtiden – genindlæs og p
 
 def _check_term(session: Session, *, member_id: int | None, data: MemberIn) -> None:
     plausible(data.term_start, field="term_start")
-    if data.term_end > last_day_of_term(data.term_start):
-        raise Invalid(
-            "a term is at most four years (the municipal election period)",
-            field="term_end",
-            danish=f"En periode er højst 4 år: seneste slutdato er {last_day_of_term(data.term_start):%d.%m.%Y}",
-        )
+    check_within_term(data.term_start, data.term_end)
     overlapping = select(Member).where(Member.term_start <= data.term_end, Member.term_end >= data.term_start)
     if member_id is not None:
         overlapping = overlapping.where(Member.id != member_id)

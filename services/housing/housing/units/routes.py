@@ -18,7 +18,6 @@ from shared.web.deps import Db, IdPath
 router = APIRouter(tags=["bolig"])
 
 
-
 def unit_out(unit: TemporaryUnit, taken: int) -> UnitOut:
     return UnitOut(
         id=unit.id,
