@@ -23,18 +23,8 @@ import holidays
 NOT_HELLIGDAGE: frozenset[tuple[int, int]] = frozenset({(5, 1), (6, 5), (12, 24), (12, 31)})
 
 DANISH_MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
 )
 DANISH_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 

@@ -21,11 +21,8 @@ def start_due(responsibility_from: date) -> Deadline:
     """danskuddannelsesloven § 5, stk. 1: Danish education can start at the latest one month after the
     municipality took over responsibility (integrationsloven § 4)."""
     return within_one_month(
-        "dul5-start",
-        "danskuddannelsesloven § 5, stk. 1",
-        responsibility_from,
-        since="Kommunen overtog ansvaret",
-        what="Danskuddannelsen skal kunne begynde",
+        "dul5-start", "danskuddannelsesloven § 5, stk. 1", responsibility_from,
+        since="Kommunen overtog ansvaret", what="Danskuddannelsen skal kunne begynde",
     )
 
 
@@ -33,9 +30,6 @@ def start_due_after_application(applied_on: date) -> Deadline:
     """danskuddannelsesloven § 5, stk. 2: for a foreigner not covered by integrationsloven, Danish education
     can start at the latest one month after the application (or the referral as part of activation)."""
     return within_one_month(
-        "dul5-start-application",
-        "danskuddannelsesloven § 5, stk. 2",
-        applied_on,
-        since="Ansøgningen om danskuddannelse kom",
-        what="Danskuddannelsen skal kunne begynde",
+        "dul5-start-application", "danskuddannelsesloven § 5, stk. 2", applied_on,
+        since="Ansøgningen om danskuddannelse kom", what="Danskuddannelsen skal kunne begynde",
     )

@@ -57,7 +57,9 @@ def responsibility_day(placement_decided_on: date) -> Deadline:
         f"{dk_long(first)}."
     )
     if not is_working_day(first):
-        explanation += f" Den dag er {day_name(first)}, så ansvaret overgår den førstkommende hverdag, {dk_long(due)}."
+        explanation += (
+            f" Den dag er {day_name(first)}, så ansvaret overgår den førstkommende hverdag, {dk_long(due)}."
+        )
     return Deadline("inl4-responsibility", due, "integrationsloven § 4, stk. 2", explanation)
 
 
@@ -65,11 +67,8 @@ def contract_due(responsibility_from: date) -> Deadline:
     """integrationsloven § 19, stk. 1: the integration contract within 1 month after the municipality took
     over responsibility (a calendar month; a latest date for the municipality, not moved off weekends)."""
     return within_one_month(
-        "inl19-contract",
-        "integrationsloven § 19, stk. 1",
-        responsibility_from,
-        since="Kommunen overtog ansvaret",
-        what="Kontrakten skal være udarbejdet",
+        "inl19-contract", "integrationsloven § 19, stk. 1", responsibility_from,
+        since="Kommunen overtog ansvaret", what="Kontrakten skal være udarbejdet",
     )
 
 
@@ -78,11 +77,8 @@ def programme_due(responsibility_from: date) -> Deadline:
     within 1 month after the municipality took over responsibility (for those 18 or over at that time,
     § 16, stk. 1–2; a latest date for the municipality, not moved off weekends)."""
     return within_one_month(
-        "inl16-programme",
-        "integrationsloven § 16",
-        responsibility_from,
-        since="Kommunen overtog ansvaret",
-        what="Programmet skal være tilbudt",
+        "inl16-programme", "integrationsloven § 16", responsibility_from,
+        since="Kommunen overtog ansvaret", what="Programmet skal være tilbudt",
     )
 
 

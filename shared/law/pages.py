@@ -29,14 +29,5 @@ def calculator(request: Request, _user: PageUser) -> Response:
             result = chosen.apply(form)
     status = 422 if errors else 200
     choices = [(rule.id, rule.title) for rule in RULES.values()]
-    return render(
-        request,
-        "fristberegner.html",
-        status,
-        rule_choices=choices,
-        rule=chosen,
-        form=form,
-        errors=errors,
-        result=result,
-        page_title="Fristberegner",
-    )
+    return render(request, "fristberegner.html", status, rule_choices=choices, rule=chosen, form=form,
+                  errors=errors, result=result, page_title="Fristberegner")

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from shared.law import aktivloven, danskuddannelsesloven, integrationsloven, kommunalvalgloven, retssikkerhedsloven
+from shared.law import (
+    aktivloven,
+    danskuddannelsesloven,
+    influx,
+    integrationsloven,
+    kommunalvalgloven,
+    retssikkerhedsloven,
+)
 from shared.law.calendar import DANISH_MONTHS
 from shared.law.result import Result
 from shared.law.retssikkerhedsloven import Delivery
@@ -76,8 +83,8 @@ def parse_date(field: str, label: str, text: str) -> date:
         parsed = date(year, month, day)
     except ValueError:
         raise LawInputError(
-            field,
-            f"{label}: »{text}« er ikke en dato, der findes: {DANISH_MONTHS[month - 1]} {year} har ikke en {day}. dag.",
+            field, f"{label}: »{text}« er ikke en dato, der findes: {DANISH_MONTHS[month - 1]} {year} har ikke "
+            f"en {day}. dag."
         ) from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise LawInputError(field, f"{label}: datoen skal ligge mellem år {FIRST_YEAR} og {LAST_YEAR}.")
@@ -118,72 +125,36 @@ RESPONSIBILITY_FROM = Parameter("responsibility_from", "Dato for kommunens overt
 RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
-        Rule(
-            "inl4-responsibility",
-            "Kommunens overtagelse af ansvaret efter visitering",
-            "integrationsloven § 4, stk. 2",
-            (Parameter("placement_decided_on", "Dato for afgørelsen om visitering"),),
-            integrationsloven.responsibility_day,
-        ),
-        Rule(
-            "inl19-contract",
-            "Integrationskontrakt",
-            "integrationsloven § 19, stk. 1",
-            (RESPONSIBILITY_FROM,),
-            integrationsloven.contract_due,
-        ),
-        Rule(
-            "inl16-programme",
-            "Tilbud om program (selvforsørgelses- og hjemrejseprogram eller introduktionsprogram)",
-            "integrationsloven § 16",
-            (RESPONSIBILITY_FROM,),
-            integrationsloven.programme_due,
-        ),
-        Rule(
-            "dul5-start",
-            "Start på danskuddannelse (omfattet af integrationsloven)",
-            "danskuddannelsesloven § 5, stk. 1",
-            (RESPONSIBILITY_FROM,),
-            danskuddannelsesloven.start_due,
-        ),
-        Rule(
-            "dul5-start-application",
-            "Start på danskuddannelse efter ansøgning",
-            "danskuddannelsesloven § 5, stk. 2",
-            (Parameter("applied_on", "Dato for ansøgningen om danskuddannelse"),),
-            danskuddannelsesloven.start_due_after_application,
-        ),
-        Rule(
-            "inl20-followups",
-            "Opfølgningssamtaler efter visitationen",
-            "integrationsloven § 20, stk. 1",
-            (Parameter("visitation_completed_on", "Dato for afslutningen af visitationen efter § 17"),),
-            integrationsloven.followups_due,
-        ),
-        Rule(
-            "rsl67-appeal",
-            "Klagefrist for en afgørelse",
-            "retssikkerhedsloven § 67, stk. 1",
-            (
-                Parameter("decision_on", "Afgørelsens dato"),
-                Parameter("delivery", "Måden, afgørelsen blev sendt på", tuple((d.value, d.label) for d in Delivery)),
-            ),
-            _appeal,
-        ),
-        Rule(
-            "aktl-deduction-deadline",
-            "Sidste frist for fradrag i hjælpen",
-            "aktivloven § 35, stk. 3",
-            (Parameter("breach_on", "Dato for overtrædelsen af pligten"),),
-            aktivloven.deduction_deadline,
-        ),
-        Rule(
-            "inl42-council-term",
-            "Integrationsrådets funktionsperiode (den kommunale valgperiode)",
-            "integrationsloven § 42, stk. 3",
-            (Parameter("on", "En dato i perioden"),),
-            kommunalvalgloven.council_term,
-        ),
+        Rule("inl4-responsibility", "Kommunens overtagelse af ansvaret efter visitering",
+             "integrationsloven § 4, stk. 2",
+             (Parameter("placement_decided_on", "Dato for afgørelsen om visitering"),),
+             integrationsloven.responsibility_day),
+        Rule("inl19-contract", "Integrationskontrakt", "integrationsloven § 19, stk. 1",
+             (RESPONSIBILITY_FROM,), integrationsloven.contract_due),
+        Rule("inl16-programme", "Tilbud om program (selvforsørgelses- og hjemrejseprogram eller "
+             "introduktionsprogram)", "integrationsloven § 16", (RESPONSIBILITY_FROM,),
+             integrationsloven.programme_due),
+        Rule("dul5-start", "Start på danskuddannelse (omfattet af integrationsloven)",
+             "danskuddannelsesloven § 5, stk. 1", (RESPONSIBILITY_FROM,), danskuddannelsesloven.start_due),
+        Rule("dul5-start-application", "Start på danskuddannelse efter ansøgning",
+             "danskuddannelsesloven § 5, stk. 2",
+             (Parameter("applied_on", "Dato for ansøgningen om danskuddannelse"),),
+             danskuddannelsesloven.start_due_after_application),
+        Rule("inl20-followups", "Opfølgningssamtaler efter visitationen", "integrationsloven § 20, stk. 1",
+             (Parameter("visitation_completed_on", "Dato for afslutningen af visitationen efter § 17"),),
+             integrationsloven.followups_due),
+        Rule("rsl67-appeal", "Klagefrist for en afgørelse", "retssikkerhedsloven § 67, stk. 1",
+             (Parameter("decision_on", "Afgørelsens dato"),
+              Parameter("delivery", "Måden, afgørelsen blev sendt på",
+                        tuple((d.value, d.label) for d in Delivery))),
+             _appeal),
+        Rule("aktl-deduction-deadline", "Sidste frist for fradrag i hjælpen", "aktivloven § 35, stk. 3",
+             (Parameter("breach_on", "Dato for overtrædelsen af pligten"),), aktivloven.deduction_deadline),
+        Rule("inl4b-suspension", "Suspension af fristerne for tilbud og danskuddannelse efter visitering",
+             "integrationsloven § 4 b, stk. 1", (RESPONSIBILITY_FROM,), influx.suspension_end),
+        Rule("inl42-council-term", "Integrationsrådets funktionsperiode (den kommunale valgperiode)",
+             "integrationsloven § 42, stk. 3", (Parameter("on", "En dato i perioden"),),
+             kommunalvalgloven.council_term),
     )
 }
 

@@ -19,12 +19,8 @@ class Deadline:
     explanation: str
 
     def as_json(self) -> dict[str, str | list[str]]:
-        return {
-            "rule": self.rule,
-            "due": self.due.isoformat(),
-            "reference": self.reference,
-            "explanation": self.explanation,
-        }
+        return {"rule": self.rule, "due": self.due.isoformat(), "reference": self.reference,
+                "explanation": self.explanation}
 
 
 @dataclass(frozen=True)
@@ -37,12 +33,8 @@ class Schedule:
     explanation: str
 
     def as_json(self) -> dict[str, str | list[str]]:
-        return {
-            "rule": self.rule,
-            "due": [day.isoformat() for day in self.due],
-            "reference": self.reference,
-            "explanation": self.explanation,
-        }
+        return {"rule": self.rule, "due": [day.isoformat() for day in self.due], "reference": self.reference,
+                "explanation": self.explanation}
 
 
 Result = Deadline | Schedule

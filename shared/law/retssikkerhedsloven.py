@@ -61,7 +61,8 @@ def appeal_deadline(decision_on: date, delivery: Delivery) -> Deadline:
     due = next_working_day(four_weeks)
     if delivery is Delivery.DIGITAL:
         explanation = (
-            f"Afgørelsen er dateret {dk_long(decision_on)} og sendt med Digital Post, så borgeren har den samme dag. "
+            f"Afgørelsen er dateret {dk_long(decision_on)} og sendt med Digital Post, så borgeren har den "
+            f"samme dag. "
         )
     else:
         explanation = (
@@ -75,3 +76,4 @@ def appeal_deadline(decision_on: date, delivery: Delivery) -> Deadline:
             f" Den dag er {day_name(four_weeks)}, så fristen løber til den førstkommende hverdag, {dk_long(due)}."
         )
     return Deadline("rsl67-appeal", due, "retssikkerhedsloven § 67, stk. 1", explanation)
+

@@ -19,20 +19,10 @@ SignedIn = Annotated[Principal, Depends(require(*Department))]
 def rules(_user: SignedIn) -> list[dict[str, Any]]:
     """The rules the calculator knows, with their parameters."""
     return [
-        {
-            "rule": rule.id,
-            "title": rule.title,
-            "reference": rule.reference,
-            "parameters": [
-                {
-                    "name": p.name,
-                    "label": p.label,
-                    "type": p.kind,
-                    **({"choices": [value for value, _ in p.choices]} if p.choices else {}),
-                }
-                for p in rule.parameters
-            ],
-        }
+        {"rule": rule.id, "title": rule.title, "reference": rule.reference,
+         "parameters": [{"name": p.name, "label": p.label, "type": p.kind,
+                         **({"choices": [value for value, _ in p.choices]} if p.choices else {})}
+                        for p in rule.parameters]}
         for rule in RULES.values()
     ]
 

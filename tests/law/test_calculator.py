@@ -25,8 +25,7 @@ def test_every_service_answers_the_appeal_deadline_of_a_decision_of_27_november_
     """Defect 3 of the issue, through the route: 28 December 2026, not Christmas Day."""
     app = make_app(service)
     response = app.client.get(
-        "/law/rsl67-appeal",
-        params={"decision_on": "2026-11-27", "delivery": "digital"},
+        "/law/rsl67-appeal", params={"decision_on": "2026-11-27", "delivery": "digital"},
         headers=app.as_(Department.JOBCENTRET),
     )
     assert response.status_code == 200, response.text
@@ -40,8 +39,7 @@ def test_every_service_answers_the_appeal_deadline_of_a_decision_of_27_november_
 def test_the_route_answers_a_schedule_as_a_list_of_dates(make_app: MakeApp) -> None:
     app = make_app("housing")
     response = app.client.get(
-        "/law/inl20-followups",
-        params={"visitation_completed_on": "2026-01-31"},
+        "/law/inl20-followups", params={"visitation_completed_on": "2026-01-31"},
         headers=app.as_(Department.SOCIAL_PSYKIATRI),
     )
     assert response.status_code == 200
@@ -52,8 +50,7 @@ def test_the_route_answers_the_responsibility_day_of_a_decision_of_30_november_2
     """Defect 4 of the issue: 4 January 2027, not nytårsdag."""
     app = make_app("housing")
     response = app.client.get(
-        "/law/inl4-responsibility",
-        params={"placement_decided_on": "2026-11-30"},
+        "/law/inl4-responsibility", params={"placement_decided_on": "2026-11-30"},
         headers=app.as_(Department.JOBCENTRET),
     )
     assert response.json()["due"] == "2027-01-04"
@@ -64,22 +61,12 @@ def test_the_route_lists_every_rule_with_its_parameters(make_app: MakeApp) -> No
     response = app.client.get("/law", headers=app.as_(Department.JOBCENTRET))
     rules = {rule["rule"]: rule for rule in response.json()}
     assert set(rules) >= {
-        "inl4-responsibility",
-        "inl19-contract",
-        "inl16-programme",
-        "dul5-start",
-        "dul5-start-application",
-        "inl20-followups",
-        "rsl67-appeal",
-        "aktl-deduction-deadline",
+        "inl4-responsibility", "inl19-contract", "inl16-programme", "dul5-start", "dul5-start-application",
+        "inl20-followups", "rsl67-appeal", "aktl-deduction-deadline",
     }
     delivery = rules["rsl67-appeal"]["parameters"][1]
-    assert delivery == {
-        "name": "delivery",
-        "label": "Måden, afgørelsen blev sendt på",
-        "type": "choice",
-        "choices": ["digital", "letter"],
-    }
+    assert delivery == {"name": "delivery", "label": "Måden, afgørelsen blev sendt på", "type": "choice",
+                        "choices": ["digital", "letter"]}
 
 
 def test_an_unknown_rule_is_404_with_a_danish_message(make_app: MakeApp) -> None:
@@ -101,15 +88,8 @@ def test_an_unknown_rule_is_404_with_a_danish_message(make_app: MakeApp) -> None
         ({"decision_on": "2026-11-27", "delivery": "fax"}, "delivery", "»fax« kendes ikke"),
         ({"decision_on": "2026-11-27"}, "delivery", "Vælg måden"),
     ],
-    ids=[
-        "missing-date",
-        "not-iso",
-        "impossible-date",
-        "no-such-month",
-        "out-of-range",
-        "unknown-delivery",
-        "missing-delivery",
-    ],
+    ids=["missing-date", "not-iso", "impossible-date", "no-such-month", "out-of-range", "unknown-delivery",
+         "missing-delivery"],
 )
 def test_bad_parameters_are_422_with_a_danish_message_naming_the_field(
     make_app: MakeApp, params: dict[str, str], field: str, says: str
@@ -181,7 +161,7 @@ def test_a_bad_date_on_the_page_is_422_with_the_danish_error_next_to_the_field(m
     page = response.text
     error = 'id="decision_on-error"'
     assert error in page
-    after = page[page.index(error) :]
+    after = page[page.index(error):]
     assert "februar 2026 har ikke en 30. dag" in after[:400]
     assert 'value="2026-02-30"' in page  # what was typed is kept
     assert "Hvorfor denne frist?" not in page
@@ -228,13 +208,7 @@ def test_the_command_prints_a_deduction_deadline() -> None:
         ((), "Brug:"),
     ],
     ids=[
-        "unknown-rule",
-        "impossible-date",
-        "unknown-delivery",
-        "missing",
-        "no-key",
-        "unknown-key",
-        "no-rule",
+        "unknown-rule", "impossible-date", "unknown-delivery", "missing", "no-key", "unknown-key", "no-rule",
         "nothing",
     ],
 )

@@ -22,11 +22,7 @@ def test_store_bededag_is_a_helligdag_in_2023_and_no_longer_from_2024() -> None:
     "day",
     [date(2026, 6, 5), date(2026, 12, 24), date(2026, 12, 31), date(2026, 5, 1), date(2025, 6, 5), date(2024, 12, 24)],
     ids=[
-        "grundlovsdag-2026",
-        "juleaften-2026",
-        "nytaarsaften-2026",
-        "1-maj-2026",
-        "grundlovsdag-2025",
+        "grundlovsdag-2026", "juleaften-2026", "nytaarsaften-2026", "1-maj-2026", "grundlovsdag-2025",
         "juleaften-2024",
     ],
 )

@@ -136,7 +136,9 @@ DANISH_APPLICATION = [
 
 
 @pytest.mark.parametrize(("applied", "expected", "why"), DANISH_APPLICATION, ids=[c[0] for c in DANISH_APPLICATION])
-def test_danish_education_can_start_within_one_month_of_the_application(applied: str, expected: str, why: str) -> None:
+def test_danish_education_can_start_within_one_month_of_the_application(
+    applied: str, expected: str, why: str
+) -> None:
     """B11 (danskuddannelsesloven § 5, stk. 2)."""
     result = danskuddannelsesloven.start_due_after_application(D(applied))
     assert result.due == D(expected), why
@@ -191,7 +193,9 @@ APPEAL = [
 ]
 
 
-@pytest.mark.parametrize(("decided", "delivery", "expected", "why"), APPEAL, ids=[f"{c[0]}-{c[1]}" for c in APPEAL])
+@pytest.mark.parametrize(
+    ("decided", "delivery", "expected", "why"), APPEAL, ids=[f"{c[0]}-{c[1]}" for c in APPEAL]
+)
 def test_the_appeal_deadline_is_4_weeks_from_receipt_moved_to_a_working_day(
     decided: str, delivery: str, expected: str, why: str
 ) -> None:

@@ -18,6 +18,7 @@ from shared.web.deps import Db, IdPath
 router = APIRouter(tags=["bolig"])
 
 
+
 def unit_out(unit: TemporaryUnit, taken: int) -> UnitOut:
     return UnitOut(
         id=unit.id,
