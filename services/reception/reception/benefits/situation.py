@@ -25,7 +25,8 @@ LABELS = {
 def _date(field: str, raw: str | None) -> date:
     text = (raw or "").strip()
     if not text:
-        raise Invalid(f"{LABELS[field]} mangler", field=field, danish=f"Angiv {LABELS[field].lower()}")
+        message = f"Angiv {LABELS[field].lower()}"
+        raise Invalid(message, field=field, danish=message)
     try:
         return date.fromisoformat(text)
     except ValueError:
