@@ -69,7 +69,7 @@ def test_age_on_a_day(born, on, age):
 
 
 def test_no_satser_before_the_reform_or_for_a_minor():
-    with pytest.raises(RateNotAvailable, match="1. juli 2025"):
+    with pytest.raises(RateNotAvailable, match=r"1\. juli 2025"):
         rates_for(D("2025-06-30"))
     with pytest.raises(RateNotAvailable, match="2025"):
         rates_for(D("2025-07-01"))  # the table starts with 2026

@@ -248,7 +248,7 @@ def _pay_arrears(session: Session, run: PaymentRun) -> list[Payment]:
     )
     if not months:
         return []
-    paid = set(session.execute(select(Payment.benefit_id, Payment.month)).tuples())
+    paid = {(benefit_id, month) for benefit_id, month in session.execute(select(Payment.benefit_id, Payment.month))}
     earliest, _ = _month_bounds(months[0])
     _, latest = _month_bounds(months[-1])
     owed = session.scalars(
