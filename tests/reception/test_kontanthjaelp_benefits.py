@@ -189,3 +189,28 @@ def test_defect_6_the_page_creates_kontanthjaelp_from_the_situation_and_refuses_
     page = app.client.get(base).text
     assert "Hvorfor dette beløb?" in page and re.search(r"Mindstesats 6920\.00 kr\.", page)
     assert app.count(AccessLog) >= 1
+
+
+def test_defect_6_the_page_computes_the_suggestion_before_the_benefit_is_created(make_app):
+    app = make_app("reception")
+    case_id = _case(app)
+    app.client.cookies.set(COOKIE, token(OK))
+    base = f"/sager/{case_id}/forsorgelse"
+    assert 'formmethod="get"' in app.client.get(base).text and "Beregn forslag" in app.client.get(base).text
+    typed = {
+        "beregn": "1",
+        "start_date": "2026-06-01",
+        "birth_date": "1990-01-02",
+        "children": "2",
+        "meets_residence_requirement": "1",
+    }
+    shown = app.client.get(base, params=typed)
+    assert shown.status_code == 200
+    expected = T.grundsats.amount + T.boernetillaeg.amount + T.tillaeg_enlig_forsoerger.amount
+    assert (
+        f"Foreslået kontanthjælp: {expected:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") in shown.text
+    )
+    assert "skal bekræftes" in shown.text and 'value="2026-06-01"' in shown.text
+    bad = app.client.get(base, params={**typed, "birth_date": "2-1-1990"})
+    assert bad.status_code == 422 and "er ikke en dato" in bad.text
+    assert app.count(Benefit) == 0

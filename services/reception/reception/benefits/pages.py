@@ -25,6 +25,7 @@ from reception.benefits.schemas import (
     SanctionIn,
     SanctionOut,
 )
+from reception.benefits.situation import parse_situation
 from reception.cases.models import Case
 from reception.web import FORMS, CaseReader, render_case_page
 from shared.auth import Department, Principal
@@ -91,8 +92,10 @@ def benefits_page(
     form: dict[str, Any] | None = None,
     form_for: str = "",
     status_code: int = 200,
+    suggestion: dict[str, object] | None = None,
 ) -> Response:
-    """The case's benefits and sanctions; ``form_for`` names the form the kept input belongs to."""
+    """The case's benefits and sanctions; ``form_for`` names the form the kept input belongs to;
+    ``suggestion`` the kontanthjælp computed from the benefit form's situation ("Beregn forslag")."""
 
     def load(db: Session, case: Case) -> dict[str, Any]:
         benefits = [BenefitOut.model_validate(b) for b in service.benefits_for(db, case_id=case_id)]
@@ -106,6 +109,7 @@ def benefits_page(
             "errors": errors or {},
             "form": form or {},
             "form_for": form_for,
+            "suggestion": suggestion,
             "today": today(),
             "is_finance": principal.department == FINANCE,
             "can_propose": principal.department in PROPOSERS,
@@ -126,7 +130,21 @@ def benefits_page(
 
 @router.get("/sager/{case_id}/forsorgelse")
 def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
-    return benefits_page(request, session, user, case_id)
+    """The page; with ``beregn`` (the benefit form's "Beregn forslag") also the kontanthjælp suggested for the
+    situation typed, the form kept as typed, or the Danish error next to the field."""
+    if "beregn" not in request.query_params:
+        return benefits_page(request, session, user, case_id)
+    typed = {k: v[:200] for k, v in request.query_params.items() if k in BENEFIT_FIELDS}
+    try:
+        situation, start = parse_situation({**typed, **{flag: "ja" if typed.get(flag) else "" for flag in FLAGS}})
+        proposal = service.suggestion(situation, start)
+    except Invalid as exc:
+        field = (exc.field or "").removeprefix("situation.")
+        errors = {field if field in BENEFIT_FIELDS else "benefit": exc.danish}
+        return benefits_page(
+            request, session, user, case_id, errors=errors, form=typed, form_for="benefit", status_code=422
+        )
+    return benefits_page(request, session, user, case_id, form=typed, form_for="benefit", suggestion=proposal.as_json())
 
 
 async def _submit(
