@@ -47,8 +47,10 @@ def made(system) -> Made:
     assert ok.post(
         f"/cases/{case_id}/benefits",
         json={
-            "benefit_type": "introduktionsydelse",
+            "benefit_type": "kontanthjaelp",
+            "situation": {"birth_date": "1990-01-02"},
             "monthly_amount": "12000.00",
+            "override_reason": "Beløbet er fastsat i testen",
             "start_date": copenhagen_today().replace(day=1).isoformat(),
             "payment_account_registered": True,
         },
@@ -65,7 +67,7 @@ def made(system) -> Made:
             },
         ).json()
     assert ok.post(f"/sanctions/{sanction['id']}/hearing", json={"version": 1}).is_success
-    month = (copenhagen_today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
+    month = copenhagen_today().strftime("%Y-%m")  # a run is for the current or a past month
     assert ok.post("/payment-runs", json={"month": month}).is_success
     wait_for(
         lambda: len(jc.get(f"/cases/{case_id}/timeline").json()) >= 1,

@@ -117,8 +117,10 @@ def _signed_contract_and_benefit(flow, case_id: int, monthly: str) -> None:
     benefit = ok.post(
         f"/cases/{case_id}/benefits",
         json={
-            "benefit_type": "introduktionsydelse",
+            "benefit_type": "kontanthjaelp",
+            "situation": {"birth_date": "1990-01-02"},
             "monthly_amount": monthly,
+            "override_reason": "Beløbet er fastsat i testen",
             "start_date": (copenhagen_today() - timedelta(days=20)).isoformat(),
             "payment_account_registered": True,
         },

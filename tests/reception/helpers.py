@@ -34,3 +34,20 @@ def arrival(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def kontanthjaelp(
+    amount: str | None = None, start: str = "2026-11-01", account: bool = True, **situation: Any
+) -> dict[str, Any]:
+    """A kontanthjælp body: a 36-year-old without children (mindstesats unless the situation says otherwise);
+    with ``amount`` the benefit is that amount, with a reason for differing from the suggestion."""
+    body: dict[str, Any] = {
+        "benefit_type": "kontanthjaelp",
+        "situation": {"birth_date": "1990-01-02", **situation},
+        "start_date": start,
+        "payment_account_registered": account,
+    }
+    if amount is not None:
+        body["monthly_amount"] = amount
+        body["override_reason"] = "Beløbet er fastsat efter fradrag for indtægt (testens beløb)"
+    return body

@@ -18,7 +18,7 @@ from shared.access import AccessLog
 from shared.auth import COOKIE, Department
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from tests.conftest import token
-from tests.reception.helpers import handover
+from tests.reception.helpers import handover, kontanthjaelp
 
 UDL, JC, BS = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.BORGERSERVICE
 OK, FR, BM = Department.OKONOMI, Department.FRIVILLIGHED, Department.BORGMESTERKONTORET
@@ -66,12 +66,7 @@ def test_a_cases_plan_and_referrals_through_the_api_are_logged_under_the_case(ma
 def test_a_cases_benefits_and_sanctions_are_logged_and_a_months_payments_page_as_a_list(make_app):
     app = make_app("reception")
     case_id = _case(app)
-    benefit = {
-        "benefit_type": "introduktionsydelse",
-        "monthly_amount": "12000.00",
-        "start_date": "2026-11-01",
-        "payment_account_registered": True,
-    }
+    benefit = kontanthjaelp("12000.00")
     assert app.client.post(f"/cases/{case_id}/benefits", json=benefit, headers=app.as_(OK)).status_code == 201
     assert len(_ok(app.client.get(f"/cases/{case_id}/benefits", headers=app.as_(OK, "ok-bente")))) == 1
     assert _ok(app.client.get(f"/cases/{case_id}/sanctions", headers=app.as_(JC, "jc-ole"))) == []

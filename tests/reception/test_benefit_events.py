@@ -12,7 +12,7 @@ from shared.bus.inbox import Outcome, consume
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.education import AbsenceReported
 from shared.contracts.employment import SelfSufficiencyReported
-from tests.reception.helpers import handover
+from tests.reception.helpers import handover, kontanthjaelp
 from tests.reception.test_contract import CONTENT
 
 UDL, JC, OK = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.OKONOMI
@@ -36,12 +36,7 @@ def _case(app, *, signed: bool, benefit: bool = True) -> int:
             headers=app.as_(JC),
         )
     if benefit:
-        body = {
-            "benefit_type": "introduktionsydelse",
-            "monthly_amount": "9620.00",
-            "start_date": (copenhagen_today() - timedelta(days=40)).isoformat(),
-            "payment_account_registered": True,
-        }
+        body = kontanthjaelp("9620.00", start=(copenhagen_today() - timedelta(days=40)).isoformat())
         assert app.client.post(f"/cases/{case['id']}/benefits", json=body, headers=app.as_(OK)).status_code == 201
     return int(case["id"])
 

@@ -8,19 +8,14 @@ from datetime import date, timedelta
 from reception.benefits.models import Payment, PaymentRun
 from shared.auth import Department
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
-from tests.reception.helpers import handover
+from tests.reception.helpers import handover, kontanthjaelp
 
 UDL, JC, OK = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.OKONOMI
 
 
 def _case_with_benefit(app, amount="12000.00", start=None, account=True):
     case = app.client.post("/handovers", json=handover(), headers=app.as_(UDL)).json()
-    body = {
-        "benefit_type": "introduktionsydelse",
-        "monthly_amount": amount,
-        "start_date": (start or date(2026, 11, 1)).isoformat(),
-        "payment_account_registered": account,
-    }
+    body = kontanthjaelp(amount, start=(start or date(2026, 11, 1)).isoformat(), account=account)
     resp = app.client.post(f"/cases/{case['id']}/benefits", json=body, headers=app.as_(OK))
     assert resp.status_code == 201, resp.text
     return case
@@ -31,15 +26,15 @@ def test_r3_benefit_record_and_one_running_benefit_per_case(make_app):
     case = _case_with_benefit(app)
     again = app.client.post(
         f"/cases/{case['id']}/benefits",
-        json={"benefit_type": "introduktionsydelse", "monthly_amount": "1.00", "start_date": "2026-11-01"},
+        json=kontanthjaelp("1.00"),
         headers=app.as_(OK),
     )
     assert again.status_code == 409
     listed = app.client.get(f"/cases/{case['id']}/benefits", headers=app.as_(JC)).json()
-    assert [(b["benefit_type"], b["monthly_amount"]) for b in listed] == [("introduktionsydelse", "12000.00")]
+    assert [(b["benefit_type"], b["monthly_amount"]) for b in listed] == [("kontanthjaelp", "12000.00")]
     by_jc = app.client.post(
         f"/cases/{case['id']}/benefits",
-        json={"benefit_type": "introduktionsydelse", "monthly_amount": "1.00", "start_date": "2026-11-01"},
+        json=kontanthjaelp("1.00"),
         headers=app.as_(JC),
     )
     assert by_jc.status_code == 403
@@ -68,7 +63,7 @@ def test_r3_two_simultaneous_payment_runs_for_a_month_pay_once(make_app):
 
     def run() -> None:
         barrier.wait()
-        resp = app.client.post("/payment-runs", json={"month": "2027-01"}, headers=app.as_(OK))
+        resp = app.client.post("/payment-runs", json={"month": "2026-11"}, headers=app.as_(OK))
         assert resp.status_code == 200, resp.text
         created.append(resp.json()["created"])
 
@@ -213,7 +208,7 @@ def test_r3_bad_benefit_and_sanction_input(make_app):
         ),
         (
             f"/cases/{case['id']}/benefits",
-            {"benefit_type": "introduktionsydelse", "monthly_amount": "-1", "start_date": "2026-01-01"},
+            {**kontanthjaelp("1.00"), "monthly_amount": "-1"},
         ),
         ("/payment-runs", {"month": "2026-13"}),
         ("/payment-runs", {"month": "26-01"}),

@@ -22,7 +22,7 @@ from shared.bus.inbox import Outcome, consume
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.housing import TemporaryAssigned
 from tests.conftest import token
-from tests.reception.helpers import handover
+from tests.reception.helpers import handover, kontanthjaelp
 
 UDL, JC, OK, BS = (
     Department.UDLAENDINGESTYRELSEN,
@@ -182,9 +182,11 @@ def test_r3_benefit_and_a_sanction_proposed_heard_and_decided_with_the_appeal_de
         ok,
         f"{base}/ydelse",
         {
-            "benefit_type": "introduktionsydelse",
-            "monthly_amount": "12.550,50",
             "start_date": "2026-11-01",
+            "birth_date": "1990-01-02",
+            "children": "0",
+            "monthly_amount": "12.550,50",
+            "override_reason": "Fastsat efter fradrag for indtægt",
             "payment_account_registered": "1",
         },
     )
@@ -246,12 +248,12 @@ def test_r3_benefit_form_error_is_danish_keeps_input_and_writes_nothing(make_app
     resp = _post(
         ok,
         f"/sager/{case['id']}/forsorgelse/ydelse",
-        {"benefit_type": "kontanthjaelp", "monthly_amount": "mange penge", "start_date": ""},
+        {"birth_date": "1990-01-02", "monthly_amount": "mange penge", "start_date": ""},
     )
     assert resp.status_code == 422
     assert _error_next_to(resp.text, "monthly_amount") == "Skriv et beløb i kroner, fx 1234,50"
     assert _error_next_to(resp.text, "start_date") == "Feltet skal udfyldes"
-    assert 'value="mange penge"' in resp.text and '<option value="kontanthjaelp" selected>' in resp.text
+    assert 'value="mange penge"' in resp.text and 'value="1990-01-02"' in resp.text
     assert app.count(Benefit) == 0
 
 
@@ -299,22 +301,13 @@ def test_r3_sanction_without_prior_written_guidance_is_refused_next_to_the_field
     assert _sanction(app).status == "hearing"
 
 
-def _next_month() -> str:
-    return (copenhagen_today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
-
-
 def test_r3_payment_run_page_shows_gross_deduction_net_and_the_same_run_again(make_app):
     app = make_app("reception")
     case = _case(app)
     start = copenhagen_today().replace(day=1)
     app.client.post(
         f"/cases/{case['id']}/benefits",
-        json={
-            "benefit_type": "introduktionsydelse",
-            "monthly_amount": "12000.00",
-            "start_date": start.isoformat(),
-            "payment_account_registered": True,
-        },
+        json=kontanthjaelp("12000.00", start=start.isoformat()),
         headers=app.as_(OK),
     )
     breach = copenhagen_today() - timedelta(days=2)
@@ -340,11 +333,11 @@ def test_r3_payment_run_page_shows_gross_deduction_net_and_the_same_run_again(ma
 
     ok = _signed_in(app, OK, "Olga Økonomi")
     assert "Udbetaling" in ok.get("/").text
-    month = _next_month()
+    month = copenhagen_today().strftime("%Y-%m")  # a run is for the current or a past month (issue 14, defect 5)
     ran = _post(ok, "/udbetaling", {"month": month})
     assert (ran.status_code, ran.headers["location"]) == (303, f"/udbetaling?maaned={month}&igen=0")
     page = ok.get(ran.headers["location"]).text
-    row = re.search(rf'<tr data-case="{case["id"]}">.*?</tr>', page, re.S)
+    row = re.search(rf'<tr data-case="{case["id"]}" data-kind="regular">.*?</tr>', page, re.S)
     assert row, page
     assert re.findall(r"([\d.]+,\d\d) kr\.", row.group(0)) == ["12.000,00", "1.250,00", "10.750,00"]
     assert "Kørt " in page and "Olga Økonomi" in page

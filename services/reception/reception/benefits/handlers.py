@@ -70,7 +70,8 @@ def on_absence_reported(session: Session, event: AbsenceReported, envelope: Even
 
 
 def on_self_sufficiency_reported(session: Session, event: SelfSufficiencyReported, _envelope: EventEnvelope) -> None:
-    """The person supports themselves: every running benefit ends the day before (B7)."""
+    """The person supports themselves: every running benefit ends the day before (B7); what a payment run
+    already paid for the days after becomes a recovery claim (service.record_recoveries)."""
     label = SELF_SUFFICIENCY_KINDS.get(event.kind, event.kind)
     last_day = event.effective_from - timedelta(days=1)
     service.stop_benefits(session, case_id=event.case_id, on=last_day, reason=f"Selvforsørgende ({label})")

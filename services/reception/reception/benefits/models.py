@@ -24,6 +24,14 @@ class Benefit(Base):
     payment_account_registered: Mapped[bool] = mapped_column(default=False)
     stop_reason: Mapped[str | None] = mapped_column(String(200), default=None)
     created_by: Mapped[str] = mapped_column(String(100))
+    # Kontanthjælp (aktivloven §§ 16–20): the suggestion the amount was checked against, its satser's year,
+    # the person's situation it was computed from, and why; an amount different from it carries a reason.
+    amount_rule: Mapped[str | None] = mapped_column(String(40), default=None)
+    amount_why: Mapped[str | None] = mapped_column(Text, default=None)
+    amount_year: Mapped[int | None] = mapped_column(Integer, default=None)
+    amount_basis: Mapped[str | None] = mapped_column(Text, default=None)
+    suggested_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), default=None)
+    override_reason: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class PaymentRun(Base):
@@ -48,6 +56,28 @@ class Payment(Base):
     gross: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     deduction: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     net: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    # "regular": the run's own month; "arrears" (efterbetaling): an earlier month that had a run but no
+    # payment for this benefit (registered late, or no NemKonto then). One payment per benefit and month.
+    kind: Mapped[str] = mapped_column(String(20), default="regular", server_default="regular")
+
+    __table_args__ = (UniqueConstraint("benefit_id", "month"),)
+
+
+class RecoveryClaim(Base):
+    """Kontanthjælp paid for days after the benefit ended (a stop recorded after the month was paid):
+    the amount and why, one claim per benefit and month (aktivloven § 91 decides whether it is recovered)."""
+
+    __tablename__ = "recovery_claim"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    benefit_id: Mapped[int] = mapped_column(ForeignKey("benefit.id"), index=True)
+    case_id: Mapped[int] = mapped_column(BigId, index=True)
+    month: Mapped[str] = mapped_column(String(7))
+    amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    claim_rule: Mapped[str] = mapped_column(String(40))
+    claim_why: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="til_afgoerelse")
+    recorded_on: Mapped[date] = mapped_column(Date)
 
     __table_args__ = (UniqueConstraint("benefit_id", "month"),)
 

@@ -15,31 +15,36 @@ from reception.benefits import payment_pages, service
 from reception.benefits import sanctions as sanction_service
 from reception.benefits.models import Sanction
 from reception.benefits.schemas import (
-    BenefitIn,
+    BenefitForm,
     BenefitOut,
     BenefitType,
     DecisionIn,
     HearingIn,
+    RecoveryOut,
     ReplyIn,
     SanctionIn,
     SanctionOut,
 )
+from reception.benefits.situation import parse_situation
 from reception.cases.models import Case
 from reception.web import FORMS, CaseReader, render_case_page
 from shared.auth import Department, Principal
 from shared.clock import today
-from shared.errors import NotFound
+from shared.errors import Invalid, NotFound
 from shared.web.deps import Db, IdPath
 from shared.web.forms import money_input
 from shared.web.submit import Action, pick
 
 router = APIRouter(include_in_schema=False)
 
+# Every type a stored benefit can have; the two abolished 1 July 2025 are shown as such.
 BENEFIT_LABELS = {
-    BenefitType.INTRODUCTION.value: "Introduktionsydelse",
-    BenefitType.SELF_SUPPORT.value: "Selvforsørgelsesydelse",
+    BenefitType.INTRODUCTION.value: "Introduktionsydelse (ophørt)",
+    BenefitType.SELF_SUPPORT.value: "Selvforsørgelsesydelse (ophørt)",
     BenefitType.CASH.value: "Kontanthjælp",
 }
+PAYMENT_KINDS = {"regular": "Månedens udbetaling", "arrears": "Efterbetaling"}
+RECOVERY_LABELS = {"til_afgoerelse": ("warning", "Til afgørelse om tilbagebetaling (aktivloven § 91)")}
 SANCTION_LABELS = {
     "proposed": ("info", "Foreslået – partshøring mangler"),
     "hearing": ("warning", "I partshøring"),
@@ -51,14 +56,27 @@ SANCTION_LABELS = {
 DECISION_LABELS = {"applied": "Sanktionen gennemføres (fradrag)", "dropped": "Sanktionen frafaldes"}
 FINANCE = Department.OKONOMI
 PROPOSERS = (Department.OKONOMI, Department.JOBCENTRET)
-BENEFIT_FIELDS = ("benefit_type", "monthly_amount", "start_date", "payment_account_registered")
+BENEFIT_FIELDS = (
+    "start_date",
+    "birth_date",
+    "children",
+    "lives_with_spouse",
+    "lives_with_parents",
+    "meets_residence_requirement",
+    "monthly_amount",
+    "override_reason",
+    "payment_account_registered",
+)
 SANCTION_FIELDS = ("reason", "breach_date", "guidance_given_on", "amount")
+FLAGS = ("lives_with_spouse", "lives_with_parents", "meets_residence_requirement", "payment_account_registered")
 STALE = "Sanktionen er ændret af en anden i mellemtiden – genindlæs og prøv igen"
 
 
 def _labels() -> dict[str, Any]:
     return {
         "benefit_labels": BENEFIT_LABELS,
+        "payment_kinds": PAYMENT_KINDS,
+        "recovery_labels": RECOVERY_LABELS,
         "sanction_labels": SANCTION_LABELS,
         "decision_labels": DECISION_LABELS,
     }
@@ -74,18 +92,24 @@ def benefits_page(
     form: dict[str, Any] | None = None,
     form_for: str = "",
     status_code: int = 200,
+    suggestion: dict[str, object] | None = None,
 ) -> Response:
-    """The case's benefits and sanctions; ``form_for`` names the form the kept input belongs to."""
+    """The case's benefits and sanctions; ``form_for`` names the form the kept input belongs to;
+    ``suggestion`` the kontanthjælp computed from the benefit form's situation ("Beregn forslag")."""
 
     def load(db: Session, case: Case) -> dict[str, Any]:
         benefits = [BenefitOut.model_validate(b) for b in service.benefits_for(db, case_id=case_id)]
         sanctions = [SanctionOut.model_validate(s) for s in sanction_service.sanctions_for(db, case_id=case_id)]
         return {
             "benefits": benefits,
+            "payments": service.payments_for(db, case_id=case_id),
+            "recoveries": [RecoveryOut.model_validate(r) for r in service.recoveries_for(db, case_id=case_id)],
+            "month_name": service.month_name,
             "sanctions": sanctions,
             "errors": errors or {},
             "form": form or {},
             "form_for": form_for,
+            "suggestion": suggestion,
             "today": today(),
             "is_finance": principal.department == FINANCE,
             "can_propose": principal.department in PROPOSERS,
@@ -106,7 +130,21 @@ def benefits_page(
 
 @router.get("/sager/{case_id}/forsorgelse")
 def show(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
-    return benefits_page(request, session, user, case_id)
+    """The page; with ``beregn`` (the benefit form's "Beregn forslag") also the kontanthjælp suggested for the
+    situation typed, the form kept as typed, or the Danish error next to the field."""
+    if "beregn" not in request.query_params:
+        return benefits_page(request, session, user, case_id)
+    typed = {k: v[:200] for k, v in request.query_params.items() if k in BENEFIT_FIELDS}
+    try:
+        situation, start = parse_situation({**typed, **{flag: "ja" if typed.get(flag) else "" for flag in FLAGS}})
+        proposal = service.suggestion(situation, start)
+    except Invalid as exc:
+        field = (exc.field or "").removeprefix("situation.")
+        errors = {field if field in BENEFIT_FIELDS else "benefit": exc.danish}
+        return benefits_page(
+            request, session, user, case_id, errors=errors, form=typed, form_for="benefit", status_code=422
+        )
+    return benefits_page(request, session, user, case_id, form=typed, form_for="benefit", suggestion=proposal.as_json())
 
 
 async def _submit(
@@ -145,15 +183,21 @@ async def _submit(
 @router.post("/sager/{case_id}/forsorgelse/ydelse")
 async def add_benefit(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
     def action(db: Session, by: Principal, form: dict[str, str]) -> str:
-        data = BenefitIn.model_validate(
+        amount = (form.get("monthly_amount") or "").strip()
+        data = BenefitForm.model_validate(
             {
-                "benefit_type": form.get("benefit_type", ""),
-                "monthly_amount": money_input(form.get("monthly_amount")),
-                "start_date": form.get("start_date", ""),
-                "payment_account_registered": bool(form.get("payment_account_registered")),
+                **pick(form, ("start_date", "birth_date", "override_reason")),
+                "children": (form.get("children") or "").strip() or "0",
+                **{flag: bool(form.get(flag)) for flag in FLAGS},
+                "monthly_amount": money_input(amount) if amount else None,
             }
-        )
-        service.add_benefit(db, case_id=case_id, data=data, by=by)
+        ).to_benefit()
+        try:
+            service.add_benefit(db, case_id=case_id, data=data, by=by)
+        except Invalid as exc:  # the API names the situation's fields "situation.<name>"; the form names them plainly
+            if exc.field and exc.field.startswith("situation."):
+                exc.field = exc.field.removeprefix("situation.")
+            raise
         return f"/sager/{case_id}/forsorgelse#ydelser"
 
     return await _submit(
@@ -167,6 +211,28 @@ async def add_benefit(case_id: IdPath, request: Request, session: Db, user: Case
         refused="Kun Økonomisk Team kan oprette ydelser",
         alert="benefit",
         fields=BENEFIT_FIELDS,
+    )
+
+
+@router.post("/sager/{case_id}/forsorgelse/ydelser/{benefit_id}/nemkonto")
+async def register_payment_account(
+    case_id: IdPath, benefit_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    """NemKonto registered: the next payment run pays the months skipped meanwhile (efterbetaling)."""
+
+    def action(db: Session, _by: Principal, _form: dict[str, str]) -> str:
+        service.register_payment_account(db, benefit_id=benefit_id, case_id=case_id)
+        return f"/sager/{case_id}/forsorgelse#ydelser"
+
+    return await _submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for=f"account-{benefit_id}",
+        action=action,
+        allowed=(FINANCE,),
+        refused="Kun Økonomisk Team kan registrere NemKonto",
     )
 
 

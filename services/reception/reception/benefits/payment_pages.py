@@ -81,6 +81,7 @@ def _payments_page(
         rows=rows,
         month=month,
         month_name=month_label(month) if run is not None else "",
+        label_of=month_label,
         again=again,
         errors=errors or {},
         form={"month": month if typed is None else typed},

@@ -14,12 +14,14 @@ from reception.benefits.schemas import (
     DecisionIn,
     HearingIn,
     PaymentOut,
+    RecoveryOut,
     ReplyIn,
     RunIn,
     RunOut,
     SanctionIn,
     SanctionOut,
 )
+from reception.benefits.situation import parse_situation
 from reception.web import Reader
 from shared import access
 from shared.auth import Department, Principal, require
@@ -41,6 +43,45 @@ def list_benefits(case_id: IdPath, session: Db, by: Reader) -> Any:
     rows = service.benefits_for(session, case_id=case_id)
     access.record(session, by=by, purpose=lookups.READ_BENEFITS, case_id=case_id)
     return rows
+
+
+@router.post("/benefits/{benefit_id}/payment-account", response_model=BenefitOut)
+def register_payment_account(benefit_id: IdPath, session: Db, _by: Finance) -> Any:
+    """NemKonto registered after the benefit: the next payment run pays the months skipped (efterbetaling)."""
+    return service.register_payment_account(session, benefit_id=benefit_id)
+
+
+@router.get("/cases/{case_id}/recoveries", response_model=list[RecoveryOut])
+def list_recoveries(case_id: IdPath, session: Db, by: Reader) -> Any:
+    """Amounts paid for days after a benefit ended (access-logged under its case)."""
+    rows = service.recoveries_for(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_BENEFITS, case_id=case_id)
+    return rows
+
+
+@router.get("/kontanthjaelp/forslag")
+def suggest_kontanthjaelp(
+    _by: Finance,
+    start_date: str | None = None,
+    birth_date: str | None = None,
+    children: str | None = None,
+    lives_with_spouse: str | None = None,
+    lives_with_parents: str | None = None,
+    meets_residence_requirement: str | None = None,
+) -> dict[str, object]:
+    """The kontanthjælp suggested for a situation (aktivloven §§ 16–20): amount, satser's year, lines and why.
+    Bad parameters: 422 with a Danish message."""
+    situation, start = parse_situation(
+        {
+            "start_date": start_date,
+            "birth_date": birth_date,
+            "children": children,
+            "lives_with_spouse": lives_with_spouse,
+            "lives_with_parents": lives_with_parents,
+            "meets_residence_requirement": meets_residence_requirement,
+        }
+    )
+    return service.suggestion(situation, start).as_json()
 
 
 @router.post("/payment-runs", response_model=RunOut)

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from shared.law.kontanthjaelp import MAX_CHILDREN, Situation
 from shared.validation import LongText
 
 Money = Annotated[Decimal, Field(gt=0, le=Decimal("100000"), max_digits=12, decimal_places=2)]
@@ -16,18 +17,79 @@ Month = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$"
 
 
 class BenefitType(enum.StrEnum):
+    # Abolished 1 July 2025 (kontanthjælpsreformen): kept so that earlier benefits stay readable; a new
+    # benefit of these types is refused (service.add_benefit).
     INTRODUCTION = "introduktionsydelse"
     SELF_SUPPORT = "selvforsoergelsesydelse"
     CASH = "kontanthjaelp"
 
 
-class BenefitIn(BaseModel):
+ABOLISHED_TYPES = frozenset({BenefitType.INTRODUCTION, BenefitType.SELF_SUPPORT})
+
+
+class SituationIn(BaseModel):
+    """The person's situation the kontanthjælp suggestion is computed from (no CPR number)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    benefit_type: BenefitType
-    monthly_amount: Money
+    birth_date: date
+    children: int = Field(0, ge=0, le=MAX_CHILDREN)
+    lives_with_spouse: bool = False
+    lives_with_parents: bool = False
+    meets_residence_requirement: bool = False
+
+    def to_law(self) -> Situation:
+        return Situation(
+            birth_date=self.birth_date,
+            children=self.children,
+            lives_with_spouse=self.lives_with_spouse,
+            lives_with_parents=self.lives_with_parents,
+            meets_residence_requirement=self.meets_residence_requirement,
+        )
+
+
+class BenefitIn(BaseModel):
+    """A new benefit: kontanthjælp; the amount defaults to the suggestion, another amount needs a reason."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    benefit_type: BenefitType = BenefitType.CASH
+    situation: SituationIn
+    monthly_amount: Money | None = None
+    override_reason: LongText | None = None
     start_date: date
     payment_account_registered: bool = False
+
+
+class BenefitForm(BaseModel):
+    """The page's benefit form, flat (each error shown next to its field); ``to_benefit`` is the API's body."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    start_date: date
+    birth_date: date
+    children: int = Field(0, ge=0, le=MAX_CHILDREN)
+    lives_with_spouse: bool = False
+    lives_with_parents: bool = False
+    meets_residence_requirement: bool = False
+    monthly_amount: Money | None = None
+    override_reason: LongText | None = None
+    payment_account_registered: bool = False
+
+    def to_benefit(self) -> BenefitIn:
+        return BenefitIn(
+            situation=SituationIn(
+                birth_date=self.birth_date,
+                children=self.children,
+                lives_with_spouse=self.lives_with_spouse,
+                lives_with_parents=self.lives_with_parents,
+                meets_residence_requirement=self.meets_residence_requirement,
+            ),
+            monthly_amount=self.monthly_amount,
+            override_reason=self.override_reason or None,
+            start_date=self.start_date,
+            payment_account_registered=self.payment_account_registered,
+        )
 
 
 class BenefitOut(BaseModel):
@@ -41,6 +103,12 @@ class BenefitOut(BaseModel):
     end_date: date | None
     payment_account_registered: bool
     stop_reason: str | None
+    amount_rule: str | None
+    amount_why: str | None
+    amount_year: int | None
+    amount_basis: str | None
+    suggested_amount: Decimal | None
+    override_reason: str | None
 
 
 class RunIn(BaseModel):
@@ -54,6 +122,8 @@ class PaymentOut(BaseModel):
 
     case_id: int
     benefit_id: int
+    month: str
+    kind: str
     gross: Decimal
     deduction: Decimal
     net: Decimal
@@ -65,6 +135,20 @@ class RunOut(BaseModel):
     run_by: str
     payments: list[PaymentOut]
     created: bool
+
+
+class RecoveryOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    benefit_id: int
+    case_id: int
+    month: str
+    amount: Decimal
+    claim_rule: str
+    claim_why: str
+    status: str
+    recorded_on: date
 
 
 class SanctionIn(BaseModel):
