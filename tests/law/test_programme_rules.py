@@ -80,7 +80,9 @@ CONTROL_CONVERSATION = [
 ]
 
 
-@pytest.mark.parametrize(("received", "expected", "why"), CONTROL_CONVERSATION, ids=[c[0] for c in CONTROL_CONVERSATION])
+@pytest.mark.parametrize(
+    ("received", "expected", "why"), CONTROL_CONVERSATION, ids=[c[0] for c in CONTROL_CONVERSATION]
+)
 def test_the_conversation_after_a_control_action_is_due_within_one_week(received: str, expected: str, why: str) -> None:
     """integrationsloven § 27, stk. 1."""
     result = integrationsloven.control_conversation_due(D(received))
