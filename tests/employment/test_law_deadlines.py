@@ -368,6 +368,17 @@ def test_b8_section_27_bad_steps_are_4xx_with_danish_messages_and_write_nothing(
     assert field_error(resp.text, "control_received_on") == "Datoen må ikke ligge i fremtiden"
     resp = post(app, "/frister/sager/14/kontrolaktioner", {"_form": "control", "received_on": "", "what": ""})
     assert resp.status_code == 422 and field_error(resp.text, "control_what")
+    # Another case's control action named in the path, and a step that does not exist.
+    known_case(app, 15)
+    before = _row_counts(app)
+    resp = post(
+        app,
+        f"/frister/sager/15/kontrolaktioner/{action['id']}/samtale",
+        {"_form": f"k{action['id']}samtale", "version": "1", "on": TODAY.isoformat()},
+    )
+    assert resp.status_code == 422 and "Kontrolaktionen findes ikke" in html.unescape(resp.text)
+    resp = post(app, f"/frister/sager/14/kontrolaktioner/{action['id']}/snak", {"version": "1", "on": ""})
+    assert resp.status_code == 404
     assert _row_counts(app) == before
 
 
