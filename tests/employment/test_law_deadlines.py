@@ -88,6 +88,8 @@ def test_b1_section_16_the_programme_is_due_a_month_after_the_responsibility_day
     page = html.unescape(app.client.get("/samtaler/sager/1").text)
     assert "Frist for tilbud om program (§ 16)" in page and "4. februar 2027" in page
     assert "Hvorfor denne frist?" in page and "integrationsloven § 16" in page
+    listing = html.unescape(app.client.get("/samtaler").text)
+    assert "Program tilbudt senest (§ 16)" in listing and law.explanation in listing
 
 
 def test_b1_section_16_no_programme_for_a_person_under_18_on_the_responsibility_day(make_app):
