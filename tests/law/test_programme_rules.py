@@ -3,11 +3,14 @@ per rule, each date worked out by hand from the act's words; the weekdays and he
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shared.law import danskuddannelsesloven, integrationsloven, registry
+from shared.law.calendar import add_months
 
 D = date.fromisoformat
 
@@ -166,3 +169,36 @@ def test_a_bad_parameter_to_a_new_rule_is_a_danish_error() -> None:
     with pytest.raises(registry.LawInputError) as error:
         registry.due("inl27-offer", {"first_conversation_on": "2026-02-30"})
     assert "februar 2026 har ikke en 30. dag" in error.value.message
+
+
+# --- invariants (Hypothesis) ------------------------------------------------------------------------------
+
+DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+
+
+@given(DAYS)
+def test_the_control_offer_is_never_before_the_conversation_deadline_of_the_same_information(received: date) -> None:
+    """§ 27: the offer (2 weeks after the first conversation) is due 3 weeks after the information at the latest
+    interim date, and never before the conversation's own deadline."""
+    conversation = integrationsloven.control_conversation_due(received)
+    offer = integrationsloven.control_offer_due(conversation.due)
+    assert conversation.due == received + timedelta(weeks=1) and offer.due == received + timedelta(weeks=3)
+
+
+@given(DAYS)
+def test_the_yearly_follow_up_and_the_right_fall_in_the_right_month(day: date) -> None:
+    """§ 20 (12 months) and § 21, stk. 3 / § 2 f (60 months): the same month a year / five years on, never a day
+    beyond the start's date."""
+    yearly = integrationsloven.yearly_followup_due(day).due
+    right = integrationsloven.danish_right_expires(day).due
+    assert (yearly.year, yearly.month, right.year, right.month) == (day.year + 1, day.month, day.year + 5, day.month)
+    assert yearly.day <= day.day and right.day <= day.day
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2030, 12, 31)), DAYS)
+def test_adulthood_matches_the_18th_birthday(born: date, responsibility: date) -> None:
+    """§ 16, stk. 1–2: adult exactly from the 18th birthday (1 March for one born on 29 February)."""
+    eighteenth = add_months(born, 18 * 12)
+    if born.month == 2 and born.day == 29 and eighteenth.day == 28:
+        eighteenth += timedelta(days=1)
+    assert integrationsloven.adult_when_responsibility_passes(born, responsibility) is (responsibility >= eighteenth)
