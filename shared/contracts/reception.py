@@ -22,11 +22,8 @@ class CaseOpenedV1(Event):
 
 
 @contract("reception.case_opened", 2)
-class CaseOpened(Event):
-    """Udlændingestyrelsen handed a person over and reception opened the case (R1).
-
-    v2: ``needs_temporary_housing`` — false for family members joining a household (R11).
-    """
+class CaseOpenedV2(Event):
+    """Version 2, kept so that messages still in flight are read (upcast to the current version)."""
 
     case_id: int
     case_number: str
@@ -36,9 +33,33 @@ class CaseOpened(Event):
     needs_temporary_housing: bool = True
 
 
+@contract("reception.case_opened", 3)
+class CaseOpened(Event):
+    """Udlændingestyrelsen handed a person over and reception opened the case (R1).
+
+    v2: ``needs_temporary_housing`` — false for family members joining a household (R11).
+    v3: ``born_on`` — the person's date of birth (not the CPR number), so that employment can tell whether
+    the person is 18 when responsibility passes (integrationsloven § 16, stk. 1–2: no programme for those
+    under 18); None when not known (messages from before v3).
+    """
+
+    case_id: int
+    case_number: str
+    residence_basis: str
+    expected_arrival_date: date
+    household_size: int = Field(ge=1)
+    needs_temporary_housing: bool = True
+    born_on: date | None = None
+
+
 @upcaster("reception.case_opened", 1)
 def _case_opened_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
     return {**payload, "needs_temporary_housing": True}  # every v1 case was a refugee needing a place
+
+
+@upcaster("reception.case_opened", 2)
+def _case_opened_v2_to_v3(payload: dict[str, Any]) -> dict[str, Any]:
+    return {**payload, "born_on": None}  # the birth date was not sent: employment treats the age as unknown
 
 
 @contract("reception.arrival_scheduled", 1)

@@ -121,6 +121,7 @@ def _appeal(decision_on: date, delivery: str) -> Result:
 
 
 RESPONSIBILITY_FROM = Parameter("responsibility_from", "Dato for kommunens overtagelse af ansvaret")
+CAN_START_ON = Parameter("can_start_on", "Dato, hvor borgeren kan begynde på danskuddannelsen")
 
 RULES: dict[str, Rule] = {
     rule.id: rule
@@ -143,6 +144,21 @@ RULES: dict[str, Rule] = {
         Rule("inl20-followups", "Opfølgningssamtaler efter visitationen", "integrationsloven § 20, stk. 1",
              (Parameter("visitation_completed_on", "Dato for afslutningen af visitationen efter § 17"),),
              integrationsloven.followups_due),
+        Rule("inl20-yearly", "Opfølgning hver 12. måned (ordinær beskæftigelse eller uddannelse uden ydelse)",
+             "integrationsloven § 20, stk. 1",
+             (Parameter("last_followup_on", "Dato for seneste opfølgning eller overgang til selvforsørgelse"),),
+             integrationsloven.yearly_followup_due),
+        Rule("inl21-danish-right", "Retten til danskuddannelse i programmet udløber",
+             "integrationsloven § 21, stk. 3", (CAN_START_ON,), integrationsloven.danish_right_expires),
+        Rule("dul2f-right", "Retten til danskuddannelse udløber (selvforsørgende kursist)",
+             "danskuddannelsesloven § 2 f, stk. 1", (CAN_START_ON,), danskuddannelsesloven.right_expires),
+        Rule("inl27-conversation", "Samtale efter en offentlig kontrolaktion", "integrationsloven § 27, stk. 1",
+             (Parameter("information_received_on", "Dato for modtagelsen af oplysningerne fra kontrolaktionen"),),
+             integrationsloven.control_conversation_due),
+        Rule("inl27-offer", "Tilbud efter den første samtale efter en kontrolaktion",
+             "integrationsloven § 27, stk. 2",
+             (Parameter("first_conversation_on", "Dato for den første samtale efter kontrolaktionen"),),
+             integrationsloven.control_offer_due),
         Rule("rsl67-appeal", "Klagefrist for en afgørelse", "retssikkerhedsloven § 67, stk. 1",
              (Parameter("decision_on", "Afgørelsens dato"),
               Parameter("delivery", "Måden, afgørelsen blev sendt på",

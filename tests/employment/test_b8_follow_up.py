@@ -67,13 +67,13 @@ def test_b8_overdue_follow_ups_are_announced_once_per_due_date_by_the_worker_job
     app = make_app("employment")
     runtime = app.client.app.state.runtime
     assert JOB in runtime.periodic  # registered in the worker's beat schedule
-    late = known_case(app, 8, arrival_days=-100)  # due dates 55 and 10 days ago
+    late = known_case(app, 8, arrival_days=-100)  # interim § 20 dates 6 and 12 weeks on: 58 and 16 days ago
     known_case(app, 9)  # nothing due yet
     assert run_periodic(runtime, JOB) == 2
     assert run_periodic(runtime, JOB) == 0  # idempotent
     announced = events(app, "employment.follow_up_overdue")
-    assert [(e["case_id"], e["days_overdue"]) for e in announced] == [(late, 55), (late, 10)]
-    assert announced[0]["due_date"] == (TODAY - timedelta(days=55)).isoformat()
+    assert [(e["case_id"], e["days_overdue"]) for e in announced] == [(late, 58), (late, 16)]
+    assert announced[0]["due_date"] == (TODAY - timedelta(days=58)).isoformat()
 
 
 def test_b8_follow_ups_refuse_impossible_dates_and_other_departments(make_app):
@@ -100,19 +100,20 @@ def test_b8_cases_from_before_the_schedule_get_it_from_the_worker_job(make_app):
         session.add(MatchConversation(case_id=5, case_number="2026-000005", due_date=TODAY - timedelta(days=86)))
     assert run_periodic(app.client.app.state.runtime, JOB) == 2  # arrival = due date - 14 days: 100 days ago
     assert app.count(FollowUp) == 4
-    assert [e["days_overdue"] for e in events(app, "employment.follow_up_overdue")] == [55, 10]
+    assert [e["days_overdue"] for e in events(app, "employment.follow_up_overdue")] == [58, 16]
 
 
 def test_b8_statutory_follow_ups_count_from_the_day_reception_takes_over_responsibility(make_app):
-    """§ 20's six months run from the programme, which starts within a month of the § 4 day: once reception
-    announces it, the statutory follow-ups not yet held count from it; a held one keeps its date; an
-    announcement that overtakes the case's opening is retried, not lost."""
+    """Until the § 17 visitation is completed the § 20 dates are interim: once reception announces the § 4 day,
+    the statutory follow-ups not yet held count from it (6, 12, 18 weeks and 6 months, shared.law); a held one
+    keeps its date; an announcement that overtakes the case's opening is retried, not lost."""
     import pytest
 
     from employment.bootstrap import HANDLERS
     from shared.bus.envelope import envelope_for
     from shared.bus.inbox import Outcome, consume
     from shared.contracts.reception import ResponsibilityTakenOver
+    from shared.law.calendar import add_months
 
     app = make_app("employment")
     taken_over = TODAY + timedelta(days=30)
@@ -131,8 +132,10 @@ def test_b8_statutory_follow_ups_count_from_the_day_reception_takes_over_respons
     assert consume(app.factory, "employment", announced, HANDLERS) == Outcome.HANDLED
     rows = app.client.get("/cases/9/follow-ups", headers=app.as_(JC)).json()
     statutory = [r for r in rows if r["kind"] == "statutory"]
-    first_due = (TODAY - timedelta(days=10) + timedelta(days=45)).isoformat()
+    first_due = (TODAY - timedelta(days=10) + timedelta(weeks=6)).isoformat()
     assert [(r["due_date"], r["held_on"] is not None) for r in statutory] == [
         (first_due, True),  # held: as it was
-        *[((taken_over + timedelta(days=d)).isoformat(), False) for d in (90, 135, 180)],
+        *[((taken_over + timedelta(weeks=w)).isoformat(), False) for w in (12, 18)],
+        (add_months(taken_over, 6).isoformat(), False),
     ]
+    assert all("Foreløbig frist" in r["due_why"] and r["due_rule"] == "inl20-followups" for r in statutory)

@@ -43,7 +43,9 @@ def _world(app) -> dict[str, int]:
     creq = _post(app, f"/foreigner-cases/{fid}/citizen-requests", {"received_on": T, "request": "R"})
     family = _post(app, "/foreigner-cases", {"name": "F", "date_of_birth": "1990-01-01", "residence_basis": "family"})
     dep = _post(app, f"/foreigner-cases/{family['id']}/security-deposit", {"amount": "100.00", "form": "deposit"})
+    ctl = _post(app, f"/cases/{case}/control-actions", {"received_on": T, "what": "Registerkontrol"})
     return {
+        "ctl": ctl["id"],
         "family": family["id"],
         "dep": dep["id"],
         "case": case,
@@ -243,6 +245,23 @@ CASES = [
     ("post", "/foreigner-cases/{family}/reunification-notes", {"kind": "effort", "noted_on": T, "text": NUL}),
     ("post", "/foreigner-cases/{fc}/reunification-notes", {"kind": "effort", "noted_on": T, "text": "t"}),
     ("get", "/foreigner-cases/{fc}/security-deposit", None),
+    # B8, integrationsloven § 27: control actions and their steps
+    ("post", "/cases/{case}/control-actions", {"received_on": "2099-01-01", "what": "X"}),
+    ("post", "/cases/{case}/control-actions", {"received_on": "2026-02-30", "what": "X"}),
+    ("post", "/cases/{case}/control-actions", {"received_on": T, "what": NUL}),
+    ("post", "/cases/{case}/control-actions", {"received_on": T, "what": ""}),
+    ("post", "/cases/{case}/control-actions", {"received_on": T}),
+    ("post", "/cases/999/control-actions", {"received_on": T, "what": "X"}),
+    ("post", f"/cases/{BIG}/control-actions", {"received_on": T, "what": "X"}),
+    ("get", "/cases/999/control-actions", None),
+    ("post", "/control-actions/{ctl}/conversation", {"version": 1, "on": "2099-01-01"}),
+    ("post", "/control-actions/{ctl}/conversation", {"version": 1, "on": "2000-01-01"}),
+    ("post", "/control-actions/{ctl}/conversation", {"version": 7, "on": T}),
+    ("post", "/control-actions/{ctl}/conversation", {"on": T}),
+    ("post", "/control-actions/{ctl}/conversation", {"version": 1, "on": T, "extra": 1}),
+    ("post", "/control-actions/{ctl}/offer", {"version": 1, "on": T}),
+    ("post", "/control-actions/999/offer", {"version": 1, "on": T}),
+    ("post", f"/control-actions/{BIG}/conversation", {"version": 1, "on": T}),
 ]
 
 

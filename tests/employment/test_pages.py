@@ -159,11 +159,11 @@ def test_b8_frister_shows_overdue_follow_ups_red_and_a_conversation_fills_one(ma
     case_id = known_case(app, arrival_days=-100)
     page = app.client.get("/frister")
     assert page.status_code == 200
-    assert page.text.count('data-colour="red"') >= 2 and "Overskredet med 55 dage" in text_of(page.text)
+    assert page.text.count('data-colour="red"') >= 2 and "Overskredet med 58 dage" in text_of(page.text)
     form = {"_form": "held", "held_on": TODAY.isoformat(), "held_by": "Jens", "note": "Samtale om praktik"}
     page = ok(app, f"/frister/sager/{case_id}/samtaler", form)
     assert "Samtale om praktik" in page.text and "Afholdt" in page.text
-    assert "Overskredet med 55 dage" not in text_of(app.client.get("/frister").text)
+    assert "Overskredet med 58 dage" not in text_of(app.client.get("/frister").text)
 
 
 def test_b8_frister_form_errors_are_danish_keep_the_input_and_write_nothing(make_app):

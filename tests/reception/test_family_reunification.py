@@ -50,7 +50,7 @@ def test_r11_family_reunification_links_cases_and_publishes_the_combined_househo
         4,
     )
     opened = [e for e in app.outbox() if e["type"] == "reception.case_opened"]
-    assert opened[-1]["version"] == 2 and opened[-1]["payload"]["needs_temporary_housing"] is False
+    assert opened[-1]["version"] == 3 and opened[-1]["payload"]["needs_temporary_housing"] is False
 
 
 def test_r11_needs_residence_basis_9_and_a_known_case(make_app):

@@ -18,8 +18,13 @@ class LanguageAssessment(Base):
 
     case_id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
     case_number: Mapped[str] = mapped_column(String(20))
-    # danskuddannelsesloven §5: the deadline for Danish education to start.
+    # danskuddannelsesloven § 5, stk. 1: the deadline for Danish education to start, the rule that set it and
+    # why (shared.law). Until reception announces the day responsibility passed (``responsibility_from`` None)
+    # the date is an interim one counted from the expected arrival, and ``due_why`` says so.
     due_date: Mapped[date] = mapped_column(Date)
+    due_rule: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    due_why: Mapped[str] = mapped_column(Text, default="", server_default="")
+    responsibility_from: Mapped[date | None] = mapped_column(Date, default=None)
     status: Mapped[str] = mapped_column(String(20), default="to_schedule")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     assessed_on: Mapped[date | None] = mapped_column(Date, default=None)
@@ -44,3 +49,8 @@ class LanguageEnrolment(Base):
     start_date: Mapped[date] = mapped_column(Date)
     enrolled_by: Mapped[str] = mapped_column(String(100))
     enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # integrationsloven § 21, stk. 3: the right to Danish education runs out 5 years after the day the person
+    # can begin (the start date); None for enrolments from before it was stored.
+    right_expires_on: Mapped[date | None] = mapped_column(Date, default=None)
+    right_rule: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    right_why: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -29,6 +29,8 @@ MODULES = [(str(m), f"Modul {m}") for m in range(1, 7)]
 
 def tracks() -> list[tuple[str, str]]:
     return [(t.value, label) for t, label in TRACK_LABELS.items()]
+
+
 STATUS_LABELS = {"to_schedule": "Skal vurderes", "assessed": "Vurderet", "enrolled": "Tilmeldt sprogskole"}
 
 
@@ -62,6 +64,10 @@ class EnrolmentOut(BaseModel):
     start_date: date
     enrolled_by: str
     enrolled_at: datetime
+    # integrationsloven § 21, stk. 3: the right to Danish education runs out (None: enrolled before it was stored).
+    right_expires_on: date | None = None
+    right_rule: str = ""
+    right_why: str = ""
 
 
 class AssessmentOut(BaseModel):
@@ -70,6 +76,11 @@ class AssessmentOut(BaseModel):
     case_id: int
     case_number: str
     due_date: date
+    due_rule: str
+    due_why: str
+    # True until reception announced the responsibility day: the date counts from the expected arrival.
+    due_interim: bool
+    responsibility_from: date | None
     status: str
     deadline_missed: bool
     assessed_on: date | None

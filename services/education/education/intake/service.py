@@ -16,10 +16,12 @@ from education.schools.models import LanguageSchool
 from shared.auth import Principal
 from shared.bus.inbox import NotYetKnown
 from shared.bus.outbox import publish
-from shared.clock import one_month_after, today
+from shared.clock import today
 from shared.contracts.education import LanguageEnrolled
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
+from shared.law import danskuddannelsesloven, integrationsloven
+from shared.law.calendar import dk_long
 
 # The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
@@ -28,27 +30,43 @@ SERVICE = "education"
 LATEST_START = timedelta(days=365)
 
 
+def interim_due(arrival: date) -> tuple[date, str, str]:
+    """§ 5, stk. 1 before the responsibility day is known: a month after the expected arrival, said to be interim."""
+    law = danskuddannelsesloven.start_due(arrival)
+    why = (
+        f"Foreløbig frist: reception har endnu ikke meddelt den dag, kommunen overtager ansvaret "
+        f"(integrationsloven § 4), som fristen efter danskuddannelsesloven § 5, stk. 1 regnes fra. Indtil da "
+        f"regnes den fra den forventede ankomst {dk_long(arrival)}: en måned efter er {dk_long(law.due)}. "
+        f"Fristen regnes igen, når dagen for ansvarets overgang kendes."
+    )
+    return law.due, law.rule, why
+
+
 def schedule(session: Session, *, case_id: int, case_number: str, arrival: date) -> LanguageAssessment:
     """Put the case on the list to schedule; a repeat keeps the first entry.
 
-    §5: Danish education offered within a month of the municipality's takeover; until reception announces
-    that day (``responsibility_taken_over``), a month after the expected arrival."""
+    § 5, stk. 1: Danish education can start within a month of the municipality's takeover; until reception
+    announces that day (``responsibility_taken_over``), an interim date a month after the expected arrival."""
     row = session.get(LanguageAssessment, case_id)
     if row is None:
-        row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=one_month_after(arrival))
+        due, rule, why = interim_due(arrival)
+        row = LanguageAssessment(case_id=case_id, case_number=case_number, due_date=due, due_rule=rule, due_why=why)
         session.add(row)
         session.flush()
     return row
 
 
 def responsibility_taken_over(session: Session, *, case_id: int, taken_over_on: date) -> LanguageAssessment:
-    """§5 counts from the day the municipality takes over responsibility: move the deadline to a month after it."""
+    """§ 5, stk. 1 counts from the day the municipality takes over responsibility: the deadline a month after it,
+    with its rule and why. The day announced again (a corrected placement date) moves it; the same day again
+    changes nothing."""
+    law = danskuddannelsesloven.start_due(taken_over_on)
     # A statement of its own, not the ORM: the row's version guards the caseworker's assessment, which
     # the deadline is not part of, so a caseworker with the form open gets no conflict from this.
     moved = session.execute(
         update(LanguageAssessment)
         .where(LanguageAssessment.case_id == case_id)
-        .values(due_date=one_month_after(taken_over_on))
+        .values(due_date=law.due, due_rule=law.rule, due_why=law.explanation, responsibility_from=taken_over_on)
         .execution_options(synchronize_session=False)
     )
     if moved.rowcount == 0:  # type: ignore[attr-defined]  # an UPDATE's result is a CursorResult
@@ -90,6 +108,10 @@ def out(session: Session, row: LanguageAssessment) -> AssessmentOut:
         case_id=row.case_id,
         case_number=row.case_number,
         due_date=row.due_date,
+        due_rule=row.due_rule,
+        due_why=row.due_why,
+        due_interim=row.responsibility_from is None,
+        responsibility_from=row.responsibility_from,
         status=row.status,
         deadline_missed=deadline_missed(row, enrolment, on=today()),
         assessed_on=row.assessed_on,
@@ -153,6 +175,8 @@ def enrol(session: Session, *, case_id: int, data: EnrolmentIn, by: Principal) -
         start_date=data.start_date,
         enrolled_by=by.user,
     )
+    right = integrationsloven.danish_right_expires(data.start_date)
+    enrolment.right_expires_on, enrolment.right_rule, enrolment.right_why = right.due, right.rule, right.explanation
     if not try_insert(session, enrolment):
         raise Conflict(f"case {case_id} is enrolled already", danish="Borgeren er allerede tilmeldt en sprogskole")
     row.status = "enrolled"

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from employment.conversations.models import Conversation
 from employment.conversations.schemas import ConversationIn, ConversationUpdate, PlanAction
 from employment.conversations.templates import TEMPLATES, Template
+from employment.followup import service as followups
 from employment.intake import service as intake
 from shared.auth import Principal
 from shared.bus.outbox import publish
@@ -156,7 +157,9 @@ def finalise(session: Session, *, conversation_id: int, version: int, by: Princi
     row.status, row.finalised_by, row.finalised_at = "final", by.user, utcnow()
     session.flush()
     if template.key == "match":
-        intake.mark_done(session, case_id=row.case_id)
+        # The § 17 visitation is completed with the match conversation: § 20's follow-ups count from its day.
+        intake.mark_done(session, case_id=row.case_id, visitation_completed_on=row.held_on)
+        followups.reschedule(session, case_id=row.case_id)
         publish(
             session,
             MatchClassified(case_id=row.case_id, conversation_id=row.id, classification=row.answers["conclusion"]),

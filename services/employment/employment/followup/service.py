@@ -1,8 +1,10 @@
-"""The statutory follow-up schedule (B8, integrationsloven §20): at least 4 conversations in the first
-6 months after the programme starts, then as needed; overdue ones are announced once.
+"""The statutory follow-up schedule (B8, integrationsloven § 20, stk. 1): at least 4 conversations in the first
+6 months after the § 17 visitation (B1, the match conversation, finalised), then as needed, and every 12 months
+for a person in ordinary work or education without benefit (B7); overdue ones are announced once.
 
-The six months count from the arrival date until reception announces the day the municipality takes
-over responsibility (§4; the programme starts within a month of it, §16): then from that day."""
+The dates come from shared.law (``followups_due``, ``yearly_followup_due``) and are stored with the rule and why.
+Until the visitation is completed the four dates are interim, counted from the responsibility day (§ 4) or,
+before reception announces it, from the arrival, and their why says so; the visitation moves them."""
 
 from __future__ import annotations
 
@@ -21,28 +23,58 @@ from shared.clock import today
 from shared.contracts.employment import FollowUpOverdue
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid
+from shared.law import integrationsloven
+from shared.law.calendar import dk_long
 
 SERVICE = "employment"
-# Four conversations spread over the first six months (§20: at least 4 in the first 6 months).
-STATUTORY_AFTER_DAYS = (45, 90, 135, 180)
 FURTHEST_AHEAD = timedelta(days=5 * 366)  # the programme lasts up to 5 years
+# B7's kinds that are ordinary work or ordinary education without benefit (§ 20, stk. 1, 5. pkt.).
+YEARLY_KINDS = {"job", "su"}  # selfsufficiency.schemas.SelfSufficiencyKind.JOB / SU
 
 
-def generate(session: Session, *, case_id: int, start: date) -> list[FollowUp]:
+def statutory_dates(case: MatchConversation) -> list[tuple[date, str, str]]:
+    """The four § 20 dates of the case with the rule and the why of each: from the § 17 visitation when it is
+    completed, else interim from the responsibility day (or the arrival) and said so."""
+    if case.visitation_completed_on is not None:
+        law = integrationsloven.followups_due(case.visitation_completed_on)
+        return [(due, law.rule, f"Samtale {n} af 4. {law.explanation}") for n, due in enumerate(law.due, 1)]
+    if case.responsibility_from is not None:
+        start, basis = case.responsibility_from, "den dag, kommunen overtog ansvaret (§ 4),"
+    else:
+        start, basis = intake.arrival_of(case), "den forventede ankomst"
+    law = integrationsloven.followups_due(start)
+    return [
+        (
+            due,
+            law.rule,
+            f"Samtale {n} af 4. Foreløbig frist: visitationen efter § 17 (matchsamtalen) er ikke afsluttet endnu, "
+            f"og opfølgningen efter § 20, stk. 1 regnes fra den. Indtil da regnes datoerne fra {basis} "
+            f"{dk_long(start)}, som om visitationen var afsluttet den dag: samtale {n} senest {dk_long(due)}. "
+            f"Datoerne regnes igen, når visitationen er afsluttet.",
+        )
+        for n, due in enumerate(law.due, 1)
+    ]
+
+
+def generate(session: Session, *, case_id: int) -> list[FollowUp]:
     """Put the statutory due dates on the case's calendar; a repeat adds nothing."""
     exists = session.scalar(select(FollowUp.id).where(FollowUp.case_id == case_id, FollowUp.kind == "statutory"))
     if exists is None:
-        for days in STATUTORY_AFTER_DAYS:
-            session.add(FollowUp(case_id=case_id, due_date=start + timedelta(days=days), kind="statutory"))
+        case = intake.known_case(session, case_id)
+        for due, rule, why in statutory_dates(case):
+            session.add(FollowUp(case_id=case_id, due_date=due, kind="statutory", due_rule=rule, due_why=why))
         session.flush()
     return schedule(session, case_id=case_id)
 
 
-def rebase(session: Session, *, case_id: int, start: date) -> list[FollowUp]:
-    """Count the statutory follow-ups not yet held from ``start``: the n-th is due on the n-th statutory day
-    after it. Held ones stay as they were; a date another follow-up of the case has taken is left as it was."""
-    if session.get(MatchConversation, case_id) is None:
+def reschedule(session: Session, *, case_id: int) -> list[FollowUp]:
+    """Count the statutory follow-ups not yet held again from what the case knows now (the visitation, else the
+    responsibility day, else the arrival): the n-th open one gets the n-th date, its rule and why. Held ones stay
+    as they were; a date another follow-up of the case has taken is left as it was. Idempotent."""
+    case = session.get(MatchConversation, case_id)
+    if case is None:
         raise NotYetKnown(f"case {case_id} is not known to employment yet")
+    generate(session, case_id=case_id)
     statutory = session.scalars(
         select(FollowUp)
         .where(FollowUp.case_id == case_id, FollowUp.kind == "statutory")
@@ -50,12 +82,36 @@ def rebase(session: Session, *, case_id: int, start: date) -> list[FollowUp]:
         .with_for_update()
     ).all()
     taken = {row.due_date for row in schedule(session, case_id=case_id)} - {r.due_date for r in statutory}
-    for row, days in zip(statutory, STATUTORY_AFTER_DAYS, strict=False):
-        due = start + timedelta(days=days)
-        if row.held_on is None and row.due_date != due and due not in taken:
+    for row, (due, rule, why) in zip(statutory, statutory_dates(case), strict=False):
+        if row.held_on is not None or due in taken:
+            continue
+        if row.due_date != due:
             row.due_date, row.overdue_announced_on = due, None  # a new date: announced again if missed
+        row.due_rule, row.due_why = rule, why
     session.flush()
     return schedule(session, case_id=case_id)
+
+
+def add_yearly(session: Session, *, case_id: int, last: date) -> FollowUp | None:
+    """§ 20, stk. 1, 5. pkt.: the next follow-up 12 months after ``last`` (the last follow-up or the day the
+    person became self-supporting); none when an open yearly one exists or the date is taken."""
+    open_yearly = session.scalar(
+        select(FollowUp.id).where(FollowUp.case_id == case_id, FollowUp.kind == "yearly", FollowUp.held_on.is_(None))
+    )
+    if open_yearly is not None:
+        return None
+    law = integrationsloven.yearly_followup_due(last)
+    row = FollowUp(case_id=case_id, due_date=law.due, kind="yearly", due_rule=law.rule, due_why=law.explanation)
+    return row if try_insert(session, row) else None
+
+
+def self_supporting(session: Session, *, case_id: int, kind: str, effective_from: date) -> FollowUp | None:
+    """B7 reported: in ordinary work (job) or education (SU) without benefit the follow-up is every 12 months,
+    counted from the last follow-up held or the day of self-sufficiency, whichever is later."""
+    if kind not in YEARLY_KINDS:
+        return None
+    held = [r.held_on for r in schedule(session, case_id=case_id) if r.held_on is not None]
+    return add_yearly(session, case_id=case_id, last=max([effective_from, *held]))
 
 
 def schedule(session: Session, *, case_id: int) -> list[FollowUp]:
@@ -66,8 +122,8 @@ def schedule(session: Session, *, case_id: int) -> list[FollowUp]:
 
 def for_case(session: Session, *, case_id: int) -> list[FollowUp]:
     """The case's schedule (generated now if the case came before B8)."""
-    case = intake.known_case(session, case_id)
-    return generate(session, case_id=case_id, start=intake.arrival_of(case))
+    intake.known_case(session, case_id)
+    return generate(session, case_id=case_id)
 
 
 def add(session: Session, *, case_id: int, due_date: date) -> FollowUp:
@@ -122,6 +178,8 @@ def record_held(session: Session, *, case_id: int, data: FollowUpHeldIn) -> Foll
         session.add(row)
     row.held_on, row.held_by, row.note = data.held_on, data.held_by, data.note
     session.flush()
+    if row.kind == "yearly":  # § 20, stk. 1, 5. pkt.: the next one 12 months after this
+        add_yearly(session, case_id=case_id, last=data.held_on)
     return row
 
 
@@ -162,7 +220,7 @@ def ensure_schedules(session: Session) -> int:
     scheduled = select(FollowUp.case_id).where(FollowUp.kind == "statutory")
     missing = session.scalars(select(MatchConversation).where(MatchConversation.case_id.not_in(scheduled))).all()
     for case in missing:
-        generate(session, case_id=case.case_id, start=intake.arrival_of(case))
+        generate(session, case_id=case.case_id)
     return len(missing)
 
 

@@ -48,6 +48,11 @@ class DanishClassRequest(Base):
     requested_on: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="requested")  # requested, enrolled, declined
     requested_by: Mapped[str] = mapped_column(String(100))
+    # danskuddannelsesloven § 5, stk. 2: Danish education can start at the latest a month after the application
+    # (``requested_on``), with the rule and why; None for requests from before it was stored.
+    start_due: Mapped[date | None] = mapped_column(Date, default=None)
+    start_rule: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    start_why: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

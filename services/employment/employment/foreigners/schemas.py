@@ -87,6 +87,9 @@ class NoteOut(BaseModel):
 
 
 class ClassRequestIn(BaseModel):
+    """The request to join Danish classes; ``requested_on`` is the day the citizen applied (or was referred as
+    part of activation): danskuddannelsesloven § 5, stk. 2 counts a month from it."""
+
     model_config = ConfigDict(extra="forbid")
 
     school: ShortText
@@ -109,6 +112,9 @@ class ClassRequestOut(BaseModel):
     requested_on: date
     status: str
     requested_by: str
+    start_due: date | None = None
+    start_rule: str = ""
+    start_why: str = ""
     version: int
 
 

@@ -32,6 +32,7 @@ from shared import access
 from shared.auth import Principal
 from shared.clock import today
 from shared.errors import Conflict, Invalid, NotFound
+from shared.law import danskuddannelsesloven
 
 # The ``name as name`` imports re-export what other sub-domains use: they reach this one through its service only.
 
@@ -127,7 +128,16 @@ def request_class(session: Session, *, case_id: int, data: ClassRequestIn, by: P
             f"case {case_id} has a Danish-class enrolment already ({open_request})",
             danish="Borgeren er allerede tilmeldt danskundervisning",
         )
-    row = DanishClassRequest(case_id=case_id, school=data.school, requested_on=data.requested_on, requested_by=by.user)
+    law = danskuddannelsesloven.start_due_after_application(data.requested_on)
+    row = DanishClassRequest(
+        case_id=case_id,
+        school=data.school,
+        requested_on=data.requested_on,
+        requested_by=by.user,
+        start_due=law.due,
+        start_rule=law.rule,
+        start_why=law.explanation,
+    )
     session.add(row)
     session.flush()
     return row

@@ -17,10 +17,13 @@ def on_case_opened(session: Session, event: CaseOpened, _envelope: EventEnvelope
         case_number=event.case_number,
         arrival=event.expected_arrival_date,
         residence_basis=event.residence_basis,
+        born_on=event.born_on,
     )
-    followups.generate(session, case_id=row.case_id, start=service.arrival_of(row))
+    followups.generate(session, case_id=row.case_id)
 
 
 def on_responsibility_taken_over(session: Session, event: ResponsibilityTakenOver, _envelope: EventEnvelope) -> None:
-    """§ 20's six months count from the day the municipality takes over (§ 4), not from the arrival."""
-    followups.rebase(session, case_id=event.case_id, start=event.taken_over_on)
+    """§ 16's month counts from the day the municipality takes over (§ 4); until the § 17 visitation is completed
+    the interim § 20 follow-ups count from it too. A corrected day (the event again with another day) moves both."""
+    service.responsibility_taken_over(session, case_id=event.case_id, taken_over_on=event.taken_over_on)
+    followups.reschedule(session, case_id=event.case_id)

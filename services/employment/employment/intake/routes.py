@@ -24,6 +24,13 @@ class PendingOut(BaseModel):
     case_number: str
     due_date: date
     status: str
+    # integrationsloven § 4's day as reception announced it, § 16's deadline with its rule and why (None with the
+    # why for a person under 18 that day), and the day the § 17 visitation (B1) was completed.
+    responsibility_from: date | None = None
+    programme_due: date | None = None
+    programme_rule: str = ""
+    programme_why: str = ""
+    visitation_completed_on: date | None = None
 
 
 @router.get("/match_conversations", response_model=list[PendingOut])

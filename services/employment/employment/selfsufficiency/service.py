@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from employment.followup import service as followups
 from employment.intake.models import MatchConversation
 from employment.selfsufficiency.models import SelfSufficiency
 from employment.selfsufficiency.schemas import SelfSufficiencyIn
@@ -38,6 +39,8 @@ def report(session: Session, *, case_id: int, data: SelfSufficiencyIn, by: Princ
         raise Conflict(
             f"case {case_id} is reported self-supporting already", danish="Sagen er allerede meldt selvforsørgende"
         )
+    # § 20, stk. 1, 5. pkt.: in ordinary work or education without benefit, a follow-up every 12 months.
+    followups.self_supporting(session, case_id=case_id, kind=row.kind, effective_from=row.effective_from)
     publish(
         session,
         SelfSufficiencyReported(case_id=case_id, report_id=row.id, kind=row.kind, effective_from=row.effective_from),
