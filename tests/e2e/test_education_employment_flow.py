@@ -84,3 +84,25 @@ def test_e1_b1_section_4_news_from_education_and_employment_reach_reception(flow
     took = _timeline_has(jc, case_id, "reception.responsibility_taken_over")
     assert took is not None
     assert took["summary"].startswith(f"Kommunen overtager ansvaret fra {date.fromisoformat(taken_over):%d.%m.%Y}")
+
+
+def test_b1_section_16_reception_tells_employment_the_birth_date_so_a_minor_gets_no_programme_deadline(flow):
+    """B1, integrationsloven § 16, stk. 1: the programme is for those 18 or over when responsibility passes.
+    Reception's case_opened (v3) carries the birth date (not the CPR number); employment stores § 16's deadline
+    for the adult and none, with why, for the person who is 17 on the day."""
+    reception, employment = flow.client("reception", UDL), flow.client("employment", JC)
+    decided = TODAY - timedelta(days=10)
+    adult = reception.post("/handovers", json=handover(placement_decided_on=decided.isoformat()))
+    assert adult.status_code == 201, adult.text
+    taken_over = date.fromisoformat(adult.json()["responsibility_from"])
+    seventeen = taken_over.replace(year=taken_over.year - 17) - timedelta(days=40)
+    minor = reception.post(
+        "/handovers",
+        json=handover(placement_decided_on=decided.isoformat(), date_of_birth=seventeen.isoformat(), family_members=[]),
+    )
+    assert minor.status_code == 201, minor.text
+    rows = {r["case_id"]: r for r in employment.get("/match_conversations").json()}
+    grown, young = rows[adult.json()["id"]], rows[minor.json()["id"]]
+    assert grown["programme_due"] == one_month_after(taken_over).isoformat()
+    assert grown["programme_rule"] == "inl16-programme" and grown["programme_why"]
+    assert young["programme_due"] is None and "18" in young["programme_why"]

@@ -79,6 +79,7 @@ def open_case(session: Session, *, handover: HandoverIn, by: Principal, linked_c
             expected_arrival_date=case.expected_arrival_date,
             household_size=case.household_size,
             needs_temporary_housing=linked_case_id is None,
+            born_on=case.date_of_birth,
         ),
         producer=SERVICE,
     )
