@@ -39,8 +39,18 @@ def test_cpr_registration_day_is_the_day_itself_with_rule_and_why(registered: st
     assert "ikke fra den dag, registreringen blev noteret" in result.explanation
 
 
-CONSENT = ["2026-11-30", "2026-12-24", "2026-12-31", "2024-02-29", "2026-04-02", "2026-05-14", "2026-06-05",
-           "2026-03-29", "2026-10-25", "2027-01-01"]
+CONSENT = [
+    "2026-11-30",
+    "2026-12-24",
+    "2026-12-31",
+    "2024-02-29",
+    "2026-04-02",
+    "2026-05-14",
+    "2026-06-05",
+    "2026-03-29",
+    "2026-10-25",
+    "2027-01-01",
+]
 
 
 @pytest.mark.parametrize("agreed", CONSENT)
