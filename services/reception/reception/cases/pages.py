@@ -25,10 +25,10 @@ from reception.cases.schemas import (
 from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
 from reception.timeline.service import entries as timeline_entries
-from reception.web import FORMS, HANDOVER_SENDERS, JC, CaseReader, live_reader
+from reception.web import FORMS, HANDOVER_SENDERS, JC, CaseReader, form_errors, live_reader
 from shared import access
 from shared.auth import DEPARTMENT_LABELS, Principal
-from shared.errors import DomainError
+from shared.errors import DomainError, Invalid
 from shared.validation import SearchText
 from shared.web.deps import Db, IdPath
 from shared.web.forms import danish_errors, render
@@ -255,13 +255,17 @@ async def submit_start_correction(case_id: IdPath, request: Request, session: Db
 @router.post("/sager/{case_id}/opgaver/{task_id}")
 async def submit_task(case_id: IdPath, task_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
     def action(db: Session, by: Principal, form: dict[str, str]) -> str:
-        data = onboarding.CompleteTaskIn.model_validate(
-            {
-                "cpr": form.get("cpr") or None,
-                "registered_on": form.get("registered_on") or None,
-                "note": form.get("note", "")[:5000],
-            }
-        )
+        try:
+            data = onboarding.CompleteTaskIn.model_validate(
+                {
+                    "cpr": form.get("cpr") or None,
+                    "registered_on": form.get("registered_on") or None,
+                    "note": form.get("note", "")[:5000],
+                }
+            )
+        except ValidationError as exc:  # shown at the task's row, as every error of a task is
+            messages = form_errors(exc)
+            raise Invalid(str(exc), danish=messages.get("registered_on") or next(iter(messages.values()))) from exc
         onboarding.complete_task(
             db, task_id=task_id, by=by, cpr=data.cpr, note=data.note, registered_on=data.registered_on
         )
