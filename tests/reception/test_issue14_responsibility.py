@@ -90,7 +90,6 @@ def test_defect_4_placement_decided_30_november_2026_hands_over_on_4_january_202
 WEEKDAY_RULE = [
     ("2025-12-10", "2026-02-02", "a decision in December: January whole; 1 February 2026 a Sunday → Monday"),
     ("2024-02-15", "2024-04-02", "Easter: 1 April 2024 is 2. påskedag → Tuesday 2 April"),
-    ("2026-07-20", "2026-09-01", "1 September 2026 a Tuesday, no move"),
     ("2025-09-30", "2025-11-03", "1 November 2025 a Saturday → Monday 3 November"),
 ]
 
@@ -107,6 +106,7 @@ OTHER_DATES = [
     ("2023-12-05", "2024-02-01", "a decision in December → 1 February (a Thursday)"),
     ("2026-03-10", "2026-05-01", "1 May 2026, the former store bededag's date that year, is a working day"),
     ("2026-03-01", "2026-05-01", "decided on the 1st: March is not a whole month after the decision"),
+    ("2026-07-20", "2026-09-01", "1 September 2026 a Tuesday, no move"),
 ]
 
 

@@ -2,7 +2,7 @@
 corrections of the start date; contract revisions (issue 14, defects 4 and 7)
 
 Revision ID: 2c4e6a8b0d13
-Revises: b10bf215b02d
+Revises: a14b0e5f2c71
 Create Date: 2026-12-08 00:40:00
 
 Existing rows survive: the new columns are nullable or have server defaults. The rule id of a day
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "2c4e6a8b0d13"
-down_revision: str | Sequence[str] | None = "b10bf215b02d"
+down_revision: str | Sequence[str] | None = "a14b0e5f2c71"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
