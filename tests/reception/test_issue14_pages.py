@@ -156,3 +156,12 @@ def test_r4_revising_a_signed_contract_on_the_page_keeps_the_old_version_readabl
     assert f"2 – revideret ved opfølgningssamtalen {TODAY:%d.%m.%Y}: Ny plan" in page
     assert CONTENT["employment_goal"] in page and "jc-lise" in page  # the old text and its signature
     assert "Ny version til underskrift" in jc.get(f"/sager/{case['id']}").text
+
+
+def test_r4_the_printed_contract_says_why_its_date_and_which_version_it_is(make_app):
+    app = make_app("reception")
+    case = _case(app, placement_decided_on="2026-11-30")
+    contract = app.client.post(f"/cases/{case['id']}/contract", headers=app.as_(JC)).json()
+    printed = app.client.get(f"/contracts/{contract['id']}/print", headers=app.as_(JC)).text
+    assert "04.02.2027 (integrationsloven § 19, stk. 1)" in printed
+    assert "Hvorfor denne frist? Kommunen overtog ansvaret mandag 4. januar 2027" in printed
