@@ -363,3 +363,23 @@ def test_r1_bad_start_corrections_are_refused_and_nothing_is_written(make_app):
     )
     assert early.status_code == 422 and "cannot be before" in early.text
     assert app.count(StartCorrection) == 0 and _case(app, quota["id"])["cpr_registered_on"] == TODAY.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("basis", "rule"),
+    [
+        ("placement_rule", "inl4-responsibility"),
+        ("cpr_registration", "inl4-cpr-registration"),
+        ("consent", "inl4-consent"),
+    ],
+)
+def test_r1_a_v1_responsibility_event_still_in_flight_is_read_as_v2_with_its_rule(basis, rule):
+    """reception.responsibility_taken_over v2 adds the rule and ``corrects``; a v1 message is upcast."""
+    from shared.bus.envelope import EventEnvelope, read_event
+    from shared.contracts.reception import ResponsibilityTakenOver, ResponsibilityTakenOverV1
+
+    old = ResponsibilityTakenOverV1(case_id=7, taken_over_on=D("2027-01-01"), basis=basis)
+    envelope = EventEnvelope(type=old.event_type, version=1, producer="reception", payload=old.model_dump(mode="json"))
+    event = read_event(envelope)
+    assert isinstance(event, ResponsibilityTakenOver)
+    assert (event.taken_over_on, event.basis, event.rule, event.corrects) == (D("2027-01-01"), basis, rule, False)
