@@ -383,3 +383,24 @@ def test_r1_a_v1_responsibility_event_still_in_flight_is_read_as_v2_with_its_rul
     event = read_event(envelope)
     assert isinstance(event, ResponsibilityTakenOver)
     assert (event.taken_over_on, event.basis, event.rule, event.corrects) == (D("2027-01-01"), basis, rule, False)
+
+
+def test_r1_a_placement_date_missing_from_the_handover_is_added_through_the_correction(make_app):
+    """The handover came without the decision's date: adding it sets the day (a first announcement, not a
+    correction of one) and a contract started meanwhile gets its § 19 date instead of the provisional one."""
+    app = make_app("reception")
+    case = _asylum(app, None)
+    contract = _contract(app, case["id"])
+    assert contract["due_rule"] == "" and contract["due_why"].startswith("Foreløbig frist")
+    resp = app.client.post(
+        f"/cases/{case['id']}/responsibility/start-correction",
+        json={"field": "placement_decided_on", "new_date": "2025-12-10", "reason": "Afgørelsen modtaget nu"},
+        headers=app.as_(JC),
+    )
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["responsibility_from"] == "2026-02-02"
+    assert resp.json()["start_corrections"][0]["old_value"] is None
+    moved = app.client.get(f"/contracts/{contract['id']}", headers=app.as_(JC)).json()
+    assert (moved["due_date"], moved["due_rule"]) == ("2026-03-02", "inl19-contract")
+    (event,) = _events(app, "reception.responsibility_taken_over")
+    assert (event["taken_over_on"], event["corrects"]) == ("2026-02-02", False)
