@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from shared.bus.envelope import Event, contract, upcaster
 
@@ -81,17 +81,54 @@ class CprRegistered(Event):
 
 
 @contract("reception.responsibility_taken_over", 1)
+class ResponsibilityTakenOverV1(Event):
+    """Version 1, kept so that messages still in flight are read (upcast to the current version)."""
+
+    case_id: int
+    taken_over_on: date
+    basis: str
+
+
+# The shared/law rule that set the day, by the v1 basis (what a v1 message's day was computed by).
+RESPONSIBILITY_RULE_OF_BASIS = {
+    "placement_rule": "inl4-responsibility",
+    "cpr_registration": "inl4-cpr-registration",
+    "consent": "inl4-consent",
+}
+
+
+@contract("reception.responsibility_taken_over", 2)
 class ResponsibilityTakenOver(Event):
     """The day the municipality takes over responsibility for the person is set (integrationsloven § 4).
 
-    ``basis``: placement_rule (the end of the first whole month after the placement decision),
-    cpr_registration (quota refugees, family-reunified) or consent (earlier, with the person's consent).
-    The programme and the integration contract are due within a month of it (§§ 16, 19).
+    ``basis``: placement_rule (the end of the first whole month after the placement decision, § 4, stk. 2),
+    cpr_registration (quota refugees, family-reunified: the registration's own date, § 4, stk. 3) or
+    consent (earlier, with the person's consent). The programme and the integration contract are due
+    within a month of it (§§ 16, 19); danskuddannelsesloven § 5 counts from it too.
+
+    v2: ``rule`` — the shared/law rule id that computed the day (e.g. "inl4-responsibility"), and
+    ``corrects`` — true when the day replaces one announced before because its start (the placement
+    decision's date, the CPR registration's date) was corrected: every date counted from it is recomputed.
     """
 
     case_id: int
     taken_over_on: date
     basis: str
+    rule: str = ""
+    corrects: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rule_of_basis(cls, data: Any) -> Any:
+        """Built with the basis only (as v1 was): the rule that basis stands for."""
+        if isinstance(data, dict) and not data.get("rule"):
+            return {**data, "rule": RESPONSIBILITY_RULE_OF_BASIS.get(str(data.get("basis", "")), "")}
+        return data
+
+
+@upcaster("reception.responsibility_taken_over", 1)
+def _responsibility_taken_over_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    return {**payload, "rule": RESPONSIBILITY_RULE_OF_BASIS.get(payload.get("basis", ""), ""), "corrects": False}
 
 
 @contract("reception.family_reunification_planned", 1)

@@ -8,6 +8,15 @@ What the act says, and what was decided where DOMAIN.md's table is less precise:
   overgår ansvaret … den førstkommende hverdag." The act and the table agree. The first whole month is
   always the month after the decision's month, also for a decision on the 1st (the decision is taken
   during that day, so what is left of its month is not a whole month).
+- § 4, stk. 2, 3. pkt.: "Kommunalbestyrelsen kan med den pågældendes samtykke overtage ansvaret … før
+  udgangen af den første hele måned efter afgørelsen om visitering." The day agreed is the day itself
+  (``responsibility_by_consent``); it must lie from the decision and before the stk. 2 day.
+- § 4, stk. 3: quota refugees (udlændingelovens § 8) and the family-reunified: the responsibility
+  "påhviler kommunalbestyrelsen fra tidspunktet for den pågældendes registrering i Det Centrale
+  Personregister (CPR) som tilflyttet kommunen". The day is the registration's own date in CPR (the one
+  Borgerservice reads off the registration), not the day someone records it here; the act moves it off
+  no weekend (the registration has happened that day), so ``responsibility_at_cpr_registration`` returns
+  the day itself with the why. Read on elov.dk (LBK 1146/2020, § 4, stk. 2 and 3).
 - § 16 (the programme, "selvforsørgelses- og hjemrejseprogram" / "introduktionsprogram") and § 19, stk. 1
   (the contract): within 1 month after the municipality took over responsibility. A month is counted
   as a calendar month (the same date, or the month's last day when it is shorter). These are the
@@ -83,6 +92,28 @@ def responsibility_day(placement_decided_on: date) -> Deadline:
             f" Den dag er {day_name(first)}, så ansvaret overgår den førstkommende hverdag, {dk_long(due)}."
         )
     return Deadline("inl4-responsibility", due, "integrationsloven § 4, stk. 2", explanation)
+
+
+def responsibility_at_cpr_registration(registered_on: date) -> Deadline:
+    """integrationsloven § 4, stk. 3: for quota refugees (udlændingelovens § 8) and the family-reunified,
+    responsibility passes on the day of the person's registration in CPR as moved to the municipality:
+    that day itself, not moved (the registration is a fact of that day, not a deadline)."""
+    explanation = (
+        f"Personen blev registreret i CPR som tilflyttet kommunen {dk_long(registered_on)}. For "
+        f"kvoteflygtninge (udlændingelovens § 8) og familiesammenførte overgår ansvaret fra registreringens "
+        f"dato – ikke fra den dag, registreringen blev noteret i sagen."
+    )
+    return Deadline("inl4-cpr-registration", registered_on, "integrationsloven § 4, stk. 3", explanation)
+
+
+def responsibility_by_consent(taken_over_on: date) -> Deadline:
+    """integrationsloven § 4, stk. 2, 3. pkt.: with the person's consent the municipality may take over
+    before the end of the first whole month after the placement decision: the agreed day itself."""
+    explanation = (
+        f"Kommunen overtog ansvaret {dk_long(taken_over_on)} med borgerens samtykke, før udgangen af den "
+        f"første hele måned efter visiteringen."
+    )
+    return Deadline("inl4-consent", taken_over_on, "integrationsloven § 4, stk. 2, 3. pkt.", explanation)
 
 
 def contract_due(responsibility_from: date) -> Deadline:

@@ -130,6 +130,14 @@ RULES: dict[str, Rule] = {
              "integrationsloven § 4, stk. 2",
              (Parameter("placement_decided_on", "Dato for afgørelsen om visitering"),),
              integrationsloven.responsibility_day),
+        Rule("inl4-cpr-registration", "Kommunens overtagelse af ansvaret ved CPR-registrering "
+             "(kvoteflygtninge og familiesammenførte)", "integrationsloven § 4, stk. 3",
+             (Parameter("registered_on", "Dato for registreringen i CPR som tilflyttet kommunen"),),
+             integrationsloven.responsibility_at_cpr_registration),
+        Rule("inl4-consent", "Kommunens tidligere overtagelse af ansvaret med samtykke",
+             "integrationsloven § 4, stk. 2, 3. pkt.",
+             (Parameter("taken_over_on", "Dato, hvor kommunen overtager ansvaret efter samtykke"),),
+             integrationsloven.responsibility_by_consent),
         Rule("inl19-contract", "Integrationskontrakt", "integrationsloven § 19, stk. 1",
              (RESPONSIBILITY_FROM,), integrationsloven.contract_due),
         Rule("inl16-programme", "Tilbud om program (selvforsørgelses- og hjemrejseprogram eller "

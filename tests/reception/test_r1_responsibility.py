@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from reception.cases.models import Case
-from reception.cases.responsibility import by_placement_rule
 from shared.auth import Department
 from shared.clock import local_date, one_month_after
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
+from shared.law.integrationsloven import responsibility_day
 from tests.reception.helpers import handover
 from tests.reception.test_onboarding_api import _case_with_checklist, _task
 
@@ -24,13 +24,16 @@ def _events(app, kind: str) -> list[dict]:
     return [e for e in app.outbox() if e["type"] == kind]
 
 
+def by_placement_rule(decided: date) -> date:
+    """The § 4, stk. 2 day, as shared/law computes it (the services compute it nowhere else)."""
+    return responsibility_day(decided).due
+
+
 def test_r1_placement_rule_is_the_end_of_the_first_whole_month_after_the_decision():
-    assert by_placement_rule("asylum_7_1", date(2026, 3, 10)) == date(2026, 5, 1)
-    assert by_placement_rule("asylum_7_2", date(2026, 3, 1)) == date(2026, 5, 1)  # March is not "after" 1 March
-    assert by_placement_rule("special_act_ukraine", date(2026, 11, 30)) == date(2027, 1, 1)
-    assert by_placement_rule("asylum_7_3", date(2026, 12, 15)) == date(2027, 2, 1)
-    assert by_placement_rule("quota_8", date(2026, 3, 10)) is None  # at CPR registration instead
-    assert by_placement_rule("asylum_7_1", None) is None
+    assert by_placement_rule(date(2026, 3, 10)) == date(2026, 5, 1)
+    assert by_placement_rule(date(2026, 3, 1)) == date(2026, 5, 1)  # March is not "after" 1 March
+    assert by_placement_rule(date(2026, 11, 30)) == date(2027, 1, 4)  # 1 January a helligdag, then a weekend
+    assert by_placement_rule(date(2026, 12, 15)) == date(2027, 2, 1)
 
 
 def test_r4_one_month_after_keeps_the_day_or_takes_the_months_last():
@@ -44,12 +47,18 @@ def test_r1_asylum_handover_with_the_placement_decision_sets_the_day_and_the_con
     decided = TODAY - timedelta(days=20)
     case = app.client.post("/handovers", json=handover(placement_decided_on=decided.isoformat()), headers=app.as_(UDL))
     assert case.status_code == 201, case.text
-    rule_day = by_placement_rule("asylum_7_1", decided)
+    rule_day = by_placement_rule(decided)
     seen = app.client.get(f"/cases/{case.json()['id']}", headers=app.as_(JC)).json()
     assert (seen["placement_decided_on"], seen["responsibility_from"]) == (decided.isoformat(), rule_day.isoformat())
     assert seen["responsibility_basis"] == "placement_rule"
     (event,) = _events(app, "reception.responsibility_taken_over")
-    assert event["payload"] == {"case_id": seen["id"], "taken_over_on": rule_day.isoformat(), "basis": "placement_rule"}
+    assert event["payload"] == {
+        "case_id": seen["id"],
+        "taken_over_on": rule_day.isoformat(),
+        "basis": "placement_rule",
+        "rule": "inl4-responsibility",
+        "corrects": False,
+    }
 
     contract = app.client.post(f"/cases/{seen['id']}/contract", headers=app.as_(JC))
     assert contract.status_code == 201, contract.text
@@ -66,7 +75,7 @@ def test_r1_quota_refugee_responsibility_starts_at_cpr_registration_and_moves_th
 
     done = app.client.post(
         f"/onboarding-tasks/{_task(case, 'cpr_registration')['id']}/complete",
-        json={"cpr": "0201901234"},
+        json={"cpr": "0201901234", "registered_on": TODAY.isoformat()},
         headers=app.as_(BS),
     )
     assert done.status_code == 200, done.text
@@ -111,7 +120,7 @@ def test_r1_earlier_takeover_refused_outside_the_rules_and_nothing_changes(make_
     ).json()["id"]
     quota = app.client.post("/handovers", json=handover(residence_basis="quota_8"), headers=app.as_(UDL)).json()["id"]
     unknown = app.client.post("/handovers", json=handover(), headers=app.as_(UDL)).json()["id"]
-    rule_day = by_placement_rule("asylum_7_1", decided)
+    rule_day = by_placement_rule(decided)
     body = {"consent_note": "Samtykke"}
     cases = [
         (asylum, {**body, "taken_over_on": rule_day.isoformat()}, JC, 422, "before"),  # not earlier than the rule

@@ -27,10 +27,16 @@ class Case(Base):
     asylum_centre_contact: Mapped[str] = mapped_column(String(200))
     expected_arrival_date: Mapped[date] = mapped_column(Date)
     placement_decided_on: Mapped[date | None] = mapped_column(Date, default=None)
-    # The first day of the municipality's responsibility (§ 4), what set it, and the consent if given.
+    # The first day of the municipality's responsibility (§ 4), what set it, and the consent if given;
+    # the shared/law rule that computed the day and its Danish why, as computed then.
     responsibility_from: Mapped[date | None] = mapped_column(Date, default=None)
     responsibility_basis: Mapped[str | None] = mapped_column(String(20), default=None)
     responsibility_note: Mapped[str | None] = mapped_column(String(200), default=None)
+    responsibility_rule: Mapped[str | None] = mapped_column(String(40), default=None)
+    responsibility_why: Mapped[str | None] = mapped_column(Text, default=None)
+    # The day of the registration in CPR as moved to the municipality (§ 4, stk. 3), as Borgerservice read
+    # it off the registration: not the day the task was ticked.
+    cpr_registered_on: Mapped[date | None] = mapped_column(Date, default=None)
     status: Mapped[str] = mapped_column(String(30), default="opened")
     case_type: Mapped[str] = mapped_column(String(30), default="refugee")
     # Family reunification (R11): the family member already in Rødovre whose household this joins.
@@ -65,6 +71,24 @@ class Case(Base):
         return 1 + len(self.family_members)
 
 
+class StartCorrection(Base):
+    """A caseworker corrected the date that starts the § 4 clock (the placement decision's, the CPR
+    registration's), with the reason; the responsibility day before and after it, for the record."""
+
+    __tablename__ = "start_correction"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(30))  # placement_decided_on or cpr_registered_on
+    old_value: Mapped[date | None] = mapped_column(Date, default=None)
+    new_value: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200))
+    responsibility_before: Mapped[date | None] = mapped_column(Date, default=None)
+    responsibility_after: Mapped[date | None] = mapped_column(Date, default=None)
+    corrected_by: Mapped[str] = mapped_column(String(100))
+    corrected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class FamilyMember(Base):
     __tablename__ = "family_member"
 
@@ -77,4 +101,4 @@ class FamilyMember(Base):
     case: Mapped[Case] = relationship(back_populates="family_members")
 
 
-__all__ = ["AccessLog", "Case", "FamilyMember"]
+__all__ = ["AccessLog", "Case", "FamilyMember", "StartCorrection"]

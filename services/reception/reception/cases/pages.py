@@ -14,14 +14,21 @@ from reception import lookups
 from reception.cases import service, takeover
 from reception.cases.responsibility import BASIS_LABELS
 from reception.cases.routes import case_out
-from reception.cases.schemas import RELATION_LABELS, RESIDENCE_BASIS_LABELS, ArrivalIn, ResponsibilityIn
+from reception.cases.schemas import (
+    RELATION_LABELS,
+    RESIDENCE_BASIS_LABELS,
+    START_FIELD_LABELS,
+    ArrivalIn,
+    ResponsibilityIn,
+    StartCorrectionIn,
+)
 from reception.contracts.service import for_case as contract_for_case
 from reception.onboarding import service as onboarding
 from reception.timeline.service import entries as timeline_entries
-from reception.web import FORMS, HANDOVER_SENDERS, JC, CaseReader, live_reader
+from reception.web import FORMS, HANDOVER_SENDERS, JC, CaseReader, form_errors, live_reader
 from shared import access
 from shared.auth import DEPARTMENT_LABELS, Principal
-from shared.errors import DomainError
+from shared.errors import DomainError, Invalid
 from shared.validation import SearchText
 from shared.web.deps import Db, IdPath
 from shared.web.forms import danish_errors, render
@@ -52,6 +59,7 @@ STATUS_LABELS = {"opened": "Oprettet", "arrival_scheduled": "Ankomst aftalt"}
 ARRIVAL_KIND_LABELS = {"pickup": "Afhentning", "own_arrival": "Egen ankomst"}
 ARRIVAL_FIELDS = ("arrival_date", "kind", "place", "arranged_by", "notes")
 RESPONSIBILITY_FIELDS = ("taken_over_on", "consent_note")
+CORRECTION_FIELDS = ("field", "new_date", "reason")
 
 
 def labels() -> dict[str, Any]:
@@ -59,6 +67,7 @@ def labels() -> dict[str, Any]:
     return {
         "basis_labels": RESIDENCE_BASIS_LABELS,
         "responsibility_labels": BASIS_LABELS,
+        "start_field_labels": {f.value: label for f, label in START_FIELD_LABELS.items()},
         "relation_labels": RELATION_LABELS,
         "housing_labels": HOUSING_LABELS,
         "housing_variants": HOUSING_VARIANTS,
@@ -219,11 +228,47 @@ async def submit_responsibility(case_id: IdPath, request: Request, session: Db, 
     )
 
 
+@router.post("/sager/{case_id}/ansvar/ret-start")
+async def submit_start_correction(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    """§ 4: correct the placement decision's or the CPR registration's date; what counts from it follows."""
+
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = StartCorrectionIn.model_validate(pick(form, CORRECTION_FIELDS))
+        takeover.correct_start(db, case_id=case_id, data=data, by=by)
+        return f"/sager/{case_id}#ansvar"
+
+    return await FORMS.submit(
+        request,
+        session=session,
+        principal=user,
+        what="rette datoen",
+        prefix="correction_",
+        action=action,
+        rerender=lambda errors, form: _case_page(
+            request, session, user, case_id, errors=errors, form=form, status_code=422
+        ),
+        fields=CORRECTION_FIELDS,
+        allowed=(JC,),
+    )
+
+
 @router.post("/sager/{case_id}/opgaver/{task_id}")
 async def submit_task(case_id: IdPath, task_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
     def action(db: Session, by: Principal, form: dict[str, str]) -> str:
-        cpr = form.get("cpr") or None
-        onboarding.complete_task(db, task_id=task_id, by=by, cpr=cpr, note=form.get("note", "")[:5000])
+        try:
+            data = onboarding.CompleteTaskIn.model_validate(
+                {
+                    "cpr": form.get("cpr") or None,
+                    "registered_on": form.get("registered_on") or None,
+                    "note": form.get("note", "")[:5000],
+                }
+            )
+        except ValidationError as exc:  # shown at the task's row, as every error of a task is
+            messages = form_errors(exc)
+            raise Invalid(str(exc), danish=messages.get("registered_on") or next(iter(messages.values()))) from exc
+        onboarding.complete_task(
+            db, task_id=task_id, by=by, cpr=data.cpr, note=data.note, registered_on=data.registered_on
+        )
         return f"/sager/{case_id}"
 
     return await FORMS.submit(

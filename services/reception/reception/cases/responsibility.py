@@ -1,18 +1,20 @@
 """When the municipality takes over responsibility for a person (integrationsloven § 4), and what counts from it.
 
-- Asylum (udlændingelovens § 7) and the special act for Ukraine: at the end of the first whole month
-  after Udlændingestyrelsen's placement decision (visitationsafgørelse). The decision's own month is
-  never whole "after" it, so a decision in March hands over at the end of April: responsibility from
-  1 May. Earlier with the person's consent (set by the caseworker, with the consent noted).
-- Quota refugees (§ 8) and the family-reunified (§ 9): at CPR registration.
+The days themselves come from shared/law (``shared.law.integrationsloven``), never computed here:
 
-From that day the integration contract is due within one month (§ 19).
+- Asylum (udlændingelovens § 7) and the special act for Ukraine: at the end of the first whole month
+  after Udlændingestyrelsen's placement decision (visitationsafgørelse), moved to the next weekday when
+  that 1st is a weekend day or a helligdag (§ 4, stk. 2: ``responsibility_day``). Earlier with the
+  person's consent (§ 4, stk. 2, 3. pkt.: ``responsibility_by_consent``).
+- Quota refugees (§ 8) and the family-reunified (§ 9): from the day of the registration in CPR as moved
+  to the municipality, the registration's own date (§ 4, stk. 3: ``responsibility_at_cpr_registration``).
+
+From that day the integration contract is due within one month (§ 19, stk. 1: ``contract_due``).
 """
 
 from __future__ import annotations
 
 import enum
-from datetime import date
 
 from reception.cases.schemas import ResidenceBasis
 
@@ -27,16 +29,8 @@ class Basis(enum.StrEnum):
 
 
 BASIS_LABELS = {
-    Basis.PLACEMENT_RULE.value: "udgangen af første hele måned efter visitationsafgørelsen (integrationslovens § 4)",
-    Basis.CPR_REGISTRATION.value: "ved CPR-registrering (kvoteflygtning eller familiesammenført, § 4)",
-    Basis.CONSENT.value: "tidligere, efter samtykke fra borgeren (§ 4)",
+    Basis.PLACEMENT_RULE.value: "udgangen af første hele måned efter visitationsafgørelsen, dog første hverdag "
+    "(integrationslovens § 4, stk. 2)",
+    Basis.CPR_REGISTRATION.value: "fra registreringen i CPR (kvoteflygtning eller familiesammenført, § 4, stk. 3)",
+    Basis.CONSENT.value: "tidligere, efter samtykke fra borgeren (§ 4, stk. 2)",
 }
-
-
-def by_placement_rule(residence_basis: str, placement_decided_on: date | None) -> date | None:
-    """The first day of the municipality's responsibility under the placement rule, or None when the
-    basis starts at CPR registration or the decision's date is not known."""
-    if residence_basis in AT_CPR_REGISTRATION or placement_decided_on is None:
-        return None
-    month = placement_decided_on.month + 2  # the decision's month, the whole month after it, then this one
-    return date(placement_decided_on.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)

@@ -21,13 +21,16 @@ from reception.cases.schemas import (
     HousingOut,
     OnboardingTaskOut,
     ResponsibilityIn,
+    StartCorrectionIn,
+    StartCorrectionOut,
 )
 from reception.config import CPR_VISIBLE_TO
-from reception.onboarding.service import CHECKLIST, TaskKind, tasks_for
+from reception.onboarding.service import CHECKLIST, TaskKind, task_due_why, tasks_for
 from reception.web import Caseworker, Reader
 from shared import access
 from shared.auth import Department, Principal, require
 from shared.cpr import mask
+from shared.law.registry import reference_of
 from shared.validation import SearchText
 from shared.web.deps import Db, IdPath
 
@@ -66,6 +69,7 @@ def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
             status=t.status,
             completed_at=t.completed_at,
             completed_by=t.completed_by,
+            due_why=task_due_why(t),
         )
         for t in tasks_for(session, case_id=case.id)
     ]
@@ -102,6 +106,13 @@ def case_out(session: Session, case: Case, viewer: Principal) -> CaseOut:
         placement_decided_on=case.placement_decided_on,
         responsibility_from=case.responsibility_from,
         responsibility_basis=case.responsibility_basis,
+        responsibility_rule=case.responsibility_rule,
+        responsibility_reference=reference_of(case.responsibility_rule),
+        responsibility_why=case.responsibility_why,
+        cpr_registered_on=case.cpr_registered_on,
+        start_corrections=[
+            StartCorrectionOut.model_validate(c) for c in takeover.corrections(session, case_id=case.id)
+        ],
     )
 
 
@@ -130,6 +141,15 @@ def schedule_arrival(case_id: IdPath, arrival: ArrivalIn, session: Db, by: Casew
 def take_over_early(case_id: IdPath, body: ResponsibilityIn, session: Db, by: Caseworker) -> CaseOut:
     """§ 4: the municipality takes over before the rule's day, with the person's consent (asylum cases)."""
     case = takeover.take_over_early(session, case_id=case_id, data=body, by=by)
+    return case_out(session, service.get_case(session, case_id=case.id), by)
+
+
+@router.post("/cases/{case_id}/responsibility/start-correction", response_model=CaseOut)
+def correct_start(case_id: IdPath, body: StartCorrectionIn, session: Db, by: Caseworker) -> CaseOut:
+    """§ 4: correct the placement decision's date (asylum cases) or the CPR registration's date (quota
+    refugees, the family-reunified), with a reason (logged); the responsibility day and the contract's due
+    date are computed again and the day is announced again, so education and employment recompute theirs."""
+    case = takeover.correct_start(session, case_id=case_id, data=body, by=by)
     return case_out(session, service.get_case(session, case_id=case.id), by)
 
 

@@ -7,10 +7,11 @@ from datetime import date, datetime, timedelta
 from typing import Annotated
 
 import pycountry
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from shared.clock import today
-from shared.validation import LongText, OptionalShortText, ShortText, rejected
+from shared.validation import LongText, OptionalShortText, ShortText, invalid, rejected
 
 
 class ResidenceBasis(enum.StrEnum):
@@ -130,6 +131,64 @@ class ResponsibilityIn(BaseModel):
     consent_note: ShortText = Field(description="how and when the person consented")
 
 
+class StartField(enum.StrEnum):
+    """The dates that start the § 4 clock, which a caseworker may correct."""
+
+    PLACEMENT_DECIDED_ON = "placement_decided_on"
+    CPR_REGISTERED_ON = "cpr_registered_on"
+
+
+START_FIELD_LABELS = {
+    StartField.PLACEMENT_DECIDED_ON: "Visitationsafgørelsens dato",
+    StartField.CPR_REGISTERED_ON: "Dato for registreringen i CPR",
+}
+
+
+def _registered(value: date) -> date:
+    if value > today():
+        raise rejected(
+            "the CPR registration cannot be in the future", "Registreringen i CPR kan ikke ligge i fremtiden"
+        )
+    return value
+
+
+RegistrationDate = Annotated[date, AfterValidator(_registered)]
+
+
+class StartCorrectionIn(BaseModel):
+    """Correct the date that starts the § 4 clock: the placement decision's (asylum cases) or the CPR
+    registration's (quota refugees, the family-reunified). Every date counted from it is recomputed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: StartField
+    new_date: date
+    reason: ShortText = Field(description="why the date is corrected (logged)")
+
+    @model_validator(mode="after")
+    def _plausible(self) -> StartCorrectionIn:
+        check = _decided if self.field == StartField.PLACEMENT_DECIDED_ON else _registered
+        try:
+            check(self.new_date)
+        except PydanticCustomError as error:
+            danish = (error.context or {}).get("danish", error.message())
+            raise invalid("new_date", error.message().removeprefix("Value error, "), danish) from None
+        return self
+
+
+class StartCorrectionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    field: str
+    old_value: date | None
+    new_value: date
+    reason: str
+    responsibility_before: date | None
+    responsibility_after: date | None
+    corrected_by: str
+    corrected_at: datetime
+
+
 class ArrivalKind(enum.StrEnum):
     PICKUP = "pickup"
     OWN_ARRIVAL = "own_arrival"
@@ -166,6 +225,9 @@ class OnboardingTaskOut(BaseModel):
     status: str
     completed_at: datetime | None
     completed_by: str | None
+    # What sets the due date: the municipality's own checklist, not the law.
+    due_reference: str = "Kommunens tjekliste (intern frist)"
+    due_why: str = ""
 
 
 class HousingOut(BaseModel):
@@ -201,9 +263,15 @@ class CaseOut(BaseModel):
     linked_case_id: int | None = None
     family_cases: list[int] = Field(default_factory=list)
     placement_decided_on: date | None = None
-    # The first day of the municipality's responsibility (integrationsloven § 4) and what set it.
+    # The first day of the municipality's responsibility (integrationsloven § 4) and what set it: the
+    # shared/law rule, its reference ("integrationsloven § 4, stk. 2") and why the day is what it is.
     responsibility_from: date | None = None
     responsibility_basis: str | None = None
+    responsibility_rule: str | None = None
+    responsibility_reference: str = ""
+    responsibility_why: str | None = None
+    cpr_registered_on: date | None = None
+    start_corrections: list[StartCorrectionOut] = Field(default_factory=list)
 
 
 class CaseSummary(BaseModel):

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from reception import lookups
 from reception.cases.models import Case, FamilyMember
+from reception.cases.responsibility import AT_CPR_REGISTRATION as AT_CPR_REGISTRATION
 from reception.cases.responsibility import BASIS_LABELS as BASIS_LABELS
 from reception.cases.schemas import ArrivalIn, HandoverIn, ResidenceBasis
 from reception.cases.schemas import OnboardingTaskOut as OnboardingTaskOut
 from reception.cases.takeover import at_cpr_registration as at_cpr_registration
 from reception.cases.takeover import at_handover
+from reception.cases.takeover import check_cpr_registration_date as check_cpr_registration_date
 from reception.config import CPR_VISIBLE_TO
 from reception.contacts.service import notify_partners
 from reception.onboarding.service import open_checklist

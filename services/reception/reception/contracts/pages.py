@@ -13,7 +13,7 @@ from reception import lookups
 from reception.cases import service as cases
 from reception.contracts import service
 from reception.contracts.models import IntegrationContract
-from reception.contracts.schemas import ContractIn, ContractOut, SignIn
+from reception.contracts.schemas import ContractIn, ContractOut, RevisionIn, SignIn
 from reception.web import FORMS, JC, CaseReader
 from shared import access
 from shared.auth import Principal
@@ -162,3 +162,15 @@ async def sign(case_id: IdPath, request: Request, session: Db, user: CaseReader)
     return await _submit(
         request, session, user, case_id, action=action, keep_form=False, alert="sign", adjust=_sign_errors
     )
+
+
+@router.post("/sager/{case_id}/kontrakt/revision")
+async def revise(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    """Revise the signed contract at a follow-up: a new version to be signed by both again."""
+
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        body = RevisionIn.model_validate(pick(form, ("version", "follow_up_on", "reason")))
+        service.revise(db, contract_id=_for_case(db, case_id).id, data=body, by=by)
+        return f"/sager/{case_id}/kontrakt#kontrakt-status"
+
+    return await _submit(request, session, user, case_id, action=action, fields=("follow_up_on", "reason"))

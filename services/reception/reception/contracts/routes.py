@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from reception import lookups
 from reception.cases import service as cases
 from reception.contracts import service
-from reception.contracts.schemas import ContractIn, ContractOut, SignIn
+from reception.contracts.schemas import ContractIn, ContractOut, RevisionIn, SignIn
 from reception.web import Caseworker, Reader
 from shared import access
 from shared.web.deps import Db, IdPath
@@ -43,6 +43,13 @@ def edit_contract(contract_id: IdPath, body: ContractIn, session: Db, _by: Casew
 def sign_contract(contract_id: IdPath, body: SignIn, session: Db, by: Caseworker) -> Any:
     """Record the caseworker's or the citizen's signature (taken at the meeting)."""
     return service.sign(session, contract_id=contract_id, party=body.party, version=body.version, by=by)
+
+
+@router.post("/contracts/{contract_id}/revisions", status_code=status.HTTP_201_CREATED, response_model=ContractOut)
+def revise_contract(contract_id: IdPath, body: RevisionIn, session: Db, by: Caseworker) -> Any:
+    """Revise a signed contract at a follow-up: the signed version is kept (``revisions``) and a new version
+    starts from its text, to be edited and signed by both again. Send the version you read."""
+    return service.revise(session, contract_id=contract_id, data=body, by=by)
 
 
 @router.get("/contracts/{contract_id}/print", include_in_schema=False)

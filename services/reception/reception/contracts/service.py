@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reception.cases.service import get_case
-from reception.contracts.models import IntegrationContract
-from reception.contracts.schemas import ContractIn, Party
+from reception.contracts.models import ContractRevision, IntegrationContract
+from reception.contracts.schemas import ContractIn, Party, RevisionIn
 from shared.auth import Principal
 from shared.bus.outbox import publish
-from shared.clock import local_date, one_month_after
+from shared.clock import local_date, today
 from shared.contracts.reception import ContractSigned
 from shared.db import utcnow
 from shared.errors import Conflict, Invalid, NotFound
@@ -22,17 +20,17 @@ SERVICE = "reception"
 
 def open_contract(session: Session, *, case_id: int, due_days: int) -> IntegrationContract:
     """Start the case's contract, due a month after the municipality took over responsibility
-    (integrationsloven § 19); while that day is not known yet, ``due_days`` after the handover (it
-    moves when the day is set: reception.cases.takeover)."""
+    (integrationsloven § 19, stk. 1, from shared/law with its rule and why); while that day is not known
+    yet, a provisional ``due_days`` after the handover (it moves when the day is set:
+    reception.cases.takeover)."""
     case = get_case(session, case_id=case_id)
     if session.scalar(select(IntegrationContract.id).where(IntegrationContract.case_id == case_id)) is not None:
         raise Conflict(f"case {case_id} has a contract already", danish="Sagen har allerede en kontrakt")
-    due = (
-        one_month_after(case.responsibility_from)
-        if case.responsibility_from is not None
-        else local_date(case.created_at) + timedelta(days=due_days)
-    )
-    row = IntegrationContract(case_id=case_id, due_date=due)
+    row = IntegrationContract(case_id=case_id)
+    if case.responsibility_from is not None:
+        row.set_statutory_due(case.responsibility_from)
+    else:
+        row.set_provisional_due(local_date(case.created_at), due_days)
     session.add(row)
     session.flush()
     return row
@@ -100,6 +98,54 @@ def sign(session: Session, *, contract_id: int, party: Party, version: int, by: 
             ContractSigned(case_id=row.case_id, contract_id=row.id, signed_on=local_date(now), due_date=row.due_date),
             producer=SERVICE,
         )
+    session.flush()
+    return row
+
+
+def revise(session: Session, *, contract_id: int, data: RevisionIn, by: Principal) -> IntegrationContract:
+    """Revise a signed contract at a follow-up (integrationsloven § 20, stk. 3: the follow-up discusses
+    whether the contract must change): the signed version is kept unchanged with its signatures, and a new
+    version starts from its text, to be edited and signed by both again."""
+    row = get_contract(session, contract_id=contract_id, for_update=True)
+    _check_version(row, data.version)
+    if row.status != "signed":
+        raise Conflict(
+            "only a contract signed by both is revised; a draft is edited as it is",
+            danish="Kun en kontrakt, som begge har underskrevet, kan revideres – en kladde rettes direkte",
+        )
+    signed_on = max(
+        local_date(moment) for moment in (row.caseworker_signed_at, row.citizen_signed_at) if moment is not None
+    )
+    if not signed_on <= data.follow_up_on <= today():
+        raise Invalid(
+            f"the follow-up must be from the signing ({signed_on}) to today",
+            field="follow_up_on",
+            danish=f"Opfølgningssamtalen skal ligge fra kontraktens underskrift ({signed_on:%d.%m.%Y}) til i dag",
+        )
+    row.revisions.append(
+        ContractRevision(
+            revision=row.revision,
+            due_date=row.due_date,
+            meeting_date=row.meeting_date,
+            participants=row.participants,
+            interpreter=row.interpreter,
+            interpreter_language=row.interpreter_language,
+            employment_goal=row.employment_goal,
+            danish_goal=row.danish_goal,
+            obligations=row.obligations,
+            declaration_signed=row.declaration_signed,
+            caseworker_signed_at=row.caseworker_signed_at,
+            caseworker_signed_by=row.caseworker_signed_by,
+            citizen_signed_at=row.citizen_signed_at,
+            revision_reason=row.revision_reason,
+            replaced_by=by.user,
+        )
+    )
+    row.revision += 1
+    row.status = "draft"
+    row.caseworker_signed_at = row.caseworker_signed_by = row.citizen_signed_at = None
+    row.revision_reason, row.revision_follow_up_on = data.reason, data.follow_up_on
+    row.revised_at, row.revised_by = utcnow(), by.user
     session.flush()
     return row
 

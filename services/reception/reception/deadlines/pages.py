@@ -44,7 +44,7 @@ def deadlines(
     found = service.due(session, department=user.department.value, within_days=within or 7)
     # A list naming cases: logged without a case, with the days shown (the department is the row's own).
     record_page(request, session, purpose=lookups.LIST_DEADLINES, criteria=f"within_days={within or 7}")
-    items = [{**d.__dict__, "state": d.state(on)} for d in found]
+    items = [{**d.__dict__, "reference": d.reference, "state": d.state(on)} for d in found]
     return render(
         request,
         "deadlines.html",

@@ -26,6 +26,11 @@ class DeadlineOut(BaseModel):
     department: str
     due_date: date
     state: str
+    # Which rule set the date ("inl19-contract"; empty for the municipality's own deadlines), the act's §
+    # and stk. (or what sets an internal deadline, e.g. "Kommunens tjekliste (intern frist)") and why.
+    rule: str = ""
+    reference: str = ""
+    why: str = ""
 
 
 @router.get("/deadlines", response_model=list[DeadlineOut])
@@ -35,4 +40,7 @@ def deadlines(session: Db, by: Reader, within_days: int = Query(7, ge=0, le=365)
     found = service.due(session, department=by.department.value, within_days=within_days)
     # A list naming cases: logged without a case, with its filter (the department is the row's own).
     access.record(session, by=by, purpose=lookups.LIST_DEADLINES, criteria=f"within_days={within_days}")
-    return [DeadlineOut(**d.__dict__, state=d.state(on)) for d in found]
+    return [
+        DeadlineOut(**{k: v for k, v in d.__dict__.items() if k != "set_by"}, reference=d.reference, state=d.state(on))
+        for d in found
+    ]

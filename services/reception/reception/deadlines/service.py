@@ -14,7 +14,7 @@ from reception.civil.models import Match
 from reception.contracts.models import IntegrationContract
 from reception.deadlines.models import OverdueNotice
 from reception.onboarding.models import OnboardingTask
-from reception.onboarding.service import CHECKLIST, TaskKind
+from reception.onboarding.service import CHECKLIST, CHECKLIST_REFERENCE, TaskKind, task_due_why
 from reception.plans.models import PlanAction
 from reception.plans.service import ActionOwner, responsible_department
 from shared.auth import Department
@@ -22,6 +22,7 @@ from shared.bus.outbox import publish
 from shared.clock import today
 from shared.contracts.reception import DeadlineOverdue
 from shared.db import try_insert
+from shared.law.registry import reference_of
 
 SERVICE = "reception"
 RECURRING = frozenset({"follow_up"})
@@ -36,6 +37,15 @@ class Deadline:
     title: str
     department: str
     due_date: date
+    # Which rule set the date: a shared/law rule id (its reference is the act's § and stk.), or for the
+    # municipality's own deadlines ``set_by`` saying what sets them; ``why`` explains the date.
+    rule: str = ""
+    why: str = ""
+    set_by: str = ""
+
+    @property
+    def reference(self) -> str:
+        return reference_of(self.rule) or self.set_by
 
     def state(self, on: date) -> str:
         return "overdue" if self.due_date < on else "due_soon"
@@ -59,9 +69,15 @@ def _all_open(session: Session) -> list[Deadline]:
                 CHECKLIST[TaskKind(task.kind)].title,
                 task.owner_department,
                 task.due_date,
+                why=task_due_why(task),
+                set_by=CHECKLIST_REFERENCE,
             )
         )
-    for contract in session.scalars(select(IntegrationContract).where(IntegrationContract.status != "signed")):
+    # § 19's deadline is the first contract's; a revision agreed at a follow-up has no statutory deadline.
+    unsigned = select(IntegrationContract).where(
+        IntegrationContract.status != "signed", IntegrationContract.revision == 1
+    )
+    for contract in session.scalars(unsigned):
         found.append(
             Deadline(
                 "contract",
@@ -71,6 +87,9 @@ def _all_open(session: Session) -> list[Deadline]:
                 "Integrationskontrakt underskrives",
                 Department.JOBCENTRET.value,
                 contract.due_date,
+                rule=contract.due_rule or "",
+                why=contract.due_why or "",
+                set_by="" if contract.due_rule else "Foreløbig frist (kommunens egen), indtil ansvarsdagen kendes",
             )
         )
     for sanction in session.scalars(select(Sanction).where(Sanction.status == "hearing")):

@@ -16,7 +16,9 @@ router = APIRouter(tags=["onboarding"])
 @router.post("/onboarding-tasks/{task_id}/complete", response_model=OnboardingTaskOut)
 def complete_task(task_id: IdPath, body: CompleteTaskIn, session: Db, by: Reader) -> OnboardingTaskOut:
     """Complete a task; only its owner department may. CPR registration takes the CPR number."""
-    task = service.complete_task(session, task_id=task_id, by=by, cpr=body.cpr, note=body.note)
+    task = service.complete_task(
+        session, task_id=task_id, by=by, cpr=body.cpr, note=body.note, registered_on=body.registered_on
+    )
     return OnboardingTaskOut(
         id=task.id,
         kind=task.kind,
@@ -26,4 +28,5 @@ def complete_task(task_id: IdPath, body: CompleteTaskIn, session: Db, by: Reader
         status=task.status,
         completed_at=task.completed_at,
         completed_by=task.completed_by,
+        due_why=service.task_due_why(task),
     )

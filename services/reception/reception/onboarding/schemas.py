@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
@@ -41,4 +42,7 @@ class CompleteTaskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     cpr: str | None = None
+    # CPR registration: the date of the registration in CPR as moved to the municipality, as CPR shows it.
+    # Required for quota refugees and the family-reunified (integrationsloven § 4, stk. 3).
+    registered_on: date | None = None
     note: LongText = ""

@@ -37,7 +37,8 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "reception.arrival_scheduled": lambda p: f"Ankomst aftalt til {_dkdate(p['arrival_date'])}",
     "reception.cpr_registered": lambda p: f"CPR-registrering gennemført {_dkdate(p['registered_on'])}",
     "reception.responsibility_taken_over": lambda p: (
-        f"Kommunen overtager ansvaret fra {_dkdate(p['taken_over_on'])} "
+        ("Datoen er rettet: k" if p.get("corrects") else "K")
+        + f"ommunen overtager ansvaret fra {_dkdate(p['taken_over_on'])} "
         f"({BASIS_LABELS.get(p['basis'], p['basis'])}); kontrakten skal være indgået inden en måned"
     ),
     "reception.family_reunification_planned": lambda p: (
