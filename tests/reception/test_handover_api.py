@@ -28,9 +28,11 @@ def test_r1_handover_creates_case_and_publishes_case_opened(make_app):
     assert [e["type"] for e in events] == ["reception.case_opened"]
     payload = events[0]["payload"]
     assert payload["case_id"] == case["id"] and payload["household_size"] == 2
-    # Personal data stays in reception: the event has no name, birth date or person id.
+    # Personal data stays in reception: the event has no name, CPR number or person id; the birth date alone
+    # travels (v3), as employment must know who is 18 when responsibility passes (integrationsloven § 16, stk. 1).
     flat = str(events[0])
-    assert "Amina" not in flat and "1990-01-02" not in flat and body["immigration_person_id"] not in flat
+    assert "Amina" not in flat and body["immigration_person_id"] not in flat and "cpr" not in flat.lower()
+    assert payload["born_on"] == "1990-01-02"
 
 
 def test_r1_duplicate_handover_is_409_not_a_second_case(make_app):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from shared.auth import Department
-from shared.law import danskuddannelsesloven
+from shared.law import danskuddannelsesloven, integrationsloven
 from tests.reception.helpers import handover
 
 UDL, JC = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET
@@ -43,9 +43,10 @@ def test_defect_4_a_corrected_placement_date_moves_educations_section_5_date_and
     assert jc.get(f"/contracts/{contract['id']}").json()["due_date"] == "2027-02-04"
     # Education: § 5 a month after the corrected day (main's code put it a month after 1 January).
     assert section_5() == danskuddannelsesloven.start_due(D("2027-01-04")).due.isoformat() == "2027-02-04"
-    # Employment: the statutory follow-ups count from the corrected day, each moved by the same 34 days.
+    # Employment: until the § 17 visitation the statutory follow-ups are interim, counted from the responsibility
+    # day: they move from the old day's schedule to the corrected day's (§ 20's rule, shared/law).
     after = follow_ups()
-    assert len(after) == len(before) == 4
-    assert [(D(new) - D(old)).days for old, new in zip(before, after, strict=True)] == [34] * 4
+    assert before == [d.isoformat() for d in integrationsloven.followups_due(D("2026-12-01")).due]
+    assert after == [d.isoformat() for d in integrationsloven.followups_due(D("2027-01-04")).due]
     timeline = [e["summary"] for e in jc.get(f"/cases/{case_id}/timeline").json()]
     assert any(s.startswith("Datoen er rettet: kommunen overtager ansvaret fra 04.01.2027") for s in timeline)
