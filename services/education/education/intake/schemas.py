@@ -29,6 +29,8 @@ MODULES = [(str(m), f"Modul {m}") for m in range(1, 7)]
 
 def tracks() -> list[tuple[str, str]]:
     return [(t.value, label) for t, label in TRACK_LABELS.items()]
+
+
 STATUS_LABELS = {"to_schedule": "Skal vurderes", "assessed": "Vurderet", "enrolled": "Tilmeldt sprogskole"}
 
 
