@@ -26,6 +26,8 @@ class DeadlineOut(BaseModel):
     department: str
     due_date: date
     state: str
+    rule: str = ""  # the shared.law rule that computed due_date ("" for the municipality's own task dates)
+    why: str = ""
 
 
 @router.get("/deadlines", response_model=list[DeadlineOut])
