@@ -197,40 +197,41 @@ def test_r3_appeal_and_reconsideration_from_the_page(make_app, monkeypatch):
 # --- the property: no deduction for an hour on or before its guidance ------------------------------------
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    guidance=st.dates(min_value=date(2026, 9, 1), max_value=date(2026, 11, 30)),
-    days=st.dictionaries(
-        st.dates(min_value=date(2026, 10, 1), max_value=date(2026, 11, 30)),
-        st.integers(min_value=1, max_value=8),
-        min_size=1,
-        max_size=8,
-    ),
-)
-def test_no_deduction_is_ever_proposed_for_an_hour_on_or_before_its_guidance(make_app, monkeypatch, guidance, days):
-    app = getattr(test_no_deduction_is_ever_proposed_for_an_hour_on_or_before_its_guidance, "app", None)
-    if app is None:
-        app = make_app("reception")
-        test_no_deduction_is_ever_proposed_for_an_hour_on_or_before_its_guidance.app = app  # type: ignore[attr-defined]
+def test_no_deduction_is_ever_proposed_for_an_hour_on_or_before_its_guidance(make_app, monkeypatch):
+    """Property (Hypothesis): whatever the guidance day and the days of absence, a day on or before the guidance
+    is never deducted, every day after it is, and no proposal is made when none is after it."""
+    app = make_app("reception")
     Clock(monkeypatch, "2026-12-01")
-    case_id = case_with_benefit(app, "9000.00", start="2026-09-01")
-    guide(app, case_id, guidance.isoformat())
-    report_absence(app, case_id, "2026-10-01", "2026-11-30", sorted((d.isoformat(), h) for d, h in days.items()))
-    found = sanctions_of(app, case_id)
-    after = {d: h for d, h in days.items() if d > guidance}
-    if not after:
-        assert found == []
-        return
-    [sanction] = found
-    for line in sanction["lines"]:
-        if date.fromisoformat(line["breach_on"]) <= guidance:
-            assert (line["status"], line["amount"]) == ("before_guidance", "0.00")
-        else:
-            assert line["status"] == "open" and Decimal(line["amount"]) > 0
-    open_hours = sum(line["hours"] for line in sanction["lines"] if line["status"] == "open")
-    assert open_hours == sum(after.values())
-    assert date.fromisoformat(sanction["breach_date"]) > guidance
-    assert timedelta(0) < date.fromisoformat(sanction["breach_date"]) - guidance
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        guidance=st.dates(min_value=date(2026, 9, 1), max_value=date(2026, 11, 30)),
+        days=st.dictionaries(
+            st.dates(min_value=date(2026, 10, 1), max_value=date(2026, 11, 30)),
+            st.integers(min_value=1, max_value=8),
+            min_size=1,
+            max_size=8,
+        ),
+    )
+    def check(guidance: date, days: dict[date, int]) -> None:
+        case_id = case_with_benefit(app, "9000.00", start="2026-09-01")
+        guide(app, case_id, guidance.isoformat())
+        report_absence(app, case_id, "2026-10-01", "2026-11-30", sorted((d.isoformat(), h) for d, h in days.items()))
+        found = sanctions_of(app, case_id)
+        after = {d: h for d, h in days.items() if d > guidance}
+        if not after:
+            assert found == []
+            return
+        [sanction] = found
+        for line in sanction["lines"]:
+            if date.fromisoformat(line["breach_on"]) <= guidance:
+                assert (line["status"], line["amount"]) == ("before_guidance", "0.00")
+            else:
+                assert line["status"] == "open" and Decimal(line["amount"]) > 0
+        assert sum(line["hours"] for line in sanction["lines"] if line["status"] == "open") == sum(after.values())
+        assert date.fromisoformat(sanction["breach_date"]) - guidance > timedelta(0)
+
+    check()
 
 
 def test_r3_sanctions_page_shows_every_deadline_with_its_why_and_refuses_bad_guidance_in_danish(make_app, monkeypatch):
