@@ -103,7 +103,7 @@ def test_r3_e4_absence_list_to_a_decision_of_27_november_2026_with_its_appeal_de
     expect(sanction.locator(".reply-deadline")).to_have_text("24.11.2026")
     okonomi.choose(sanction.get_by_label("Afgørelse"), "Sanktionen gennemføres (fradrag)")
     sanction.get_by_label("Begrundelse").fill("Borgeren er udeblevet uden gyldig grund og har ikke svaret")
-    sanction.get_by_label("Afgørelsens dato").fill("2026-11-27")
+    sanction.get_by_label("Dateret").fill("2026-11-27")
     okonomi.click(sanction.get_by_role("button", name="Træf afgørelse"))
     expect(sanction.locator(".sanction-status")).to_have_text("Besluttet – fradrag i næste udbetaling")
     expect(sanction.locator(".decision")).to_contain_text("27.11.2026, sendt med digital post")
