@@ -348,3 +348,24 @@ def test_bad_guidance_is_refused_and_nothing_is_written(make_app, monkeypatch):
     assert app.client.post(f"/cases/{case_id}/duty-guidance", json=good, headers=app.as_(UDL)).status_code == 403
     assert app.client.get(f"/cases/{case_id}/duty-guidance", headers=app.as_(JC)).json() == []
     assert app.count(SanctionLine) == 0
+
+
+def test_what_a_month_s_benefit_does_not_cover_is_deducted_in_a_later_run_within_the_window(make_app, monkeypatch):
+    """A benefit starting late in January covers only part of the January lines; the rest is taken in February."""
+    app = make_app("reception")
+    clock = Clock(monkeypatch, "2026-02-02")
+    case_id = case_with_benefit(app, "6000.00", start="2026-01-31")  # January: 1/31 of 6,000 = 193.55
+    guide(app, case_id, "2026-01-05")
+    report_absence(app, case_id, "2026-01-01", "2026-01-31", [("2026-01-12", 8)])  # 8 hours: 299.38
+    [proposed] = sanctions_of(app, case_id)
+    hear_and_decide(app, proposed, clock, sent_on="2026-02-02", decided_on="2026-02-16")
+    assert deduction_for(run(app, "2026-01"), case_id) == "193.55"
+    [line] = sanctions_of(app, case_id)[0]["lines"]
+    assert (line["status"], line["deducted_amount"]) == ("open", "193.55")
+    assert Decimal(deduction_for(run(app, "2026-02"), case_id)) == per_hours("6000.00", 8) - Decimal("193.55")
+    after = sanctions_of(app, case_id)[0]
+    assert (after["status"], after["lines"][0]["status"], after["lines"][0]["deducted_amount"]) == (
+        "deducted",
+        "deducted",
+        str(per_hours("6000.00", 8)),
+    )

@@ -357,8 +357,9 @@ def decide(
 def deduct(session: Session, *, case_id: int, month: str, first_day: date, gross: Decimal) -> Decimal:
     """What the payment run for ``month`` deducts from ``gross`` for the case's applied sanctions, line by
     line: a line is deducted only in a run whose month ends on or before its deduction deadline (aktivloven
-    § 35, stk. 3) and not before its breach's month; a line past its deadline lapses. A sanction whose lines
-    are all settled is deducted (or lapsed, when none was taken)."""
+    § 35, stk. 3) and not before its breach's month; a line past its deadline lapses (what was taken of it
+    stays taken). When the month's benefit does not cover a line, the rest waits for a later run within the
+    line's window. A sanction whose lines are all settled is deducted (or lapsed, when none was taken)."""
     last_day = first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
     deduction = Decimal("0.00")
     applied = select(Sanction).where(Sanction.case_id == case_id, Sanction.status == "applied")
@@ -369,12 +370,18 @@ def deduct(session: Session, *, case_id: int, month: str, first_day: date, gross
             if last_day > line.deduction_deadline:
                 line.status = "lapsed"  # too late to deduct (aktivloven § 35, stk. 3)
                 continue
-            take = min(line.amount, gross - deduction)
+            taken = line.deducted_amount or Decimal("0.00")
+            take = min(line.amount - taken, gross - deduction)
+            if take <= 0:
+                continue  # nothing left of this month's benefit: the line waits for a later run in its window
             deduction += take
-            line.status, line.deducted_in_month, line.deducted_amount = "deducted", month, take
+            line.deducted_amount, line.deducted_in_month = taken + take, month
+            if line.deducted_amount == line.amount:
+                line.status = "deducted"
             sanction.deducted_in_month = month
         if all(line.status != DEDUCTIBLE for line in sanction.lines):
-            sanction.status = "deducted" if any(line.status == "deducted" for line in sanction.lines) else "lapsed"
+            taken_any = any(line.deducted_amount for line in sanction.lines)
+            sanction.status = "deducted" if taken_any else "lapsed"
     return deduction
 
 
