@@ -16,6 +16,8 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "reception.family_reunification_planned": ("reception", "housing"),
     "reception.contract_signed": ("reception",),
     "reception.sanction_decided": ("reception",),
+    "reception.sanction_appealed": ("reception",),
+    "reception.appeal_reconsidered": ("reception",),
     "reception.deadline_overdue": ("reception",),
     # Every owning service gets each plan action and keeps the ones whose ``owner`` is itself (R5).
     "reception.plan_action_assigned": ("reception", "housing", "education", "employment"),

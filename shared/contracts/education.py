@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
-from shared.bus.envelope import Event, contract
+from shared.bus.envelope import Event, contract, upcaster
 from shared.contracts.plans import PlanActionUpdated
 
 
@@ -16,10 +17,32 @@ class EducationPlanActionUpdated(PlanActionUpdated):
 
 
 @contract("education.absence_reported", 1)
+class AbsenceReportedV1(Event):
+    """Version 1 (undated hours), kept so that messages still in flight are read (upcast to v2)."""
+
+    case_id: int
+    absence_id: int
+    course: str
+    period_start: date
+    period_end: date
+    planned_hours: int = Field(ge=1)
+    absent_hours: int = Field(ge=1)
+
+
+class AbsentDay(BaseModel):
+    """One day of unexcused absence and its hours (an undated line's hours may exceed a day's: see v1)."""
+
+    on: date
+    hours: int = Field(ge=1)
+
+
+@contract("education.absence_reported", 2)
 class AbsenceReported(Event):
     """The language school's absence list showed unexcused absence for the case's person (E4).
 
-    Økonomisk Team decides on a sanction in reception; education only reports.
+    v2: ``absent_days`` dates each breach on its own day (aktivloven § 35, stk. 3: the deduction window runs
+    from each breach); their hours sum to ``absent_hours``. Økonomisk Team decides on a sanction in
+    reception; education only reports.
     """
 
     case_id: int
@@ -29,6 +52,15 @@ class AbsenceReported(Event):
     period_end: date
     planned_hours: int = Field(ge=1)
     absent_hours: int = Field(ge=1)
+    absent_days: list[AbsentDay] = Field(min_length=1)
+
+
+@upcaster("education.absence_reported", 1)
+def _absence_reported_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    # v1 gave the hours without days: they are dated at the period's first day, the assumption most
+    # favourable to the citizen on both counts: the earliest day is the likeliest to fall before the written
+    # guidance (never deducted), and its 3-month deduction window (aktivloven § 35, stk. 3) ends first.
+    return {**payload, "absent_days": [{"on": payload["period_start"], "hours": payload["absent_hours"]}]}
 
 
 @contract("education.language_enrolled", 1)

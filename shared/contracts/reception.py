@@ -163,6 +163,31 @@ class SanctionDecided(Event):
     appeal_deadline: date
 
 
+@contract("reception.sanction_appealed", 1)
+class SanctionAppealed(Event):
+    """The citizen appealed a decided sanction to the municipality (retssikkerhedsloven § 67), which must
+    reconsider it by ``reconsider_by`` (§ 66, stk. 1); ``late``: it arrived after the appeal deadline."""
+
+    case_id: int
+    sanction_id: int
+    appeal_id: int
+    received_on: date
+    late: bool
+    reconsider_by: date
+
+
+@contract("reception.appeal_reconsidered", 1)
+class AppealReconsidered(Event):
+    """The municipality reconsidered an appeal (genvurdering): ``granted`` (the decision changed, the
+    sanction dropped) or ``sent_on`` (upheld; the appeal sent on to Ankestyrelsen), on ``decided_on``."""
+
+    case_id: int
+    sanction_id: int
+    appeal_id: int
+    outcome: str
+    decided_on: date
+
+
 @contract("reception.deadline_overdue", 1)
 class DeadlineOverdue(Event):
     """A task with a due date passed it undone (onboarding, contract, hearing reply)."""

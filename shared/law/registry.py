@@ -12,6 +12,7 @@ from typing import Any
 from shared.law import (
     aktivloven,
     danskuddannelsesloven,
+    forvaltningsloven,
     influx,
     integrationsloven,
     kommunalvalgloven,
@@ -120,6 +121,11 @@ def _appeal(decision_on: date, delivery: str) -> Result:
     return retssikkerhedsloven.appeal_deadline(decision_on, Delivery(delivery))
 
 
+def _hearing_reply(sent_on: date, delivery: str, days: str) -> Result:
+    return forvaltningsloven.hearing_reply_deadline(sent_on, Delivery(delivery), int(days))
+
+
+DELIVERY = Parameter("delivery", "Måden, brevet blev sendt på", tuple((d.value, d.label) for d in Delivery))
 RESPONSIBILITY_FROM = Parameter("responsibility_from", "Dato for kommunens overtagelse af ansvaret")
 CAN_START_ON = Parameter("can_start_on", "Dato, hvor borgeren kan begynde på danskuddannelsen")
 
@@ -172,6 +178,14 @@ RULES: dict[str, Rule] = {
               Parameter("delivery", "Måden, afgørelsen blev sendt på",
                         tuple((d.value, d.label) for d in Delivery))),
              _appeal),
+        Rule("rsl66-reconsideration", "Kommunens genvurdering af en klage", "retssikkerhedsloven § 66, stk. 1",
+             (Parameter("appeal_received_on", "Dato, klagen kom ind til kommunen"),),
+             retssikkerhedsloven.reconsideration_deadline),
+        Rule("fvl19-hearing-reply", "Svarfrist i partshøring", "forvaltningsloven § 19, stk. 1",
+             (Parameter("sent_on", "Datoen for brevet om partshøring"), DELIVERY,
+              Parameter("days", "Svarfrist i dage",
+                        tuple((str(d), f"{d} dage") for d in forvaltningsloven.REPLY_DAYS))),
+             _hearing_reply),
         Rule("aktl-deduction-deadline", "Sidste frist for fradrag i hjælpen", "aktivloven § 35, stk. 3",
              (Parameter("breach_on", "Dato for overtrædelsen af pligten"),), aktivloven.deduction_deadline),
         Rule("inl4b-suspension", "Suspension af fristerne for tilbud og danskuddannelse efter visitering",

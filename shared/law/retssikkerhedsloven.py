@@ -2,8 +2,10 @@
 Justitsministeriets vejledning nr. 9533 af 26. juni 2018 om beregning af klagefrister.
 
 § 67, stk. 1: "Klagefristen er 4 uger fra den dag, hvor klageren har fået meddelelse om afgørelsen."
-The complaint is lodged with the authority that decided, which reconsiders it (§ 66) before sending it on
-to Ankestyrelsen. The vejledning says how the deadline is counted, and the act and DOMAIN.md's table agree:
+The complaint is lodged with the authority that decided, which reconsiders it (genvurdering, § 66, stk. 1)
+and, unless it gives the citizen full medhold, sends it on to Ankestyrelsen within 4 weeks of receiving it
+(``reconsideration_deadline``). The vejledning says how the deadline is counted, and the act and DOMAIN.md's
+table agree:
 
 - The day counted from is the day the citizen receives the decision. By Digital Post that is the day it
   is available in the mailbox, whatever the weekday or a helligdag (``delivery=digital``: the decision's
@@ -23,7 +25,7 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 
-from shared.law.calendar import day_name, dk_long, next_working_day
+from shared.law.calendar import day_name, dk_long, is_working_day, next_working_day
 from shared.law.result import Deadline
 
 APPEAL_PERIOD = timedelta(weeks=4)
@@ -61,8 +63,7 @@ def appeal_deadline(decision_on: date, delivery: Delivery) -> Deadline:
     due = next_working_day(four_weeks)
     if delivery is Delivery.DIGITAL:
         explanation = (
-            f"Afgørelsen er dateret {dk_long(decision_on)} og sendt med Digital Post, så borgeren har den "
-            f"samme dag. "
+            f"Afgørelsen er dateret {dk_long(decision_on)} og sendt med Digital Post, så borgeren har den samme dag. "
         )
     else:
         explanation = (
@@ -77,3 +78,22 @@ def appeal_deadline(decision_on: date, delivery: Delivery) -> Deadline:
         )
     return Deadline("rsl67-appeal", due, "retssikkerhedsloven § 67, stk. 1", explanation)
 
+
+RECONSIDERATION_PERIOD = timedelta(weeks=4)
+
+
+def reconsideration_deadline(appeal_received_on: date) -> Deadline:
+    """retssikkerhedsloven § 66, stk. 1: the authority that made the decision reconsiders it (genvurdering) when
+    an appeal arrives; unless it gives the citizen full medhold it sends the appeal on to Ankestyrelsen within
+    4 weeks of receiving it. Weeks are counted as weeks (the same weekday 4 weeks later). The deadline binds
+    the municipality, not the citizen, so it is not moved off a weekend or helligdag (moving it would give
+    the municipality more time at the citizen's cost)."""
+    due = appeal_received_on + RECONSIDERATION_PERIOD
+    explanation = (
+        f"Klagen kom ind til kommunen {dk_long(appeal_received_on)}. Kommunen skal genvurdere afgørelsen og, "
+        f"hvis borgeren ikke får fuldt medhold, sende klagen videre til Ankestyrelsen senest 4 uger efter, at "
+        f"den kom ind, dvs. senest {dk_long(due)}."
+    )
+    if not is_working_day(due):
+        explanation += f" Fristen er kommunens egen og flyttes ikke, selv om dagen er {day_name(due)}."
+    return Deadline("rsl66-reconsideration", due, "retssikkerhedsloven § 66, stk. 1", explanation)

@@ -56,15 +56,19 @@ def made(system) -> Made:
         },
     ).is_success
     breach = copenhagen_today() - timedelta(days=4)
+    assert jc.post(
+        f"/cases/{case_id}/duty-guidance",
+        json={
+            "duty": "danskuddannelse",
+            "given_on": (breach - timedelta(days=10)).isoformat(),
+            "how": "digital_post",
+            "given_by": "Jonas Jobcenter",
+        },
+    ).is_success
     for _ in range(2):  # one stays proposed, one goes to the hearing
         sanction = ok.post(
             f"/cases/{case_id}/sanctions",
-            json={
-                "reason": "Udeblevet fra danskundervisning",
-                "breach_date": breach.isoformat(),
-                "guidance_given_on": (breach - timedelta(days=10)).isoformat(),
-                "amount": "1250.00",
-            },
+            json={"reason": "Udeblevet fra danskundervisning", "breach_date": breach.isoformat(), "amount": "1250.00"},
         ).json()
     assert ok.post(f"/sanctions/{sanction['id']}/hearing", json={"version": 1}).is_success
     month = copenhagen_today().strftime("%Y-%m")  # a run is for the current or a past month

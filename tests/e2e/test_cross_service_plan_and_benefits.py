@@ -139,8 +139,19 @@ def test_r3_e4_absence_from_education_becomes_a_sanction_proposal_in_reception(f
         timeout=30,
         message="education knows the case",
     )
-    # Today's lessons: after the contract (the written guidance about the duty) was signed.
+    # Written guidance about attending Danish education yesterday (aktivloven § 35, stk. 1); today's lessons
+    # come after it.
     end = copenhagen_today()
+    guided = flow.client("reception", JC).post(
+        f"/cases/{case_id}/duty-guidance",
+        json={
+            "duty": "danskuddannelse",
+            "given_on": (end - timedelta(days=1)).isoformat(),
+            "how": "digital_post",
+            "given_by": "Lise Jensen",
+        },
+    )
+    assert guided.status_code == 201, guided.text
     absence = {
         "case_id": case_id,
         "course": "Danskuddannelse 2, modul 1",
@@ -149,6 +160,7 @@ def test_r3_e4_absence_from_education_becomes_a_sanction_proposal_in_reception(f
         "planned_hours": 30,
         "absent_hours": 12,
         "excused_hours": 2,
+        "absent_days": [{"on": end.isoformat(), "hours": 10}],
     }
     resp = education.post("/absences", json=absence)
     assert resp.status_code == 201, resp.text
@@ -166,6 +178,9 @@ def test_r3_e4_absence_from_education_becomes_a_sanction_proposal_in_reception(f
     # 12,000 kr. a month at 37 hours a week: 10 hours = 12000 / (37 * 52 / 12) * 10.
     expected = (Decimal("12000") / (Decimal(37 * 52) / 12) * 10).quantize(Decimal("0.01"))
     assert Decimal(proposal["amount"]) == expected
+    assert [(line["breach_on"], line["hours"], line["status"]) for line in proposal["lines"]] == [
+        (end.isoformat(), 10, "open")
+    ]
     assert len(ok.get(f"/cases/{case_id}/sanctions").json()) == 1
 
 

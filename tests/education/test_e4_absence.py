@@ -58,6 +58,8 @@ def test_e4_unexcused_absence_is_reported_to_reception_excused_is_not(make_app):
         "period_end": _line(case_id)["period_end"],
         "planned_hours": 15,
         "absent_hours": 6,
+        # no days given: the hours are undated and count as on the period's first day (favourable to the citizen)
+        "absent_days": [{"on": _line(case_id)["period_start"], "hours": 6}],
     }
     listed = app.client.get(f"/cases/{case_id}/absences", headers=app.as_(JC)).json()
     assert [r["course"] for r in listed] == ["DU2 modul 1", "Samfundsfag"]

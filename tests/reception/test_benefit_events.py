@@ -10,7 +10,7 @@ from shared.auth import Department
 from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
-from shared.contracts.education import AbsenceReported
+from shared.contracts.education import AbsenceReported, AbsentDay
 from shared.contracts.employment import SelfSufficiencyReported
 from tests.reception.helpers import handover, kontanthjaelp
 from tests.reception.test_contract import CONTENT
@@ -41,6 +41,11 @@ def _case(app, *, signed: bool, benefit: bool = True) -> int:
     return int(case["id"])
 
 
+def _guided(app, case_id: int, on: date) -> None:
+    body = {"duty": "danskuddannelse", "given_on": on.isoformat(), "how": "brev", "given_by": "Jens Jobcenter"}
+    assert app.client.post(f"/cases/{case_id}/duty-guidance", json=body, headers=app.as_(JC)).status_code == 201
+
+
 def _absence(case_id: int, end: date) -> AbsenceReported:
     return AbsenceReported(
         case_id=case_id,
@@ -50,6 +55,7 @@ def _absence(case_id: int, end: date) -> AbsenceReported:
         period_end=end,
         planned_hours=6,
         absent_hours=4,
+        absent_days=[AbsentDay(on=end, hours=4)],
     )
 
 
@@ -60,7 +66,8 @@ def _deliver(app, event, producer):
 
 def test_r3_absence_after_written_guidance_is_proposed_once_with_its_cause(make_app):
     app = make_app("reception")
-    case_id = _case(app, signed=True)
+    case_id = _case(app, signed=False)  # the contract's signature is not the guidance: the record is
+    _guided(app, case_id, copenhagen_today() - timedelta(days=1))
     outcome, envelope = _deliver(app, _absence(case_id, copenhagen_today()), "education")
     assert outcome == Outcome.HANDLED
     assert consume(app.factory, "reception", envelope, HANDLERS) == Outcome.DUPLICATE
@@ -75,13 +82,15 @@ def test_r3_absence_after_written_guidance_is_proposed_once_with_its_cause(make_
 
 def test_r3_absence_without_written_guidance_or_benefit_proposes_nothing_but_shows(make_app):
     app = make_app("reception")
-    unsigned = _case(app, signed=False)
-    no_benefit = _case(app, signed=True, benefit=False)
-    early = _case(app, signed=True)
+    signed_only = _case(app, signed=True)  # a signed contract is no longer taken as the written guidance
+    no_benefit = _case(app, signed=False, benefit=False)
+    _guided(app, no_benefit, copenhagen_today() - timedelta(days=10))
+    same_day = _case(app, signed=False)
+    _guided(app, same_day, copenhagen_today() - timedelta(days=3))
     for case_id, end in (
-        (unsigned, copenhagen_today()),
+        (signed_only, copenhagen_today()),
         (no_benefit, copenhagen_today()),
-        (early, copenhagen_today() - timedelta(days=3)),
+        (same_day, copenhagen_today() - timedelta(days=3)),  # absence on the guidance day: not after it
     ):
         assert _deliver(app, _absence(case_id, end), "education")[0] == Outcome.HANDLED
         timeline = app.client.get(f"/cases/{case_id}/timeline", headers=app.as_(JC)).json()

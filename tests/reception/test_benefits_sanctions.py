@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from reception.benefits.models import Payment, PaymentRun
 from shared.auth import Department
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
+from shared.law.calendar import next_working_day
+from shared.law.retssikkerhedsloven import Delivery, appeal_deadline
 from tests.reception.helpers import handover, kontanthjaelp
 
 UDL, JC, OK = Department.UDLAENDINGESTYRELSEN, Department.JOBCENTRET, Department.OKONOMI
@@ -19,6 +21,14 @@ def _case_with_benefit(app, amount="12000.00", start=None, account=True):
     resp = app.client.post(f"/cases/{case['id']}/benefits", json=body, headers=app.as_(OK))
     assert resp.status_code == 201, resp.text
     return case
+
+
+def _guided(app, case_id, on, duty="danskuddannelse"):
+    """Written guidance about the duty recorded on the case (aktivloven § 35, stk. 1)."""
+    body = {"duty": duty, "given_on": on.isoformat(), "how": "digital_post", "given_by": "Jens Jobcenter"}
+    resp = app.client.post(f"/cases/{case_id}/duty-guidance", json=body, headers=app.as_(JC))
+    assert resp.status_code == 201, resp.text
+    return resp.json()
 
 
 def test_r3_benefit_record_and_one_running_benefit_per_case(make_app):
@@ -80,12 +90,12 @@ def test_r3_sanction_workflow_proposed_heard_decided_deducted(make_app):
     app = make_app("reception")
     case = _case_with_benefit(app)
     breach = copenhagen_today() - timedelta(days=3)
+    _guided(app, case["id"], breach - timedelta(days=30))
     proposed = app.client.post(
         f"/cases/{case['id']}/sanctions",
         json={
             "reason": "Udeblevet fra danskundervisning 5 dage (fraværsliste)",
             "breach_date": breach.isoformat(),
-            "guidance_given_on": (breach - timedelta(days=30)).isoformat(),
             "amount": "1500.00",
         },
         headers=app.as_(JC),
@@ -102,7 +112,8 @@ def test_r3_sanction_workflow_proposed_heard_decided_deducted(make_app):
         f"/sanctions/{sid}/hearing", json={"version": 1, "reply_days": 7}, headers=app.as_(OK)
     ).json()
     assert (
-        heard["status"] == "hearing" and heard["reply_deadline"] == (copenhagen_today() + timedelta(days=7)).isoformat()
+        heard["status"] == "hearing"
+        and heard["reply_deadline"] == next_working_day(copenhagen_today() + timedelta(days=7)).isoformat()
     )
     waiting = app.client.post(
         f"/sanctions/{sid}/decision",
@@ -125,7 +136,7 @@ def test_r3_sanction_workflow_proposed_heard_decided_deducted(make_app):
         headers=app.as_(OK, "ok-bente"),
     ).json()
     assert (decided["status"], decided["decided_by"]) == ("applied", "ok-bente")
-    assert decided["appeal_deadline"] == (copenhagen_today() + timedelta(weeks=4)).isoformat()
+    assert decided["appeal_deadline"] == appeal_deadline(copenhagen_today(), Delivery.DIGITAL).due.isoformat()
     assert [e["type"] for e in app.outbox()][-1] == "reception.sanction_decided"
     month = f"{copenhagen_today().year}-{copenhagen_today().month:02d}"
     run = app.client.post("/payment-runs", json={"month": month}, headers=app.as_(OK)).json()
@@ -139,27 +150,21 @@ def test_r3_sanction_needs_prior_written_guidance_and_no_stale_edits(make_app):
     app = make_app("reception")
     case = _case_with_benefit(app)
     breach = copenhagen_today() - timedelta(days=1)
+    _guided(app, case["id"], breach)  # on the breach's own day: not before it
+    _guided(app, case["id"], breach - timedelta(days=5), duty="aktivering")  # about another duty
     no_guidance = app.client.post(
         f"/cases/{case['id']}/sanctions",
-        json={
-            "reason": "Udeblevet",
-            "breach_date": breach.isoformat(),
-            "guidance_given_on": copenhagen_today().isoformat(),
-            "amount": "500.00",
-        },
+        json={"reason": "Udeblevet", "breach_date": breach.isoformat(), "amount": "500.00"},
         headers=app.as_(JC),
     )
-    assert no_guidance.status_code == 422 and no_guidance.json()["field"] == "guidance_given_on"
+    assert no_guidance.status_code == 422 and no_guidance.json()["field"] == "breach_date"
+    _guided(app, case["id"], breach - timedelta(days=1))
     ok = app.client.post(
         f"/cases/{case['id']}/sanctions",
-        json={
-            "reason": "Udeblevet",
-            "breach_date": breach.isoformat(),
-            "guidance_given_on": breach.isoformat(),
-            "amount": "500.00",
-        },
+        json={"reason": "Udeblevet", "breach_date": breach.isoformat(), "amount": "500.00"},
         headers=app.as_(JC),
     ).json()
+    assert ok["guidance_given_on"] == (breach - timedelta(days=1)).isoformat()
     app.client.post(f"/sanctions/{ok['id']}/hearing", json={"version": 1}, headers=app.as_(OK))
     stale = app.client.post(f"/sanctions/{ok['id']}/hearing", json={"version": 1}, headers=app.as_(OK))
     assert stale.status_code == 409
@@ -169,12 +174,13 @@ def test_r3_dropped_sanction_is_not_deducted(make_app):
     app = make_app("reception")
     case = _case_with_benefit(app)
     breach = copenhagen_today() - timedelta(days=2)
+    _guided(app, case["id"], breach - timedelta(days=1), duty="samtaler")
     s = app.client.post(
         f"/cases/{case['id']}/sanctions",
         json={
             "reason": "Udeblevet fra samtale",
+            "duty": "samtaler",
             "breach_date": breach.isoformat(),
-            "guidance_given_on": breach.isoformat(),
             "amount": "800.00",
         },
         headers=app.as_(OK),
@@ -214,7 +220,7 @@ def test_r3_bad_benefit_and_sanction_input(make_app):
         ("/payment-runs", {"month": "26-01"}),
         (
             f"/cases/{case['id']}/sanctions",
-            {"reason": "x", "breach_date": "2026-01-01", "guidance_given_on": "2025-12-01", "amount": "1"},
+            {"reason": "x", "breach_date": "2026-01-01", "amount": "1"},
         ),
         ("/sanctions/1/decision", {"version": 1, "decision": "maybe", "reasoning": "0123456789"}),
     ]
@@ -226,7 +232,6 @@ def test_r3_bad_benefit_and_sanction_input(make_app):
         json={
             "reason": "Fremtid",
             "breach_date": (copenhagen_today() + timedelta(days=2)).isoformat(),
-            "guidance_given_on": copenhagen_today().isoformat(),
             "amount": "1",
         },
         headers=app.as_(OK),
@@ -235,7 +240,7 @@ def test_r3_bad_benefit_and_sanction_input(make_app):
     assert (
         app.client.post(
             "/cases/999/sanctions",
-            json={"reason": "abc", "breach_date": "2026-01-01", "guidance_given_on": "2025-12-01", "amount": "1"},
+            json={"reason": "abc", "breach_date": "2026-01-01", "amount": "1"},
             headers=app.as_(OK),
         ).status_code
         == 404

@@ -21,6 +21,7 @@ from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
 from shared.contracts.housing import TemporaryAssigned
+from shared.law.retssikkerhedsloven import Delivery, appeal_deadline
 from tests.conftest import token
 from tests.reception.helpers import handover, kontanthjaelp
 
@@ -30,6 +31,13 @@ UDL, JC, OK, BS = (
     Department.OKONOMI,
     Department.BORGERSERVICE,
 )
+
+
+def _guide(app, case_id: int, on: date) -> None:
+    """Written guidance about attending Danish education, recorded on the case (aktivloven § 35, stk. 1)."""
+    body = {"duty": "danskuddannelse", "given_on": on.isoformat(), "how": "digital_post", "given_by": "J. Jensen"}
+    resp = app.client.post(f"/cases/{case_id}/duty-guidance", json=body, headers=app.as_(JC))
+    assert resp.status_code == 201, resp.text
 
 
 def dk(day: date) -> str:
@@ -198,13 +206,25 @@ def test_r3_benefit_and_a_sanction_proposed_heard_and_decided_with_the_appeal_de
 
     breach = copenhagen_today() - timedelta(days=5)
     jc = _signed_in(app, JC)
+    guided = _post(
+        jc,
+        f"/sager/{case['id']}/vejledning",
+        {
+            "duty": "danskuddannelse",
+            "given_on": (breach - timedelta(days=20)).isoformat(),
+            "how": "samtale",
+            "given_by": "Jens Jobcenter",
+            "note": "",
+        },
+    )
+    assert guided.status_code == 303, guided.text
     proposed = _post(
         jc,
         f"/sager/{case['id']}/sanktioner",
         {
             "reason": "Udeblevet fra danskundervisning uden gyldig grund",
+            "duty": "danskuddannelse",
             "breach_date": breach.isoformat(),
-            "guidance_given_on": (breach - timedelta(days=20)).isoformat(),
             "amount": "1.250,00",
         },
     )
@@ -238,7 +258,9 @@ def test_r3_benefit_and_a_sanction_proposed_heard_and_decided_with_the_appeal_de
     assert _sanction(app).status == "applied"
     page = ok.get(base).text
     assert "Besluttet – fradrag i næste udbetaling" in page and "Jeg var syg den dag" in page
-    assert f"{dk(copenhagen_today() + timedelta(weeks=4))} (4 uger" in page
+    due = appeal_deadline(copenhagen_today(), Delivery.DIGITAL).due
+    assert f"{dk(due)}</span> (4 uger fra modtagelsen" in page and "Hvorfor denne frist?" in page
+    assert "Udleveret ved samtale" in page and "Klagevejledning" in page and "aktiv socialpolitik § 35" in page
 
 
 def test_r3_benefit_form_error_is_danish_keeps_input_and_writes_nothing(make_app):
@@ -265,29 +287,21 @@ def test_r3_sanction_without_prior_written_guidance_is_refused_next_to_the_field
     resp = _post(
         jc,
         f"/sager/{case['id']}/sanktioner",
-        {
-            "reason": "Udeblevet fra praktik",
-            "breach_date": breach.isoformat(),
-            "guidance_given_on": copenhagen_today().isoformat(),
-            "amount": "500",
-        },
+        {"reason": "Udeblevet fra praktik", "duty": "aktivering", "breach_date": breach.isoformat(), "amount": "500"},
     )
     assert resp.status_code == 422
-    assert _error_next_to(resp.text, "guidance_given_on") == (
-        "Sanktion kræver forudgående skriftlig vejledning om pligten (aktivloven § 35)"
+    assert _error_next_to(resp.text, "breach_date") == (
+        f"Der er ikke registreret skriftlig vejledning om pligten (deltagelse i tilbud (aktivering)) før {dk(breach)}. "
+        "Sanktion kræver forudgående skriftlig vejledning (aktivloven § 35, stk. 1)"
     )
-    assert "Udeblevet fra praktik</textarea>" in resp.text and f'value="{copenhagen_today().isoformat()}"' in resp.text
+    assert "Udeblevet fra praktik</textarea>" in resp.text and f'value="{breach.isoformat()}"' in resp.text
     assert app.count(Sanction) == 0
     # A decision's reasoning that is too short is said in Danish next to the field, on that sanction.
     ok = _signed_in(app, OK)
+    _guide(app, case["id"], breach - timedelta(days=9))
     sanction = app.client.post(
         f"/cases/{case['id']}/sanctions",
-        json={
-            "reason": "Udeblevet",
-            "breach_date": breach.isoformat(),
-            "guidance_given_on": (breach - timedelta(days=9)).isoformat(),
-            "amount": "500",
-        },
+        json={"reason": "Udeblevet", "breach_date": breach.isoformat(), "amount": "500"},
         headers=app.as_(OK),
     ).json()
     app.client.post(f"/sanctions/{sanction['id']}/hearing", json={"version": 1}, headers=app.as_(OK))
@@ -311,14 +325,10 @@ def test_r3_payment_run_page_shows_gross_deduction_net_and_the_same_run_again(ma
         headers=app.as_(OK),
     )
     breach = copenhagen_today() - timedelta(days=2)
+    _guide(app, case["id"], breach - timedelta(days=9))
     sanction = app.client.post(
         f"/cases/{case['id']}/sanctions",
-        json={
-            "reason": "Udeblevet",
-            "breach_date": breach.isoformat(),
-            "guidance_given_on": (breach - timedelta(days=9)).isoformat(),
-            "amount": "1250.00",
-        },
+        json={"reason": "Udeblevet", "breach_date": breach.isoformat(), "amount": "1250.00"},
         headers=app.as_(OK),
     ).json()
     sid = sanction["id"]

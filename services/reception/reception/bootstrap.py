@@ -86,6 +86,8 @@ SERVICE = ServiceDefinition(
     .on(own.FamilyReunificationPlanned, record)
     .on(own.ContractSigned, record)
     .on(own.SanctionDecided, record)
+    .on(own.SanctionAppealed, record)
+    .on(own.AppealReconsidered, record)
     .on(own.DeadlineOverdue, record)
     .on(own.PlanActionAssigned, record)
     .on(own.PlanActionWithdrawn, record)

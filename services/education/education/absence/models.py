@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from education.db import Base
@@ -25,9 +25,26 @@ class AbsenceReport(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     reported_by: Mapped[str] = mapped_column(String(100))
     reported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Whether the school gave the days of the unexcused hours (AbsenceDay rows); lines registered before
+    # days were asked for, or without them, are undated: their hours count as on the period's first day.
+    days_dated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     # One line per person, course and period: registering the same list twice is a conflict.
     __table_args__ = (UniqueConstraint("case_id", "course", "period_start", "period_end"),)
+
+
+class AbsenceDay(Base):
+    """One day of unexcused absence on an absence list line, with its hours (aktivloven § 35, stk. 3: each
+    breach is dated on its own day)."""
+
+    __tablename__ = "absence_day"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    absence_id: Mapped[int] = mapped_column(ForeignKey("absence_report.id"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    hours: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (UniqueConstraint("absence_id", "on"),)
 
 
 class ModuleTest(Base):

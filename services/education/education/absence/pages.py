@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -15,7 +16,7 @@ from education.intake import service as intake
 from education.intake.service import MODULES, tracks
 from education.web import FORMS, blank_to_none, pick, submit
 from shared.auth import Principal
-from shared.errors import DomainError
+from shared.errors import DomainError, Invalid
 from shared.web.access import record_page
 from shared.web.deps import Db, IdPath
 from shared.web.forms import render
@@ -32,6 +33,7 @@ LABELS = {
     "absence_absent_hours": "Fraværstimer",
     "absence_excused_hours": "Heraf lovligt fravær",
     "absence_note": "Bemærkning",
+    "absence_absent_days": "Fraværsdage",
     "test_case_id": "Sag",
     "test_track": "Danskuddannelse",
     "test_module": "Modul",
@@ -51,9 +53,34 @@ ABSENCE_FIELDS = (
     "absent_hours",
     "excused_hours",
     "note",
+    "absent_days",
 )
+DAY_LINE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*:\s*(\d{1,3})")
 TEST_FIELDS = ("track", "module", "passed_on")
 FOLLOW_UP_FIELDS = ("version", "planned_on", "held_on", "summary", "sanction_recommended")
+
+
+def parse_days(text: str) -> list[dict[str, str]] | None:
+    """The form's "Fraværsdage": one line per day, "dato: timer" (2026-10-05: 3 or 05.10.2026: 3). Empty:
+    None (the hours are undated). A line that is not a day and hours is refused in Danish, with its text."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    days = []
+    for line in lines:
+        match = DAY_LINE.fullmatch(line)
+        if match is None:
+            raise Invalid(
+                f"not a day and hours: {line!r}",
+                field="absent_days",
+                danish=f"»{line}« er ikke en dag og et antal timer. Skriv én dag pr. linje, fx 05.10.2026: 3",
+            )
+        day, hours = match.groups()
+        if "." in day:
+            d, m, y = (int(x) for x in day.split("."))
+            day = f"{y:04d}-{m:02d}-{d:02d}"
+        days.append({"on": day, "hours": hours})
+    return days
 
 
 def _list_page(
@@ -87,6 +114,7 @@ async def register(request: Request, session: Db, user: Principal = FORMS.reader
     def action(session: Session, by: Principal, form: dict[str, str]) -> str:
         data: dict[str, Any] = pick(form, ABSENCE_FIELDS)
         data["excused_hours"] = data["excused_hours"] or "0"
+        data["absent_days"] = parse_days(data["absent_days"])
         row = service.register(session, data=AbsenceIn.model_validate(data), by=by)
         return f"{PAGE}/{row.id}"
 
@@ -146,6 +174,7 @@ def _absence_page(
         labels=LABELS,
         a=row,
         unexcused=row.absent_hours - row.excused_hours,
+        days=service.days_of(session, row),
         case_number=number,
         f=follow_up,
     )

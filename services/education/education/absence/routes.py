@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, status
+from sqlalchemy.orm import Session
 
 from education import lookups
 from education.absence import progress, service
@@ -27,11 +28,12 @@ router = APIRouter(tags=["fravær"])
 Staff = Annotated[Principal, Depends(require(Department.JOBCENTRET))]
 
 
-def _out(row: AbsenceReport) -> AbsenceOut:
+def _out(session: Session, row: AbsenceReport) -> AbsenceOut:
     return AbsenceOut.model_validate(
         {
-            **{c: getattr(row, c) for c in AbsenceOut.model_fields if c != "unexcused_hours"},
+            **{c: getattr(row, c) for c in AbsenceOut.model_fields if c not in ("unexcused_hours", "absent_days")},
             "unexcused_hours": row.absent_hours - row.excused_hours,
+            "absent_days": [{"on": on, "hours": hours} for on, hours in service.days_of(session, row)],
         }
     )
 
@@ -39,7 +41,7 @@ def _out(row: AbsenceReport) -> AbsenceOut:
 @router.post("/absences", status_code=status.HTTP_201_CREATED, response_model=AbsenceOut)
 def register(body: AbsenceIn, session: Db, by: Staff) -> Any:
     """E4: one line of the language school's absence list; unexcused hours go to reception (R3)."""
-    return _out(service.register(session, data=body, by=by))
+    return _out(session, service.register(session, data=body, by=by))
 
 
 @router.get("/absences/without-follow-up", response_model=list[OpenAbsenceOut])
@@ -47,7 +49,9 @@ def without_follow_up(session: Db, by: Staff) -> list[OpenAbsenceOut]:
     """E4: absences with unexcused hours whose follow-up conversation is not held yet (access-logged)."""
     access.record(session, by=by, purpose=lookups.LIST_ABSENCES, criteria=lookups.WITHOUT_FOLLOW_UP)
     return [
-        OpenAbsenceOut(**_out(a).model_dump(), follow_up=FollowUpOut.model_validate(f) if f is not None else None)
+        OpenAbsenceOut(
+            **_out(session, a).model_dump(), follow_up=FollowUpOut.model_validate(f) if f is not None else None
+        )
         for a, f in progress.without_follow_up(session)
     ]
 
@@ -55,7 +59,7 @@ def without_follow_up(session: Db, by: Staff) -> list[OpenAbsenceOut]:
 @router.get("/cases/{case_id}/absences", response_model=list[AbsenceOut])
 def list_absences(case_id: IdPath, session: Db, by: Staff) -> Any:
     access.record(session, by=by, purpose=lookups.READ_ABSENCES, case_id=case_id)
-    return [_out(r) for r in service.for_case(session, case_id=case_id)]
+    return [_out(session, r) for r in service.for_case(session, case_id=case_id)]
 
 
 @router.post("/absences/{absence_id}/follow-up", status_code=status.HTTP_201_CREATED, response_model=FollowUpOut)

@@ -11,7 +11,20 @@ from education.intake.schemas import Track
 from shared.validation import Id, LongText, ShortText, invalid
 
 
+class AbsentDayIn(BaseModel):
+    """One day of unexcused absence: the day and its hours."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    on: date
+    hours: int = Field(ge=1, le=24)
+
+
 class AbsenceIn(BaseModel):
+    """One line of the absence list. ``absent_days``: the days of the unexcused hours (within the period,
+    none in the future, each once; their hours sum to the unexcused hours). Left out, the hours are undated
+    and count as on the period's first day (see ``service.days_of``)."""
+
     model_config = ConfigDict(extra="forbid")
 
     case_id: Id
@@ -22,6 +35,7 @@ class AbsenceIn(BaseModel):
     absent_hours: int = Field(ge=0, le=1000)
     excused_hours: int = Field(default=0, ge=0, le=1000)
     note: LongText = ""
+    absent_days: list[AbsentDayIn] | None = Field(default=None, max_length=366)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -37,10 +51,49 @@ class AbsenceIn(BaseModel):
             raise invalid(
                 "excused_hours", "excused_hours cannot exceed absent_hours", "Det lovlige fravær er større end fraværet"
             )
+        if self.absent_days is not None:
+            self._check_days(self.absent_days)
         return self
+
+    def _check_days(self, days: list[AbsentDayIn]) -> None:
+        seen: set[date] = set()
+        for day in days:
+            if not self.period_start <= day.on <= self.period_end:
+                raise invalid(
+                    "absent_days",
+                    f"{day.on.isoformat()} is outside the period",
+                    f"Fraværsdagen {day.on:%d.%m.%Y} ligger uden for perioden "
+                    f"{self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}",
+                )
+            if day.on in seen:
+                raise invalid(
+                    "absent_days",
+                    f"{day.on.isoformat()} is given twice",
+                    f"Fraværsdagen {day.on:%d.%m.%Y} står der to gange – skriv dagens timer samlet",
+                )
+            seen.add(day.on)
+        unexcused = self.absent_hours - self.excused_hours
+        total = sum(day.hours for day in days)
+        if total != unexcused:
+            raise invalid(
+                "absent_days",
+                f"the days' hours ({total}) must add up to the unexcused hours ({unexcused})",
+                f"Timerne på fraværsdagene ({total}) skal give det ulovlige fravær ({unexcused} timer: "
+                f"fraværstimer minus lovligt fravær)",
+            )
+
+
+class AbsentDayOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    on: date
+    hours: int
 
 
 class AbsenceOut(BaseModel):
+    """``absent_days``: the dated days; for an undated line (``days_dated`` false) the unexcused hours on the
+    period's first day."""
+
     model_config = ConfigDict(from_attributes=True)
 
     id: int
@@ -55,6 +108,8 @@ class AbsenceOut(BaseModel):
     note: str
     reported_by: str
     reported_at: datetime
+    days_dated: bool
+    absent_days: list[AbsentDayOut]
 
 
 class ModuleTestIn(BaseModel):

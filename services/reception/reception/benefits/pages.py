@@ -13,13 +13,19 @@ from sqlalchemy.orm import Session
 from reception import lookups
 from reception.benefits import payment_pages, service
 from reception.benefits import sanctions as sanction_service
-from reception.benefits.models import Sanction
+from reception.benefits.models import Sanction, SanctionAppeal
 from reception.benefits.schemas import (
+    DUTY_LABELS,
+    HOW_LABELS,
+    AppealIn,
     BenefitForm,
     BenefitOut,
     BenefitType,
     DecisionIn,
+    GuidanceIn,
+    GuidanceOut,
     HearingIn,
+    ReconsiderationIn,
     RecoveryOut,
     ReplyIn,
     SanctionIn,
@@ -31,6 +37,7 @@ from reception.web import FORMS, CaseReader, render_case_page
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.errors import Invalid, NotFound
+from shared.law.retssikkerhedsloven import Delivery
 from shared.web.deps import Db, IdPath
 from shared.web.forms import money_input
 from shared.web.submit import Action, pick
@@ -52,8 +59,26 @@ SANCTION_LABELS = {
     "dropped": ("success", "Frafaldet"),
     "deducted": ("error", "Fradraget"),
     "lapsed": ("info", "Bortfaldet – for sent til fradrag"),
+    "reversed": ("success", "Ændret ved genvurdering – frafaldet"),
+}
+LINE_LABELS = {
+    "open": "Fradrages",
+    "deducted": "Fradraget",
+    "lapsed": "Bortfaldet – fristen for fradrag er overskredet",
+    "before_guidance": "Fradrages ikke – før den skriftlige vejledning",
+    "dropped": "Frafaldet",
 }
 DECISION_LABELS = {"applied": "Sanktionen gennemføres (fradrag)", "dropped": "Sanktionen frafaldes"}
+DELIVERY_LABELS = {d.value: d.label[0].upper() + d.label[1:] for d in Delivery}
+RECONSIDERATION_LABELS = {
+    "granted": "Borgeren får medhold – afgørelsen ændres, og sanktionen frafaldes",
+    "sent_on": "Afgørelsen fastholdes – klagen sendes til Ankestyrelsen",
+}
+APPEAL_LABELS = {
+    "received": ("warning", "Modtaget – afventer genvurdering"),
+    "granted": ("success", "Medhold ved genvurdering"),
+    "sent_on": ("info", "Sendt til Ankestyrelsen"),
+}
 FINANCE = Department.OKONOMI
 PROPOSERS = (Department.OKONOMI, Department.JOBCENTRET)
 BENEFIT_FIELDS = (
@@ -67,9 +92,18 @@ BENEFIT_FIELDS = (
     "override_reason",
     "payment_account_registered",
 )
-SANCTION_FIELDS = ("reason", "breach_date", "guidance_given_on", "amount")
+SANCTION_FIELDS = ("reason", "duty", "breach_date", "amount")
+GUIDANCE_FIELDS = ("duty", "given_on", "how", "given_by", "note")
 FLAGS = ("lives_with_spouse", "lives_with_parents", "meets_residence_requirement", "payment_account_registered")
 STALE = "Sanktionen er ændret af en anden i mellemtiden – genindlæs og prøv igen"
+
+
+OPTIONAL_STEP_FIELDS = ("sent_on", "decided_on", "delivery")  # left empty: today, Digital Post
+
+
+def _filled(data: dict[str, str]) -> dict[str, str]:
+    """A step's form without its optional fields left empty (their defaults apply)."""
+    return {k: v for k, v in data.items() if not (k in OPTIONAL_STEP_FIELDS and v == "")}
 
 
 def _labels() -> dict[str, Any]:
@@ -79,6 +113,12 @@ def _labels() -> dict[str, Any]:
         "recovery_labels": RECOVERY_LABELS,
         "sanction_labels": SANCTION_LABELS,
         "decision_labels": DECISION_LABELS,
+        "line_labels": LINE_LABELS,
+        "delivery_labels": DELIVERY_LABELS,
+        "duty_labels": {duty.value: label for duty, label in DUTY_LABELS.items()},
+        "how_labels": {how.value: label for how, label in HOW_LABELS.items()},
+        "reconsideration_labels": RECONSIDERATION_LABELS,
+        "appeal_labels": APPEAL_LABELS,
     }
 
 
@@ -100,12 +140,14 @@ def benefits_page(
     def load(db: Session, case: Case) -> dict[str, Any]:
         benefits = [BenefitOut.model_validate(b) for b in service.benefits_for(db, case_id=case_id)]
         sanctions = [SanctionOut.model_validate(s) for s in sanction_service.sanctions_for(db, case_id=case_id)]
+        guidance = [GuidanceOut.model_validate(g) for g in sanction_service.guidance_for(db, case_id=case_id)]
         return {
             "benefits": benefits,
             "payments": service.payments_for(db, case_id=case_id),
             "recoveries": [RecoveryOut.model_validate(r) for r in service.recoveries_for(db, case_id=case_id)],
             "month_name": service.month_name,
             "sanctions": sanctions,
+            "guidance": guidance,
             "errors": errors or {},
             "form": form or {},
             "form_for": form_for,
@@ -275,6 +317,7 @@ async def _step(
     take: Callable[[Session, Principal, dict[str, str]], None],  # validates, checks the case, takes the step
     allowed: tuple[Department, ...],
     refused: str,
+    fields: tuple[str, ...] = (),
 ) -> Response:
     """Hearing, reply or decision on one sanction of the case (at the version read), shown again at that sanction."""
 
@@ -292,6 +335,7 @@ async def _step(
         allowed=allowed,
         refused=refused,
         prefix=f"s{sanction_id}_",
+        fields=fields,
     )
 
 
@@ -300,10 +344,15 @@ async def send_hearing(
     case_id: IdPath, sanction_id: IdPath, request: Request, session: Db, user: CaseReader
 ) -> Response:
     def take(db: Session, _by: Principal, form: dict[str, str]) -> None:
-        hearing = HearingIn.model_validate(pick(form, ("version", "reply_days")))
+        hearing = HearingIn.model_validate(_filled(pick(form, ("version", "reply_days", "sent_on", "delivery"))))
         _sanction_step(db, case_id, sanction_id)
         sanction_service.send_hearing(
-            db, sanction_id=sanction_id, version=hearing.version, reply_days=hearing.reply_days
+            db,
+            sanction_id=sanction_id,
+            version=hearing.version,
+            reply_days=hearing.reply_days,
+            sent_on=hearing.sent_on,
+            delivery=hearing.delivery,
         )
 
     return await _step(
@@ -313,6 +362,7 @@ async def send_hearing(
         case_id,
         sanction_id,
         step="hearing",
+        fields=("reply_days", "sent_on", "delivery"),
         take=take,
         allowed=(FINANCE,),
         refused="Kun Økonomisk Team kan sende partshøring",
@@ -344,7 +394,9 @@ async def record_reply(
 @router.post("/sager/{case_id}/sanktioner/{sanction_id}/afgoerelse")
 async def decide(case_id: IdPath, sanction_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
     def take(db: Session, by: Principal, form: dict[str, str]) -> None:
-        decision = DecisionIn.model_validate(pick(form, ("version", "decision", "reasoning")))
+        decision = DecisionIn.model_validate(
+            _filled(pick(form, ("version", "decision", "reasoning", "decided_on", "delivery")))
+        )
         _sanction_step(db, case_id, sanction_id)
         sanction_service.decide(
             db,
@@ -353,6 +405,8 @@ async def decide(case_id: IdPath, sanction_id: IdPath, request: Request, session
             decision=decision.decision,
             reasoning=decision.reasoning,
             by=by,
+            decided_on=decision.decided_on,
+            delivery=decision.delivery,
         )
 
     return await _step(
@@ -362,9 +416,89 @@ async def decide(case_id: IdPath, sanction_id: IdPath, request: Request, session
         case_id,
         sanction_id,
         step="decide",
+        fields=("decision", "reasoning", "decided_on", "delivery"),
         take=take,
         allowed=(FINANCE,),
         refused="Kun Økonomisk Team kan afgøre en sanktion",
+    )
+
+
+@router.post("/sager/{case_id}/vejledning")
+async def record_guidance(case_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    """Written guidance about a duty (aktivloven § 35, stk. 1), recorded with its day, how and by whom."""
+
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = GuidanceIn.model_validate(pick(form, GUIDANCE_FIELDS))
+        sanction_service.record_guidance(db, case_id=case_id, data=data, by=by)
+        return f"/sager/{case_id}/forsorgelse#vejledning"
+
+    return await _submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for="guidance",
+        action=action,
+        allowed=PROPOSERS,
+        refused="Kun Jobcentret og Økonomisk Team kan registrere skriftlig vejledning",
+        prefix="g_",
+        alert="guidance",
+        fields=GUIDANCE_FIELDS,
+    )
+
+
+@router.post("/sager/{case_id}/sanktioner/{sanction_id}/klage")
+async def register_appeal(
+    case_id: IdPath, sanction_id: IdPath, request: Request, session: Db, user: CaseReader
+) -> Response:
+    def take(db: Session, by: Principal, form: dict[str, str]) -> None:
+        appeal = AppealIn.model_validate(pick(form, ("received_on", "citizen_text")))
+        _sanction_step(db, case_id, sanction_id)
+        sanction_service.register_appeal(db, sanction_id=sanction_id, data=appeal, by=by)
+
+    return await _step(
+        request,
+        session,
+        user,
+        case_id,
+        sanction_id,
+        step="appeal",
+        fields=("received_on", "citizen_text"),
+        take=take,
+        allowed=PROPOSERS,
+        refused="Kun Jobcentret og Økonomisk Team kan registrere en klage",
+    )
+
+
+@router.post("/sager/{case_id}/sanktioner/{sanction_id}/genvurdering")
+async def reconsider(case_id: IdPath, sanction_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    def take(db: Session, by: Principal, form: dict[str, str]) -> None:
+        data = ReconsiderationIn.model_validate(_filled(pick(form, ("version", "outcome", "decided_on", "reasoning"))))
+        _sanction_step(db, case_id, sanction_id)
+        appeal_id = db.scalar(select(SanctionAppeal.id).where(SanctionAppeal.sanction_id == sanction_id))
+        if appeal_id is None:
+            raise NotFound(f"no appeal of sanction {sanction_id}", danish="Der er ingen klage over sanktionen")
+        sanction_service.reconsider(
+            db,
+            appeal_id=appeal_id,
+            version=data.version,
+            outcome=data.outcome,
+            reasoning=data.reasoning,
+            by=by,
+            decided_on=data.decided_on,
+        )
+
+    return await _step(
+        request,
+        session,
+        user,
+        case_id,
+        sanction_id,
+        step="reconsider",
+        fields=("outcome", "decided_on", "reasoning"),
+        take=take,
+        allowed=(FINANCE,),
+        refused="Kun Økonomisk Team kan genvurdere en klage",
     )
 
 

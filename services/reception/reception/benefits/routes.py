@@ -9,11 +9,16 @@ from fastapi import APIRouter, Depends, status
 from reception import lookups
 from reception.benefits import sanctions, service
 from reception.benefits.schemas import (
+    AppealIn,
+    AppealOut,
     BenefitIn,
     BenefitOut,
     DecisionIn,
+    GuidanceIn,
+    GuidanceOut,
     HearingIn,
     PaymentOut,
+    ReconsiderationIn,
     RecoveryOut,
     ReplyIn,
     RunIn,
@@ -112,7 +117,15 @@ def list_sanctions(case_id: IdPath, session: Db, by: Reader) -> Any:
 
 @router.post("/sanctions/{sanction_id}/hearing", response_model=SanctionOut)
 def send_hearing(sanction_id: IdPath, body: HearingIn, session: Db, _by: Finance) -> Any:
-    return sanctions.send_hearing(session, sanction_id=sanction_id, version=body.version, reply_days=body.reply_days)
+    """Partshøring: the letter's date (default today) and delivery; the reply deadline with its rule and why."""
+    return sanctions.send_hearing(
+        session,
+        sanction_id=sanction_id,
+        version=body.version,
+        reply_days=body.reply_days,
+        sent_on=body.sent_on,
+        delivery=body.delivery,
+    )
 
 
 @router.post("/sanctions/{sanction_id}/reply", response_model=SanctionOut)
@@ -122,6 +135,47 @@ def record_reply(sanction_id: IdPath, body: ReplyIn, session: Db, _by: Proposer)
 
 @router.post("/sanctions/{sanction_id}/decision", response_model=SanctionOut)
 def decide(sanction_id: IdPath, body: DecisionIn, session: Db, by: Finance) -> Any:
+    """The decision, dated and sent: reasons, legal basis, appeal guidance and the appeal deadline."""
     return sanctions.decide(
-        session, sanction_id=sanction_id, version=body.version, decision=body.decision, reasoning=body.reasoning, by=by
+        session,
+        sanction_id=sanction_id,
+        version=body.version,
+        decision=body.decision,
+        reasoning=body.reasoning,
+        by=by,
+        decided_on=body.decided_on,
+        delivery=body.delivery,
+    )
+
+
+@router.post("/cases/{case_id}/duty-guidance", status_code=status.HTTP_201_CREATED, response_model=GuidanceOut)
+def record_guidance(case_id: IdPath, body: GuidanceIn, session: Db, by: Proposer) -> Any:
+    """Written guidance about a duty (aktivloven § 35, stk. 1): which duty, the day, how, by whom."""
+    return sanctions.record_guidance(session, case_id=case_id, data=body, by=by)
+
+
+@router.get("/cases/{case_id}/duty-guidance", response_model=list[GuidanceOut])
+def list_guidance(case_id: IdPath, session: Db, by: Reader) -> Any:
+    rows = sanctions.guidance_for(session, case_id=case_id)
+    access.record(session, by=by, purpose=lookups.READ_SANCTIONS, case_id=case_id)
+    return rows
+
+
+@router.post("/sanctions/{sanction_id}/appeals", status_code=status.HTTP_201_CREATED, response_model=AppealOut)
+def register_appeal(sanction_id: IdPath, body: AppealIn, session: Db, by: Proposer) -> Any:
+    """An appeal arrived at the municipality (a late one is registered and flagged)."""
+    return sanctions.register_appeal(session, sanction_id=sanction_id, data=body, by=by)
+
+
+@router.post("/appeals/{appeal_id}/reconsideration", response_model=AppealOut)
+def reconsider(appeal_id: IdPath, body: ReconsiderationIn, session: Db, by: Finance) -> Any:
+    """Genvurdering: medhold (the sanction dropped) or sent on to Ankestyrelsen, dated."""
+    return sanctions.reconsider(
+        session,
+        appeal_id=appeal_id,
+        version=body.version,
+        outcome=body.outcome,
+        reasoning=body.reasoning,
+        by=by,
+        decided_on=body.decided_on,
     )

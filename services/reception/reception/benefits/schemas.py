@@ -10,7 +10,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from shared.law.kontanthjaelp import MAX_CHILDREN, Situation
-from shared.validation import LongText
+from shared.law.retssikkerhedsloven import Delivery
+from shared.validation import LongText, ShortText
 
 Money = Annotated[Decimal, Field(gt=0, le=Decimal("100000"), max_digits=12, decimal_places=2)]
 Month = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$")]
@@ -149,22 +150,87 @@ class RecoveryOut(BaseModel):
     claim_why: str
     status: str
     recorded_on: date
+class Duty(enum.StrEnum):
+    """The duties a person is guided about in writing (aktivloven § 35, stk. 1) and may be sanctioned for."""
+
+    DANISH_EDUCATION = "danskuddannelse"
+    ACTIVATION = "aktivering"
+    MEETINGS = "samtaler"
+    AVAILABILITY = "raadighed"
+
+    @property
+    def label(self) -> str:
+        return DUTY_LABELS[self]
+
+
+DUTY_LABELS = {
+    Duty.DANISH_EDUCATION: "Fremmøde på danskuddannelse",
+    Duty.ACTIVATION: "Deltagelse i tilbud (aktivering)",
+    Duty.MEETINGS: "Fremmøde til samtaler i jobcentret",
+    Duty.AVAILABILITY: "Rådighed for arbejde",
+}
+
+
+class GuidanceHow(enum.StrEnum):
+    DIGITAL_POST = "digital_post"
+    LETTER = "brev"
+    HANDED_OVER = "samtale"
+
+
+HOW_LABELS = {
+    GuidanceHow.DIGITAL_POST: "Digital Post",
+    GuidanceHow.LETTER: "Brev",
+    GuidanceHow.HANDED_OVER: "Udleveret ved samtale",
+}
+
+
+class GuidanceIn(BaseModel):
+    """Written guidance about a duty given to the person: which duty, the day, how, by whom."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    duty: Duty
+    given_on: date
+    how: GuidanceHow
+    given_by: ShortText = Field(min_length=2)
+    note: LongText = ""
+
+
+class GuidanceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    case_id: int
+    duty: str
+    given_on: date
+    how: str
+    given_by: str
+    department: str
+    note: str
+    recorded_by: str
 
 
 class SanctionIn(BaseModel):
+    """A sanction proposed by hand for one breach on its day; the written guidance is looked up in the
+    case's guidance records (it must be before the breach's day)."""
+
     model_config = ConfigDict(extra="forbid")
 
     reason: LongText = Field(min_length=3)
+    duty: Duty = Duty.DANISH_EDUCATION
     breach_date: date
-    guidance_given_on: date
     amount: Money
 
 
 class HearingIn(BaseModel):
+    """Partshøring: the letter's date (default today; never in the future), how it was sent, the reply days."""
+
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
     reply_days: int = Field(7, ge=7, le=30)
+    sent_on: date | None = None
+    delivery: Delivery = Delivery.DIGITAL
 
 
 class ReplyIn(BaseModel):
@@ -180,11 +246,74 @@ class Decision(enum.StrEnum):
 
 
 class DecisionIn(BaseModel):
+    """The decision: its date (default today; never in the future, not before the hearing) and delivery."""
+
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
     decision: Decision
     reasoning: LongText = Field(min_length=10)
+    decided_on: date | None = None
+    delivery: Delivery = Delivery.DIGITAL
+
+
+class AppealIn(BaseModel):
+    """An appeal of a decided sanction, lodged with the municipality: the day it arrived."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    received_on: date
+    citizen_text: LongText = ""
+
+
+class Reconsideration(enum.StrEnum):
+    GRANTED = "granted"  # medhold: the decision is changed, the sanction dropped
+    SENT_ON = "sent_on"  # the decision is upheld and the appeal sent on to Ankestyrelsen
+
+
+class ReconsiderationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31)
+    outcome: Reconsideration
+    decided_on: date | None = None
+    reasoning: LongText = Field(min_length=10)
+
+
+class SanctionLineOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    breach_on: date
+    hours: int | None
+    amount: Decimal
+    guidance_on: date | None
+    deduction_deadline: date
+    deduction_deadline_rule: str
+    deduction_deadline_why: str
+    status: str
+    deducted_in_month: str | None
+    deducted_amount: Decimal | None
+
+
+class AppealOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    sanction_id: int
+    case_id: int
+    received_on: date
+    late: bool
+    citizen_text: str
+    reconsider_by: date
+    reconsider_by_rule: str
+    reconsider_by_why: str
+    status: str
+    outcome_on: date | None
+    outcome_reasoning: str | None
+    registered_by: str
+    decided_by: str | None
+    version: int
 
 
 class SanctionOut(BaseModel):
@@ -193,17 +322,28 @@ class SanctionOut(BaseModel):
     id: int
     case_id: int
     reason: str
+    duty: str
     breach_date: date
-    guidance_given_on: date
+    guidance_given_on: date | None
     amount: Decimal
     status: str
     hearing_sent_on: date | None
+    hearing_delivery: str | None
     reply_deadline: date | None
+    reply_deadline_rule: str | None
+    reply_deadline_why: str | None
     citizen_reply: str | None
     decision: str | None
     reasoning: str | None
+    legal_basis: str | None
+    appeal_guidance: str | None
     decided_by: str | None
     decided_on: date | None
+    decision_delivery: str | None
     appeal_deadline: date | None
+    appeal_deadline_rule: str | None
+    appeal_deadline_why: str | None
     deducted_in_month: str | None
     version: int
+    lines: list[SanctionLineOut]
+    appeal: AppealOut | None

@@ -23,6 +23,7 @@ LINKS = {
     "onboarding_task": "/sager/%d#onboarding-section",
     "contract": "/sager/%d/kontrakt",
     "sanction_hearing": "/sager/%d/forsorgelse#sanktioner",
+    "appeal_reconsideration": "/sager/%d/forsorgelse#sanktioner",
     "plan_action": "/sager/%d/plan#indsatser",
     "follow_up": "/sager/%d/civilsamfund",
 }

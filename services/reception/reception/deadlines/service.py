@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reception.benefits.models import Sanction
+from reception.benefits.models import Sanction, SanctionAppeal
 from reception.cases.models import Case
 from reception.civil.models import Match
 from reception.contracts.models import IntegrationContract
@@ -30,7 +30,7 @@ RECURRING = frozenset({"follow_up"})
 
 @dataclass(frozen=True)
 class Deadline:
-    kind: str  # onboarding_task, contract, sanction_hearing, plan_action, follow_up
+    kind: str  # onboarding_task, contract, sanction_hearing, appeal_reconsideration, plan_action, follow_up
     ref_id: int
     case_id: int
     case_number: str
@@ -103,6 +103,22 @@ def _all_open(session: Session) -> list[Deadline]:
                 "Svarfrist i partshøring – sanktion afgøres",
                 Department.OKONOMI.value,
                 sanction.reply_deadline,
+                sanction.reply_deadline_rule or "",
+                sanction.reply_deadline_why or "",
+            )
+        )
+    for appeal in session.scalars(select(SanctionAppeal).where(SanctionAppeal.status == "received")):
+        found.append(
+            Deadline(
+                "appeal_reconsideration",
+                appeal.id,
+                appeal.case_id,
+                numbers.get(appeal.case_id) or "",
+                "Klage over sanktion genvurderes – medhold eller videre til Ankestyrelsen",
+                Department.OKONOMI.value,
+                appeal.reconsider_by,
+                appeal.reconsider_by_rule,
+                appeal.reconsider_by_why,
             )
         )
     for match in session.scalars(select(Match).where(Match.status == "active")):

@@ -51,6 +51,19 @@ SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
         + ("besluttet (fradrag i næste udbetaling)" if p["decision"] == "applied" else "frafaldet")
         + f"; klagefrist {_dkdate(p['appeal_deadline'])}"
     ),
+    "reception.sanction_appealed": lambda p: (
+        f"Klage over sanktion modtaget {_dkdate(p['received_on'])}"
+        + (" (efter klagefristen)" if p["late"] else "")
+        + f"; kommunen genvurderer senest {_dkdate(p['reconsider_by'])}"
+    ),
+    "reception.appeal_reconsidered": lambda p: (
+        f"Klage over sanktion genvurderet {_dkdate(p['decided_on'])}: "
+        + (
+            "borgeren får medhold, sanktionen frafaldes"
+            if p["outcome"] == "granted"
+            else "afgørelsen fastholdes, klagen sendt videre til Ankestyrelsen"
+        )
+    ),
     "reception.deadline_overdue": lambda p: f"Frist overskredet ({_dkdate(p['due_date'])}): {p['title']}",
     "housing.placement_requested": lambda p: "Boligafdelingen: ingen klar midlertidig bolig – anmodning om placering",
     "housing.readiness_flagged": lambda p: f"Boligafdelingen: ankomst om {p['days_left']} dag(e) uden klar bolig",
