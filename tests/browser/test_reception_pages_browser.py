@@ -94,11 +94,15 @@ def test_handover_onboarding_contract_and_sanction_through_the_pages(system, des
         expect(row).to_contain_text(f"Udført {dk(copenhagen_today())}")
     expect(ok.locator("#onboarding")).not_to_contain_text("Åben")
     okonomi.click(ok.get_by_role("link", name="Forsørgelse og sanktioner"))
+    # Kontanthjælp: the birth date comes from the case; an amount other than the suggested rate needs a reason.
+    expect(ok.get_by_label("Fødselsdato")).not_to_have_value("")
     ok.get_by_label("Beløb pr. måned").fill("12.550,00")
+    ok.get_by_label("Begrundelse for afvigelse").fill("Forhøjet sats efter konkret vurdering")
     ok.get_by_label("Startdato").fill(copenhagen_today().replace(day=1).isoformat())
     okonomi.click(ok.get_by_label("NemKonto er registreret"))
-    okonomi.click(ok.get_by_role("button", name="Opret ydelse"))
-    expect(ok.locator("#benefits")).to_contain_text("12.550,00 kr.")
+    okonomi.click(ok.get_by_role("button", name="Opret kontanthjælp"))
+    expect(ok.locator("#ydelser .benefit-amount")).to_have_text("12.550,00 kr.")
+    expect(ok.locator("#ydelser .override-reason")).to_have_text("Forhøjet sats efter konkret vurdering")
     onboarding_clicks = borgerservice.clicks + okonomi.clicks
 
     # Jobcentret: the integration contract, drawn up at the meeting and signed by both.
