@@ -17,12 +17,14 @@ def unit_of_work(request: Request) -> Iterator[Session]:
     """One transaction per request, committed before the response is sent (scope="function")."""
     factory = request.app.state.runtime.session_factory
     with factory() as session, session.begin():
+        request.state.db = session  # the page's notices read in it (shared.web.notices)
         yield session
 
 
 def read_session(request: Request) -> Iterator[Session]:
     factory = request.app.state.runtime.session_factory
     with factory() as session:
+        request.state.db = session
         yield session
 
 
