@@ -18,14 +18,20 @@ def unit_of_work(request: Request) -> Iterator[Session]:
     factory = request.app.state.runtime.session_factory
     with factory() as session, session.begin():
         request.state.db = session  # the page's notices read in it (shared.web.notices)
-        yield session
+        try:
+            yield session
+        finally:
+            request.state.db = None
 
 
 def read_session(request: Request) -> Iterator[Session]:
     factory = request.app.state.runtime.session_factory
     with factory() as session:
         request.state.db = session
-        yield session
+        try:
+            yield session
+        finally:
+            request.state.db = None
 
 
 def session_factory(request: Request) -> sessionmaker[Session]:

@@ -48,7 +48,7 @@ def notices_for(request: Request) -> list[Notice]:
         return []
     try:
         session: Session | None = getattr(request.state, "db", None)
-        if session is not None and session.is_active:
+        if session is not None and session.in_transaction():  # the request's, still open (not after an error)
             with session.begin_nested():  # a failing read must not spoil the request's own transaction
                 return [notice for source in sources for notice in source(session)]
         with request.app.state.runtime.session_factory() as own:

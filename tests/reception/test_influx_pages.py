@@ -169,3 +169,19 @@ def test_4b_no_banner_for_an_order_whose_period_has_not_begun(make_app):
     assert client.post("/tilstroemning", data=ahead, follow_redirects=False).status_code == 303
     page = client.get("/tilstroemning")
     assert f"Gælder fra {(TODAY + timedelta(days=20)):%d.%m.%Y}" in page.text and BANNER not in page.text
+
+
+def test_4b_the_banner_is_on_the_refusal_and_not_found_pages_and_leaves_no_transaction_open(make_app):
+    """The notice is read in the request's session while it is open, else in one of its own that is closed at once:
+    after a refused page (the request's session already ended) the database is free (SQLite: BEGIN IMMEDIATE)."""
+    app = make_app("reception")
+    _signed_in(app, JC).post("/tilstroemning", data=_form(), follow_redirects=False)
+    refused = _signed_in(app, Department.UDLAENDINGESTYRELSEN).get("/frister")
+    assert refused.status_code == 403 and BANNER in refused.text
+    missing = _signed_in(app, JC).get("/sager/999/vejledning")
+    assert missing.status_code == 404 and BANNER in missing.text
+    assert app.count(InfluxOrderRecord) == 1  # would wait for a lock a leaked transaction holds
+    assert (
+        _signed_in(app, JC).post("/tilstroemning", data=_form(reference="BEK 2"), follow_redirects=False).status_code
+        == 303
+    )
