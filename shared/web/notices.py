@@ -27,7 +27,7 @@ class Notice:
     """One banner: ``key`` names it on the page (id ``notice-<key>``); ``link`` is (href, text) or None."""
 
     key: str
-    heading: str
+    heading: str | None
     text: str
     link: tuple[str, str] | None = None
     variant: str = "warning"  # a DKFDS alert: info, warning
@@ -71,7 +71,7 @@ def influx_notice(orders: Sequence[InfluxOrder], *, link: tuple[str, str] | None
     return [
         Notice(
             key="influx",
-            heading="Større tilstrømning",
+            heading=None,  # the text opens with what it is about
             text=(
                 "Større tilstrømning: fristerne for tilbud og danskuddannelse er suspenderet efter "
                 f"integrationsloven § 4 b ({names}). {periods}."

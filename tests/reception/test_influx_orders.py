@@ -66,9 +66,11 @@ def test_4b_borgmesterkontoret_records_too_others_may_not(make_app):
     app = make_app("reception")
     assert app.client.post("/influx-orders", json=order(), headers=app.as_(BMK)).status_code == 201
     for department in (BS, UDL, Department.OKONOMI):
-        resp = app.client.post("/influx-orders", json=order(reference=f"BEK {department}"), headers=app.as_(department))
+        resp = app.client.post(
+            "/influx-orders", json=order(reference=f"BEK nr. 1 {department}"), headers=app.as_(department)
+        )
         assert resp.status_code == 403, resp.text
-    assert app.client.post("/influx-orders", json=order(reference="BEK uden login")).status_code == 401
+    assert app.client.post("/influx-orders", json=order(reference="BEK nr. 2 uden login")).status_code == 401
     assert app.count(InfluxOrderRecord) == 1 and app.count(OutboxMessage) == 1
 
 
@@ -78,6 +80,8 @@ BAD_ORDERS = [
     (order(reference="  "), "reference"),
     (order(reference="x" * 201), "reference"),
     (order(reference="BEK\x00nr. 9"), "control characters"),
+    (order(reference="BEK"), "must name the order with its number"),
+    (order(reference="Bekendtgørelse om suspension"), "must name the order with its number"),
     (order(legal_basis="stk5"), "legal_basis"),
     (order(legal_basis=""), "legal_basis"),
     (order(applies_from="2027-02-30"), "applies_from"),
@@ -179,17 +183,17 @@ def test_4b_a_bad_repeal_is_4xx_with_a_message_and_nothing_written(make_app, bod
 
 def test_4b_orders_in_force_cut_a_repealed_period_and_the_banner_shows_only_standing_ones(make_app):
     app = make_app("reception")
-    standing = app.client.post("/influx-orders", json=order(reference="BEK A"), headers=app.as_(JC)).json()
-    later = order(reference="BEK B", applies_from=(TODAY + timedelta(days=30)).isoformat())
+    standing = app.client.post("/influx-orders", json=order(reference="BEK nr. 1"), headers=app.as_(JC)).json()
+    later = order(reference="BEK nr. 2", applies_from=(TODAY + timedelta(days=30)).isoformat())
     app.client.post("/influx-orders", json=later, headers=app.as_(JC))
-    gone = app.client.post("/influx-orders", json=order(reference="BEK C"), headers=app.as_(JC)).json()
+    gone = app.client.post("/influx-orders", json=order(reference="BEK nr. 3"), headers=app.as_(JC)).json()
     app.client.post(f"/influx-orders/{gone['id']}/revoke", json={"revoked_on": TODAY.isoformat()}, headers=app.as_(JC))
     with app.factory() as session:
         binding = {o.reference: o for o in service.orders_in_force(session)}
-        assert binding["BEK A"].applies_to == date.fromisoformat(standing["applies_to"])
-        assert binding["BEK C"].applies_to == TODAY - timedelta(days=1)  # repealed today: binds up to yesterday
-        assert [o.reference for o in service.standing_today(session)] == ["BEK A"]
+        assert binding["BEK nr. 1"].applies_to == date.fromisoformat(standing["applies_to"])
+        assert binding["BEK nr. 3"].applies_to == TODAY - timedelta(days=1)  # repealed today: binds up to yesterday
+        assert [o.reference for o in service.standing_today(session)] == ["BEK nr. 1"]
         assert sorted(o.reference for o in service.standing_today(session, on=TODAY + timedelta(days=31))) == [
-            "BEK A",
-            "BEK B",
+            "BEK nr. 1",
+            "BEK nr. 2",
         ]

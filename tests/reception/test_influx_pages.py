@@ -70,6 +70,7 @@ def test_4b_the_form_says_what_is_wrong_next_to_the_field_keeps_what_was_typed_a
     client = _signed_in(app, JC)
     cases = [
         (_form(reference=""), "reference", "Feltet skal udfyldes"),
+        (_form(reference="BEK"), "reference", "Skriv påbuddets betegnelse med nummer, fx BEK nr. 9 af 2. januar 2027"),
         (
             _form(applies_from="2027-03-01", applies_to="2027-02-01"),
             "applies_to",
@@ -182,6 +183,8 @@ def test_4b_the_banner_is_on_the_refusal_and_not_found_pages_and_leaves_no_trans
     assert missing.status_code == 404 and BANNER in missing.text
     assert app.count(InfluxOrderRecord) == 1  # would wait for a lock a leaked transaction holds
     assert (
-        _signed_in(app, JC).post("/tilstroemning", data=_form(reference="BEK 2"), follow_redirects=False).status_code
+        _signed_in(app, JC)
+        .post("/tilstroemning", data=_form(reference="BEK nr. 2"), follow_redirects=False)
+        .status_code
         == 303
     )

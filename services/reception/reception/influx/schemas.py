@@ -6,10 +6,10 @@ import enum
 from datetime import date, datetime
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from shared.law.influx import MASS_INFLUX_MAX_EXTRA
-from shared.validation import LongText, ShortText, invalid
+from shared.validation import LongText, ShortText, invalid, rejected
 
 # Stk. 2 (the minister's orders) came with lov nr. 546 af 3. maj 2022, in force 5 May 2022: no order covers earlier.
 FIRST_ORDER_DAY = date(2022, 5, 5)
@@ -18,7 +18,18 @@ LONGEST_PERIOD_DAYS = 3 * 366
 # Stk. 2 sets no ceiling; more than a year on top of the act's 3 months is taken for a typing error.
 MOST_EXTRA_MONTHS = 12
 
-Reference = Annotated[ShortText, StringConstraints(min_length=3)]
+
+def _names_an_order(text: str) -> str:
+    if len(text) < 5 or not any(ch.isdigit() for ch in text):
+        raise rejected(
+            "reference must name the order with its number, e.g. 'BEK nr. 9 af 2. januar 2027'",
+            "Skriv påbuddets betegnelse med nummer, fx BEK nr. 9 af 2. januar 2027",
+        )
+    return text
+
+
+# The order's own name: a bekendtgørelse has a number (and a date).
+Reference = Annotated[ShortText, AfterValidator(_names_an_order)]
 
 
 class LegalBasis(enum.StrEnum):
