@@ -22,7 +22,8 @@ def _copies(flow, service: str, model: type) -> list:
         return list(session.scalars(select(model)))
 
 
-def test_4b_an_order_recorded_in_reception_reaches_education_and_employment(flow):
+def test_defect_9_4b_an_order_recorded_in_reception_reaches_education_and_employment(flow):
+    """Issue 14, defect 9 (§ 4 b missing): on main there is no order to record (POST /influx-orders is a 404)."""
     reception = flow.client("reception", JC)
     body = {
         "reference": "BEK nr. 9 af 2. januar 2027",
