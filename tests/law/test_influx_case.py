@@ -4,9 +4,11 @@ and a repealed order (stk. 2, 2. pkt.) binds up to the day before its repeal."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from education.config import EducationSettings
@@ -124,3 +126,20 @@ def test_4b_a_person_whose_responsibility_passed_before_the_repeal_keeps_the_ext
     after = case_suspension(D("2027-03-15"), basis="placement_rule", orders=[repealed])
     assert before.until == D("2027-09-14") and after.until == D("2027-06-15")
     assert standing_on([repealed], D("2027-03-14")) == [repealed] and standing_on([repealed], D("2027-03-15")) == []
+
+
+@given(
+    st.dates(min_value=date(2022, 5, 5), max_value=date(2040, 12, 31)),
+    st.integers(0, 1200),
+    st.one_of(st.none(), st.dates(min_value=date(2022, 5, 5), max_value=date(2045, 12, 31))),
+    st.dates(min_value=date(2022, 5, 5), max_value=date(2045, 12, 31)),
+)
+def test_4b_a_repeal_never_widens_an_order_nor_takes_back_a_day_before_it(
+    first: date, length: int, revoked: date | None, day: date
+) -> None:
+    last = first + timedelta(days=length)
+    order = as_in_force("BEK nr. 1", first, last, 2, revoked)
+    if order is not None:
+        assert first == order.applies_from <= order.applies_to <= last
+    covered = order is not None and order.covers(day)
+    assert covered == (first <= day <= last and (revoked is None or day < revoked))

@@ -188,3 +188,13 @@ def test_4b_the_banner_is_on_the_refusal_and_not_found_pages_and_leaves_no_trans
         .status_code
         == 303
     )
+
+
+def test_4b_the_page_says_the_municipal_decision_from_the_settings(make_app, monkeypatch):
+    """Stk. 4: the city council's decision is one setting (INTEGRATION_INL4B_MUNICIPAL_MONTHS) the page states."""
+    monkeypatch.setenv("INTEGRATION_INL4B_MUNICIPAL_MONTHS", "0")
+    app = make_app("reception")
+    assert "fristerne suspenderes ikke" in _signed_in(app, JC).get("/tilstroemning").text
+    monkeypatch.setenv("INTEGRATION_INL4B_MUNICIPAL_MONTHS", "1")
+    app = make_app("reception")
+    assert "suspensionen er forkortet til 1 måned." in _signed_in(app, JC).get("/tilstroemning").text
