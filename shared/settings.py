@@ -52,6 +52,10 @@ class ServiceSettings(BaseSettings):
     bus_retention_days: int = Field(30, ge=0, validation_alias=_common("bus_retention_days"))
     bus_purge_seconds: float = Field(3600.0, gt=0, validation_alias=_common("bus_purge_seconds"))
     max_body_bytes: int = Field(1_048_576, ge=1024, validation_alias=_common("max_body_bytes"))
+    # Integrationsloven § 4 b, stk. 4: the city council's decision on the suspension of the offer deadlines after a
+    # § 4, stk. 2 takeover, in months: 3 is the act's own (stk. 1), 1–2 shortens it, 0 means not to suspend. One
+    # decision for the whole municipality, so one variable (INTEGRATION_INL4B_MUNICIPAL_MONTHS) for every service.
+    inl4b_municipal_months: int = Field(3, ge=0, le=3, validation_alias=_common("inl4b_municipal_months"))
     database_url: str = ""
     port: int = 8000
     base_url: str = ""

@@ -22,6 +22,9 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     # Every owning service gets each plan action and keeps the ones whose ``owner`` is itself (R5).
     "reception.plan_action_assigned": ("reception", "housing", "education", "employment"),
     "reception.plan_action_withdrawn": ("reception", "housing", "education", "employment"),
+    # § 4 b orders: education (danskuddannelsesloven § 5, stk. 1) and employment (§ 16) compute the suspended deadlines.
+    "reception.influx_order_recorded": ("education", "employment"),
+    "reception.influx_order_revoked": ("education", "employment"),
     "housing.placement_requested": ("reception",),
     "housing.temporary_assigned": ("reception",),
     "housing.readiness_flagged": ("reception",),

@@ -225,3 +225,29 @@ class PlanActionWithdrawn(Event):
     action_id: int
     owner: str
     reason: str
+
+
+class _InfluxOrder(Event):
+    """A minister's order under integrationsloven § 4 b, stk. 2–3, as reception recorded it: persons whose
+    responsibility passes from ``applies_from`` to ``applies_to`` (both included) have their suspension of the
+    offer deadlines extended by ``extra_months``. The order, not a person: no case, no personal data.
+    ``revoked_on``: the day it was repealed (stk. 2, 2. pkt.), None while it stands."""
+
+    order_id: int = Field(ge=1)
+    reference: str = Field(min_length=1, max_length=200)
+    legal_basis: str  # "stk2" (a larger influx) or "stk3" (mass influx: up to 3 months more)
+    applies_from: date
+    applies_to: date
+    extra_months: int = Field(ge=1, le=12)
+    revoked_on: date | None = None
+
+
+@contract("reception.influx_order_recorded", 1)
+class InfluxOrderRecorded(_InfluxOrder):
+    """Jobcentret recorded a § 4 b order; the services that compute the offer deadlines keep a copy."""
+
+
+@contract("reception.influx_order_revoked", 1)
+class InfluxOrderRevoked(_InfluxOrder):
+    """A § 4 b order was repealed from ``revoked_on``; the whole order travels again, so a copy is right whichever
+    of the two events arrives first."""

@@ -17,13 +17,21 @@ def unit_of_work(request: Request) -> Iterator[Session]:
     """One transaction per request, committed before the response is sent (scope="function")."""
     factory = request.app.state.runtime.session_factory
     with factory() as session, session.begin():
-        yield session
+        request.state.db = session  # the page's notices read in it (shared.web.notices)
+        try:
+            yield session
+        finally:
+            request.state.db = None
 
 
 def read_session(request: Request) -> Iterator[Session]:
     factory = request.app.state.runtime.session_factory
     with factory() as session:
-        yield session
+        request.state.db = session
+        try:
+            yield session
+        finally:
+            request.state.db = None
 
 
 def session_factory(request: Request) -> sessionmaker[Session]:

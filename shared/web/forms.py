@@ -79,6 +79,10 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     """A Danish page from the service's (or the shared) templates, with the signed-in user."""
     context.setdefault("principal", signed_in(request))
     context.setdefault("current_service", request.app.state.settings.service_name)
+    if context["principal"] is not None and "notices" not in context:
+        from shared.web.notices import notices_for  # the notices read the database: imported when a page needs them
+
+        context["notices"] = notices_for(request)
     response: Response = request.app.state.templates.TemplateResponse(
         request, template, context, status_code=status_code
     )

@@ -10,6 +10,7 @@ from education.courses import pages as course_pages
 from education.courses import routes as course_routes
 from education.efforts import pages as effort_pages
 from education.efforts import routes as effort_routes
+from education.influx import handlers as influx_handlers
 from education.intake import handlers, routes
 from education.intake import pages as intake_pages
 from education.lookups import router as lookups_router
@@ -17,7 +18,14 @@ from education.plans import routes as plan_routes
 from education.plans.service import PLAN_TASKS
 from education.schools import pages as school_pages
 from education.schools import routes as school_routes
-from shared.contracts.reception import CaseOpened, PlanActionAssigned, PlanActionWithdrawn, ResponsibilityTakenOver
+from shared.contracts.reception import (
+    CaseOpened,
+    InfluxOrderRecorded,
+    InfluxOrderRevoked,
+    PlanActionAssigned,
+    PlanActionWithdrawn,
+    ResponsibilityTakenOver,
+)
 from shared.runtime import Handlers, ServiceDefinition, ServiceRuntime
 
 SERVICE = ServiceDefinition(
@@ -43,7 +51,10 @@ SERVICE = ServiceDefinition(
     .on(CaseOpened, handlers.on_case_opened)
     .on(ResponsibilityTakenOver, handlers.on_responsibility_taken_over)
     .on(PlanActionAssigned, PLAN_TASKS.on_assigned)
-    .on(PlanActionWithdrawn, PLAN_TASKS.on_withdrawn),
+    .on(PlanActionWithdrawn, PLAN_TASKS.on_withdrawn)
+    # integrationsloven § 4 b: the minister's orders, recorded in reception
+    .on(InfluxOrderRecorded, influx_handlers.on_order_recorded)
+    .on(InfluxOrderRevoked, influx_handlers.on_order_revoked),
 )
 # The consumer's view (event type → handler), as the worker and the in-process runner use it.
 HANDLERS = SERVICE.handlers.by_type()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import education.absence.models
 import education.courses.models
 import education.efforts.models
+import education.influx.models
 import education.intake.models
 import education.plans.models
 import education.schools.models  # noqa: F401

@@ -11,6 +11,7 @@ from employment.followup import routes as followup_routes
 from employment.followup import service as followups
 from employment.foreigners import pages as foreigner_pages
 from employment.foreigners import routes as foreigner_routes
+from employment.influx import handlers as influx_handlers
 from employment.intake import handlers, routes
 from employment.internships import pages as internship_pages
 from employment.internships import routes as internship_routes
@@ -23,7 +24,14 @@ from employment.recognition import routes as recognition_routes
 from employment.reunification import pages as reunification_pages
 from employment.reunification import routes as reunification_routes
 from employment.selfsufficiency import routes as selfsufficiency_routes
-from shared.contracts.reception import CaseOpened, PlanActionAssigned, PlanActionWithdrawn, ResponsibilityTakenOver
+from shared.contracts.reception import (
+    CaseOpened,
+    InfluxOrderRecorded,
+    InfluxOrderRevoked,
+    PlanActionAssigned,
+    PlanActionWithdrawn,
+    ResponsibilityTakenOver,
+)
 from shared.runtime import Handlers, Periodic, ServiceDefinition, ServiceRuntime
 
 SERVICE = ServiceDefinition(
@@ -56,7 +64,10 @@ SERVICE = ServiceDefinition(
     .on(CaseOpened, handlers.on_case_opened)
     .on(ResponsibilityTakenOver, handlers.on_responsibility_taken_over)
     .on(PlanActionAssigned, PLAN_TASKS.on_assigned)
-    .on(PlanActionWithdrawn, PLAN_TASKS.on_withdrawn),
+    .on(PlanActionWithdrawn, PLAN_TASKS.on_withdrawn)
+    # integrationsloven § 4 b: the minister's orders, recorded in reception
+    .on(InfluxOrderRecorded, influx_handlers.on_order_recorded)
+    .on(InfluxOrderRevoked, influx_handlers.on_order_revoked),
     periodic=(
         # B8: overdue statutory follow-up conversations are announced once.
         Periodic(

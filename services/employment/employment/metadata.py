@@ -10,6 +10,7 @@ from __future__ import annotations
 import employment.conversations.models
 import employment.followup.models
 import employment.foreigners.models
+import employment.influx.models
 import employment.intake.models
 import employment.internships.models
 import employment.offers.models

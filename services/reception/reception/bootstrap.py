@@ -28,6 +28,8 @@ from reception.documents import pages as document_pages
 from reception.documents import routes as document_routes
 from reception.guidance import pages as guidance_pages
 from reception.guidance import routes as guidance_routes
+from reception.influx import pages as influx_pages
+from reception.influx import routes as influx_routes
 from reception.onboarding import handlers as onboarding_handlers
 from reception.onboarding import routes as onboarding_routes
 from reception.plans import pages as plan_pages
@@ -58,6 +60,7 @@ SERVICE = ServiceDefinition(
         benefit_routes.router,
         deadline_routes.router,
         guidance_routes.router,
+        influx_routes.router,
         referral_routes.router,
         civil_routes.router,
         plan_routes.router,
@@ -66,6 +69,7 @@ SERVICE = ServiceDefinition(
         document_routes.router,
         contact_routes.router,
         guidance_pages.router,
+        influx_pages.router,
         referral_pages.router,
         case_pages.router,
         handover_pages.router,

@@ -11,6 +11,8 @@ from reception.config import CASE_READERS, ReceptionSettings
 from reception.documents import routes as document_routes
 from reception.documents import service as document_service
 from reception.documents.storage import DocumentStore
+from reception.influx import pages as influx_pages
+from shared.web import notices
 from shared.web.app import create_service_app
 
 
@@ -34,4 +36,5 @@ def create_app(settings: ReceptionSettings | None = None, *, run_relay: bool = T
     )
     # The departments that may open the case list and the deadlines (the pages' links follow it).
     app.state.templates.env.globals["case_readers"] = frozenset(d.value for d in CASE_READERS)
+    notices.install(app, influx_pages.banner)  # integrationsloven § 4 b: a banner while an order stands
     return app

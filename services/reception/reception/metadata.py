@@ -15,6 +15,7 @@ import reception.contracts.models
 import reception.deadlines.models
 import reception.documents.models
 import reception.guidance.models
+import reception.influx.models
 import reception.onboarding.models
 import reception.plans.models
 import reception.referrals.models
