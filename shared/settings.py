@@ -20,6 +20,17 @@ def _common(name: str) -> AliasChoices:
     return AliasChoices(f"INTEGRATION_{name.upper()}")
 
 
+class MunicipalDecisions(BaseSettings):
+    """The city council's decisions every service follows, each one variable for the whole municipality (the
+    same as ``ServiceSettings``' fields of that name): what an event handler, which has no service settings,
+    reads when it computes a deadline that depends on them."""
+
+    model_config = SettingsConfigDict(env_prefix="INTEGRATION_", extra="ignore")
+
+    # Integrationsloven § 4 b, stk. 4 (see ServiceSettings.inl4b_municipal_months).
+    inl4b_municipal_months: int = Field(3, ge=0, le=3)
+
+
 class ServiceSettings(BaseSettings):
     """Settings of one service; subclasses set ``service_name`` and ``env_prefix``."""
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from shared.auth import Department
 from shared.clock import one_month_after
 from shared.clock import today as copenhagen_today  # the services' dates are Copenhagen's
+from shared.law.calendar import add_months
 from shared.testing.processes import wait_for
 from tests.reception.helpers import handover
 
@@ -36,7 +37,8 @@ def test_e1_b1_section_4_news_from_education_and_employment_reach_reception(flow
         got = education.get(f"/language_assessments/{case_id}")
         return got.json()["due_date"] if got.status_code == 200 else None
 
-    expected = one_month_after(date.fromisoformat(taken_over))
+    # A § 4, stk. 2 takeover: § 5 runs a month after integrationsloven § 4 b's 3-month suspension.
+    expected = one_month_after(add_months(date.fromisoformat(taken_over), 3))
     wait_for(lambda: deadline() == expected.isoformat(), timeout=30, message="education's § 5 deadline moved")
 
     # E1: assessed and enrolled at a language school → on reception's timeline.
@@ -103,6 +105,6 @@ def test_b1_section_16_reception_tells_employment_the_birth_date_so_a_minor_gets
     assert minor.status_code == 201, minor.text
     rows = {r["case_id"]: r for r in employment.get("/match_conversations").json()}
     grown, young = rows[adult.json()["id"]], rows[minor.json()["id"]]
-    assert grown["programme_due"] == one_month_after(taken_over).isoformat()
+    assert grown["programme_due"] == one_month_after(add_months(taken_over, 3)).isoformat()  # after § 4 b's pause
     assert grown["programme_rule"] == "inl16-programme" and grown["programme_why"]
     assert young["programme_due"] is None and "18" in young["programme_why"]

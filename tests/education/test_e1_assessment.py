@@ -122,6 +122,7 @@ def test_e1_section_5_deadline_follows_the_day_reception_takes_over_responsibili
     from shared.bus.envelope import envelope_for
     from shared.bus.inbox import Outcome, consume
     from shared.contracts.reception import ResponsibilityTakenOver
+    from shared.law.calendar import add_months
 
     app = make_app("education")
     taken_over = TODAY + timedelta(days=40)
@@ -133,6 +134,7 @@ def test_e1_section_5_deadline_follows_the_day_reception_takes_over_responsibili
     known_case(app, 7, arrival=TODAY)
     assert consume(app.factory, "education", early.model_dump(mode="json"), HANDLERS) == Outcome.HANDLED
     (row,) = app.client.get("/language_assessments", headers=app.as_(JC)).json()
-    assert row["due_date"] == one_month_after(taken_over).isoformat()
+    # A § 4, stk. 2 takeover: integrationsloven § 4 b, stk. 1 suspends § 5 for 3 months (the act's default).
+    assert row["due_date"] == one_month_after(add_months(taken_over, 3)).isoformat()
     # The caseworker's assessment is untouched: a form opened before the move is not a conflict.
     assert app.client.get("/language_assessments/7", headers=app.as_(JC)).json()["version"] == 1

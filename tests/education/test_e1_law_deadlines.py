@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
+import pytest
+
 from education.bootstrap import HANDLERS
 from shared.bus.envelope import envelope_for
 from shared.bus.inbox import Outcome, consume
@@ -16,6 +18,15 @@ from shared.law import danskuddannelsesloven, integrationsloven
 from shared.law.calendar import add_months
 from tests.education.helpers import JC, TODAY, assessed, known_case, school
 from tests.education.pages import as_, field_error, post
+
+
+@pytest.fixture(autouse=True)
+def _no_4b_suspension(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the month from the responsibility day; integrationsloven § 4 b's suspension of it (the
+    act's 3 months unless the city council decides otherwise, stk. 4) has its own tests (tests/e2e/test_4b_*):
+    here the municipality has decided not to suspend."""
+    monkeypatch.setenv("INTEGRATION_INL4B_MUNICIPAL_MONTHS", "0")
+
 
 
 def _responsibility(app, case_id: int, day: date):

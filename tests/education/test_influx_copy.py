@@ -44,7 +44,6 @@ def test_4b_education_keeps_one_copy_of_each_order_whatever_is_repeated(make_app
         # What the deadline computation takes: a placement on the order's first day gets 3 + 2 months.
         pause = case_suspension(ORDER["applies_from"], basis="placement_rule", orders=service.orders_in_force(session))
         assert pause.months == 5 and ORDER["reference"] in pause.explanation
-        assert service.on_orders_changed(session) == 0  # the hook runs; nothing to recompute yet (see its TODO)
 
 
 def test_4b_education_keeps_a_repeal_even_when_the_recording_arrives_late(make_app):

@@ -19,6 +19,15 @@ from shared.contracts.reception import CaseOpened, ResponsibilityTakenOver
 from shared.law import danskuddannelsesloven, integrationsloven
 from tests.employment.helpers import JC, TODAY, field_error, known_case, ok, post, signed_in
 
+
+@pytest.fixture(autouse=True)
+def _no_4b_suspension(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the month from the responsibility day; integrationsloven § 4 b's suspension of it (the
+    act's 3 months unless the city council decides otherwise, stk. 4) has its own tests (tests/e2e/test_4b_*):
+    here the municipality has decided not to suspend."""
+    monkeypatch.setenv("INTEGRATION_INL4B_MUNICIPAL_MONTHS", "0")
+
+
 MATCH_ANSWERS = {
     "work_experience": "Lagerarbejde 4 år",
     "education": "9 års skolegang",

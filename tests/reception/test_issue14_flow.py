@@ -31,7 +31,8 @@ def test_defect_4_a_corrected_placement_date_moves_educations_section_5_date_and
         rows = employment.get(f"/cases/{case_id}/follow-ups").json()
         return [row["due_date"] for row in rows if row["kind"] == "statutory"]
 
-    assert section_5() == danskuddannelsesloven.start_due(D("2026-12-01")).due.isoformat() == "2027-01-01"
+    # § 5, stk. 1: a month after integrationsloven § 4 b's 3-month suspension (a § 4, stk. 2 takeover).
+    assert section_5() == danskuddannelsesloven.start_due(D("2027-03-01")).due.isoformat() == "2027-04-01"
     before = follow_ups()
 
     corrected = jc.post(
@@ -41,8 +42,8 @@ def test_defect_4_a_corrected_placement_date_moves_educations_section_5_date_and
     assert corrected.status_code == 200, corrected.text
     assert corrected.json()["responsibility_from"] == "2027-01-04"  # nytårsdag, then a weekend
     assert jc.get(f"/contracts/{contract['id']}").json()["due_date"] == "2027-02-04"
-    # Education: § 5 a month after the corrected day (main's code put it a month after 1 January).
-    assert section_5() == danskuddannelsesloven.start_due(D("2027-01-04")).due.isoformat() == "2027-02-04"
+    # Education: § 5 from the corrected day's suspension (main's code counted from 1 January, with no suspension).
+    assert section_5() == danskuddannelsesloven.start_due(D("2027-04-04")).due.isoformat() == "2027-05-04"
     # Employment: until the § 17 visitation the statutory follow-ups are interim, counted from the responsibility
     # day: they move from the old day's schedule to the corrected day's (§ 20's rule, shared/law).
     after = follow_ups()

@@ -5,15 +5,16 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from education.influx import service
+from education.intake import service as intake
 from shared.bus.envelope import EventEnvelope
 from shared.contracts.reception import InfluxOrderRecorded, InfluxOrderRevoked
 
 
 def on_order_recorded(session: Session, event: InfluxOrderRecorded, _envelope: EventEnvelope) -> None:
     service.keep(session, event=event)
-    service.on_orders_changed(session)
+    intake.recompute_suspended_deadlines(session)
 
 
 def on_order_revoked(session: Session, event: InfluxOrderRevoked, _envelope: EventEnvelope) -> None:
     service.keep(session, event=event)
-    service.on_orders_changed(session)
+    intake.recompute_suspended_deadlines(session)

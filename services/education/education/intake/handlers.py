@@ -14,4 +14,6 @@ def on_case_opened(session: Session, event: CaseOpened, _envelope: EventEnvelope
 
 
 def on_responsibility_taken_over(session: Session, event: ResponsibilityTakenOver, _envelope: EventEnvelope) -> None:
-    service.responsibility_taken_over(session, case_id=event.case_id, taken_over_on=event.taken_over_on)
+    service.responsibility_taken_over(
+        session, case_id=event.case_id, taken_over_on=event.taken_over_on, basis=event.basis
+    )

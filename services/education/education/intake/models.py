@@ -25,6 +25,9 @@ class LanguageAssessment(Base):
     due_rule: Mapped[str] = mapped_column(String(40), default="", server_default="")
     due_why: Mapped[str] = mapped_column(Text, default="", server_default="")
     responsibility_from: Mapped[date | None] = mapped_column(Date, default=None)
+    # How responsibility passed (reception's basis: placement_rule, consent, cpr_registration): whether
+    # integrationsloven § 4 b suspends the deadline.
+    responsibility_basis: Mapped[str | None] = mapped_column(String(30), default=None)
     status: Mapped[str] = mapped_column(String(20), default="to_schedule")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     assessed_on: Mapped[date | None] = mapped_column(Date, default=None)

@@ -1,7 +1,7 @@
 """integrationsloven 4 b order copies (influx_order_copy)
 
 Revision ID: 0b56fe9575c6
-Revises: 3e7023a0d3a6
+Revises: 8767190ee570
 Create Date: 2026-12-08 00:12:51.808717
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0b56fe9575c6"
-down_revision: str | Sequence[str] | None = "3e7023a0d3a6"
+down_revision: str | Sequence[str] | None = "8767190ee570"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,7 +4,6 @@ change."""
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 from sqlalchemy import select
@@ -16,8 +15,6 @@ from shared.contracts.reception import InfluxOrderRecorded, InfluxOrderRevoked
 from shared.db import try_insert
 from shared.law.influx import InfluxOrder
 from shared.law.influx_case import as_in_force, standing_on
-
-log = logging.getLogger(__name__)
 
 
 def keep(session: Session, *, event: InfluxOrderRecorded | InfluxOrderRevoked) -> InfluxOrderCopy:
@@ -61,23 +58,3 @@ def orders_in_force(session: Session) -> list[InfluxOrder]:
 def standing_today(session: Session, *, on: date | None = None) -> list[InfluxOrder]:
     """The orders whose period covers today (or ``on``): the pages' banner."""
     return standing_on(orders_in_force(session), on or today())
-
-
-def recompute_suspended_deadlines(session: Session, *, orders: list[InfluxOrder]) -> int:
-    """Recompute the deadlines § 4 b suspends for the cases whose responsibility day an order now covers (or no
-    longer covers); returns how many were changed.
-
-    TODO(issue 14, wiring after merge): employment has no § 16 programme deadline on main yet (the programme work
-    under way adds it), and employment.intake keeps neither a case's responsibility day nor its basis, so nothing
-    can be recomputed from here without changing those packages.
-    Once it does, for each case with its ``taken_over_on`` and ``basis``:
-    ``case_deadline(integrationsloven.programme_due, taken_over_on, basis=basis, settings=settings, orders=orders)``
-    (``shared.law.influx_case``; ``settings``: the service's, for the municipality's § 4 b, stk. 4 decision)
-    and store the due date with its rule and explanation."""
-    log.info("§ 4 b orders changed (%d binding); no suspended deadline is recomputed yet", len(orders))
-    return 0
-
-
-def on_orders_changed(session: Session) -> int:
-    """The hook run after an order's copy changed: recomputes the suspended deadlines; publishes nothing."""
-    return recompute_suspended_deadlines(session, orders=orders_in_force(session))

@@ -25,5 +25,7 @@ def on_case_opened(session: Session, event: CaseOpened, _envelope: EventEnvelope
 def on_responsibility_taken_over(session: Session, event: ResponsibilityTakenOver, _envelope: EventEnvelope) -> None:
     """§ 16's month counts from the day the municipality takes over (§ 4); until the § 17 visitation is completed
     the interim § 20 follow-ups count from it too. A corrected day (the event again with another day) moves both."""
-    service.responsibility_taken_over(session, case_id=event.case_id, taken_over_on=event.taken_over_on)
+    service.responsibility_taken_over(
+        session, case_id=event.case_id, taken_over_on=event.taken_over_on, basis=event.basis
+    )
     followups.reschedule(session, case_id=event.case_id)

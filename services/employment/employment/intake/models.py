@@ -29,6 +29,9 @@ class MatchConversation(Base):
     born_on: Mapped[date | None] = mapped_column(Date, default=None)
     # integrationsloven § 4: the day the municipality took over responsibility, as reception last announced it.
     responsibility_from: Mapped[date | None] = mapped_column(Date, default=None)
+    # How responsibility passed (reception's basis: placement_rule, consent, cpr_registration): whether
+    # integrationsloven § 4 b suspends the deadline.
+    responsibility_basis: Mapped[str | None] = mapped_column(String(30), default=None)
     # integrationsloven § 16: the programme offered within a month of that day, with the rule and why; the date is
     # None (and ``programme_why`` says why) for a person under 18 that day, or before the day is known.
     programme_due: Mapped[date | None] = mapped_column(Date, default=None)

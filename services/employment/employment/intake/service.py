@@ -7,11 +7,14 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from employment.influx import service as influx
 from employment.intake.models import MatchConversation
 from shared.bus.inbox import NotYetKnown
 from shared.errors import NotFound
 from shared.law import integrationsloven
 from shared.law.calendar import dk_long
+from shared.law.influx_case import case_deadline
+from shared.settings import MunicipalDecisions
 
 # The match conversation (B1) is planned two weeks after the arrival (a local practice, not a statutory date).
 DUE_AFTER_ARRIVAL = timedelta(days=14)
@@ -47,14 +50,26 @@ def schedule(
     return row
 
 
-def programme(row: MatchConversation, responsibility_from: date) -> tuple[date | None, str, str]:
+def programme(
+    session: Session, row: MatchConversation, responsibility_from: date, basis: str | None
+) -> tuple[date | None, str, str]:
     """integrationsloven § 16: the programme's deadline from the responsibility day, or none (with why) for a
     person under 18 that day; an unknown birth date gives the deadline and says the age was not checked."""
     if row.born_on is not None and not integrationsloven.adult_when_responsibility_passes(
         row.born_on, responsibility_from
     ):
         return None, "inl16-programme", integrationsloven.no_programme_reason(row.born_on, responsibility_from)
-    law = integrationsloven.programme_due(responsibility_from)
+    law = (
+        integrationsloven.programme_due(responsibility_from)
+        if basis is None  # a row from before the basis was kept: no suspension known
+        else case_deadline(
+            integrationsloven.programme_due,
+            responsibility_from,
+            basis=basis,
+            settings=MunicipalDecisions(),
+            orders=influx.orders_in_force(session),
+        )
+    )
     why = law.explanation
     if row.born_on is None:
         why += (
@@ -66,15 +81,32 @@ def programme(row: MatchConversation, responsibility_from: date) -> tuple[date |
     return law.due, law.rule, why
 
 
-def responsibility_taken_over(session: Session, *, case_id: int, taken_over_on: date) -> MatchConversation:
+def recompute_suspended_deadlines(session: Session) -> int:
+    """The § 4 b orders changed: every case with a known responsibility day gets § 16's date again; returns how
+    many moved."""
+    moved = 0
+    known = select(MatchConversation).where(MatchConversation.responsibility_from.is_not(None))
+    for row in session.scalars(known.with_for_update()):
+        assert row.responsibility_from is not None
+        found = programme(session, row, row.responsibility_from, row.responsibility_basis)
+        if found != (row.programme_due, row.programme_rule, row.programme_why):
+            row.programme_due, row.programme_rule, row.programme_why = found
+            moved += 1
+    session.flush()
+    return moved
+
+
+def responsibility_taken_over(
+    session: Session, *, case_id: int, taken_over_on: date, basis: str
+) -> MatchConversation:
     """Reception announced (again) the day responsibility passed: § 16's deadline counted from it, stored with
     its rule and why; a corrected day moves it, the same day again changes nothing."""
     row = session.get(MatchConversation, case_id, with_for_update=True)
     if row is None:
         # The case's opening is still on its way (one commit in reception published both): retried.
         raise NotYetKnown(f"case {case_id} is not known to employment yet")
-    row.responsibility_from = taken_over_on
-    row.programme_due, row.programme_rule, row.programme_why = programme(row, taken_over_on)
+    row.responsibility_from, row.responsibility_basis = taken_over_on, basis
+    row.programme_due, row.programme_rule, row.programme_why = programme(session, row, taken_over_on, basis)
     session.flush()
     return row
 

@@ -1,7 +1,7 @@
 """integrationsloven 4 b order copies (influx_order_copy)
 
 Revision ID: db1add01ea99
-Revises: 307504af8058
+Revises: c27b16e20a55
 Create Date: 2026-12-08 00:12:51.957511
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "db1add01ea99"
-down_revision: str | Sequence[str] | None = "307504af8058"
+down_revision: str | Sequence[str] | None = "c27b16e20a55"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """integrationsloven 4 b orders (influx_order)
 
 Revision ID: 4ccd8895de89
-Revises: b10bf215b02d
+Revises: 12802eef8be4
 Create Date: 2026-12-08 00:12:19.851127
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "4ccd8895de89"
-down_revision: str | Sequence[str] | None = "b10bf215b02d"
+down_revision: str | Sequence[str] | None = "12802eef8be4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
