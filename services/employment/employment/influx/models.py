@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-from sqlalchemy import Date, DateTime, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
-
 from employment.db import Base
-from shared.db import BigId, utcnow
+from shared.influx_copy import InfluxOrderColumns
 
 
-class InfluxOrderCopy(Base):
-    """One order as reception announced it (``reception.influx_order_recorded`` / ``_revoked``), keyed by
-    reception's id; a repeal is kept, never undone by a late copy of the recording."""
-
+class InfluxOrderCopy(InfluxOrderColumns, Base):
     __tablename__ = "influx_order_copy"
-
-    order_id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
-    reference: Mapped[str] = mapped_column(String(200))
-    legal_basis: Mapped[str] = mapped_column(String(10))
-    applies_from: Mapped[date] = mapped_column(Date)
-    applies_to: Mapped[date] = mapped_column(Date)
-    extra_months: Mapped[int] = mapped_column(Integer)
-    revoked_on: Mapped[date | None] = mapped_column(Date, default=None)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
