@@ -1,10 +1,12 @@
 """R3 with E4 (issue 14), in a real Chromium against the running system: written guidance recorded in
-September, an absence list with its days registered on education's page in October, the sanction it
+September, an absence list with its days registered on education's page (3 and 5 November), the sanction it
 proposes in reception heard on 10 November (14 days to reply) and decided on Friday 27 November 2026 by
 Digital Post; the page shows the appeal deadline 28.12.2026 (4 weeks land on juledag; 2. juledag and the
 Sunday follow) and why.
 
 The case and its benefit are set up through the API; the steps the issue is about go through the pages.
+The dates are the issue's: the November breaches can be deducted until 28 February 2027 (aktivloven § 35, stk. 3),
+so from March 2027 no sanction is proposed for them and the course must move to later dates.
 """
 
 from __future__ import annotations
@@ -60,14 +62,14 @@ def test_r3_e4_absence_list_to_a_decision_of_27_november_2026_with_its_appeal_de
     form = ed.locator('form[action="/fravaer"]')
     school.choose(form.get_by_label("Sag"), case_number)
     form.get_by_label("Hold eller modul").fill("DU2 modul 3")
-    form.get_by_label("Periode fra").fill("2026-10-01")
-    form.get_by_label("Periode til").fill("2026-10-31")
+    form.get_by_label("Periode fra").fill("2026-11-02")
+    form.get_by_label("Periode til").fill("2026-11-06")
     form.get_by_label("Planlagte timer").fill("60")
     form.get_by_label("Fraværstimer", exact=True).fill("5")
-    form.get_by_label("Fraværsdage").fill("12.10.2026: 3\n26.10.2026: 2")
+    form.get_by_label("Fraværsdage").fill("03.11.2026: 3\n05.11.2026: 2")
     school.click(form.get_by_role("button", name="Registrér fravær"))
-    expect(ed.locator("#absent-days")).to_contain_text("12.10.2026: 3 timer")
-    expect(ed.locator("#absent-days")).to_contain_text("26.10.2026: 2 timer")
+    expect(ed.locator("#absent-days")).to_contain_text("03.11.2026: 3 timer")
+    expect(ed.locator("#absent-days")).to_contain_text("05.11.2026: 2 timer")
 
     # Økonomisk Team finds the proposal with one line per day, hears the citizen and decides.
     okonomi = desk()
@@ -89,8 +91,8 @@ def test_r3_e4_absence_list_to_a_decision_of_27_november_2026_with_its_appeal_de
     expect(sanction.locator(".sanction-status")).to_have_text("Foreslået – partshøring mangler")
     lines = sanction.locator(".sanction-lines tbody tr")
     expect(lines).to_have_count(2)
-    expect(lines.first).to_contain_text("12.10.2026")
-    expect(lines.first).to_contain_text("31.01.2027")  # 3 whole calendar months after October
+    expect(lines.first).to_contain_text("03.11.2026")
+    expect(lines.first).to_contain_text("28.02.2027")  # 3 whole calendar months after November
     sanction.get_by_label("Partshøringens dato").fill("2026-11-10")
     sanction.get_by_label("Svarfrist i dage").fill("14")
     okonomi.click(sanction.get_by_role("button", name="Send partshøring"))
