@@ -131,6 +131,9 @@ def _all_open(session: Session) -> list[Deadline]:
                 "Opfølgning på aftale med " + ("værtsfamilie" if match.kind == "host_family" else "mentor"),
                 Department.FRIVILLIGHED.value,
                 match.next_follow_up,
+                why=f"Aftalen følges op hver {match.follow_up_days}. dag; "
+                f"næste opfølgning er {match.next_follow_up:%d.%m.%Y}.",
+                set_by="Aftalens opfølgningsinterval (kommunens egen frist)",
             )
         )
     open_actions = select(PlanAction).where(PlanAction.status.in_(("planned", "in_progress")))
@@ -144,6 +147,8 @@ def _all_open(session: Session) -> list[Deadline]:
                 f"Integrationsplan: {action.title}",
                 responsible_department(ActionOwner(action.owner)).value,
                 action.due_date,
+                why="Fristen er sat i borgerens integrationsplan, da indsatsen blev planlagt.",
+                set_by="Integrationsplanen (aftalt frist, ikke lovbestemt)",
             )
         )
     return found
