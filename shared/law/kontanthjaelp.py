@@ -11,12 +11,15 @@ fritidstillæg. Børnetillæg is one per provider whatever the number of childre
 kontanthjælp"); the tillæg til enlige forsørgere goes with mindstesats or grundsats, the tillæg til enlige
 ikke-forsørgere with grundsats or forhøjet sats (same page).
 
-What the suggestion covers: mindstesats for a person who does not meet the opholds- og beskæftigelseskrav
-(aktivloven § 11, stk. 3 og 8 — most newly arrived refugees) or is under 30 and not a provider; the rate for
-hjemmeboende under 30; grundsats otherwise; børnetillæg; tillæg til enlige (forsørgere / ikke-forsørgere).
-Not covered (the caseworker enters a different amount with a reason): forhøjet sats, særligt ungetillæg
-(aktivitetsparate under 30), midlertidigt tilpasningstillæg, fritidstillæg (per child, paid apart), fradrag for
-income and the spouse's means (§ 30 ff.).
+Who gets which sats (aalborg.dk, "Det skal du vide om det nye kontanthjælpssystem"): mindstesats for a person who
+does not meet the opholds- og beskæftigelseskrav (aktivloven § 11, stk. 3 og 8 — most newly arrived refugees);
+the rate for hjemmeboende under 30 who do not provide for a child in the home; grundsats for those under 30 (it
+follows SU); forhøjet sats for those 30 or over (and for those 25–29 with 2½ years' ordinary full-time work within
+10 years, which the caseworker enters as a different amount with a reason). Tillæg: børnetillæg; tillæg til enlige
+forsørgere (with mindstesats or grundsats); tillæg til enlige ikke-forsørgere (with grundsats or forhøjet sats).
+Not covered (the caseworker enters a different amount with a reason): særligt ungetillæg (aktivitetsparate under
+30), midlertidigt tilpasningstillæg, fritidstillæg (per child, paid apart), fradrag for income and the spouse's
+means (§ 30 ff.).
 
 **Every figure has its source.** A figure whose source says ``SKAL_BEKRAEFTES`` could not be checked against the
 ministry's published 2026 satser (Beskæftigelsesministeriet, "Satser for 2026 – kontanthjælp", bm.dk /
@@ -38,7 +41,7 @@ RULE = "aktl-kontanthjaelp"
 REFERENCE = "aktivloven §§ 16–20"
 REFORM_IN_FORCE = date(2025, 7, 1)  # lov nr. 1655 af 30.12.2024: kontanthjælp replaces the abolished benefits
 SKAL_BEKRAEFTES = "skal bekræftes"
-YOUNG = 30  # under 30: mindstesats or the rate for hjemmeboende
+YOUNG = 30  # under 30: grundsats or the rate for hjemmeboende; from 30: forhøjet sats
 MAX_CHILDREN = 20
 
 _BM_2026 = "Beskæftigelsesministeriet, Satser for 2026 – kontanthjælp (bm.dk)"
@@ -66,6 +69,7 @@ class YearRates:
     year: int
     mindstesats: Figure
     grundsats: Figure
+    forhoejet_sats: Figure
     hjemmeboende_under_30: Figure
     boernetillaeg: Figure
     tillaeg_enlig_forsoerger: Figure
@@ -75,6 +79,7 @@ class YearRates:
         return (
             self.mindstesats,
             self.grundsats,
+            self.forhoejet_sats,
             self.hjemmeboende_under_30,
             self.boernetillaeg,
             self.tillaeg_enlig_forsoerger,
@@ -97,6 +102,12 @@ RATES: Mapping[int, YearRates] = {
         ),
         grundsats=Figure(
             "Grundsats",
+            Decimal("8400.00"),
+            REFERENCE,
+            _unverified("skønnet ud fra den tidligere kontanthjælp til udeboende 25–29 år (7.699 kr. i 2023, bm.dk)"),
+        ),
+        forhoejet_sats=Figure(
+            "Forhøjet sats",
             Decimal("11970.00"),
             REFERENCE,
             _unverified("skønnet ud fra 2025-niveauet for kontanthjælp, fyldt 30 år"),
@@ -238,12 +249,12 @@ def suggest(situation: Situation, on: date) -> Suggestion:
     elif age < YOUNG and not situation.provider and situation.lives_with_parents:
         base = table.hjemmeboende_under_30
         why = f"{age} år, hjemmeboende og ikke forsørger: satsen for hjemmeboende under 30 år"
-    elif age < YOUNG and not situation.provider:
-        base = table.mindstesats
-        why = f"{age} år, udeboende og ikke forsørger: mindstesats"
-    else:
+    elif age < YOUNG:
         base = table.grundsats
-        why = f"{age} år{' og forsørger' if situation.provider else ''}: grundsats"
+        why = f"{age} år{' og forsørger' if situation.provider else ', udeboende'}: grundsats"
+    else:
+        base = table.forhoejet_sats
+        why = f"{age} år{' og forsørger' if situation.provider else ''}: forhøjet sats"
     lines = [base]
     reasons = [why]
     if situation.provider:
@@ -252,9 +263,9 @@ def suggest(situation: Situation, on: date) -> Suggestion:
         if single and base in (table.mindstesats, table.grundsats):
             lines.append(table.tillaeg_enlig_forsoerger)
             reasons.append("enlig forsørger: tillæg til enlige forsørgere")
-    elif single and base is table.grundsats:
+    elif single and base in (table.grundsats, table.forhoejet_sats):
         lines.append(table.tillaeg_enlig_ikke_forsoerger)
-        reasons.append("enlig uden børn på grundsats: tillæg til enlige ikke-forsørgere")
+        reasons.append(f"enlig uden børn på {base.label.lower()}: tillæg til enlige ikke-forsørgere")
     amount = sum((line.amount for line in lines), start=Decimal("0.00"))
     unverified = [line.label for line in lines if line.unverified]
     explanation = (

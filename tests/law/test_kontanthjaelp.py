@@ -1,7 +1,8 @@
 """Kontanthjælp (aktivloven §§ 16–20): the rate table and the amount suggested from a situation, case by case.
 
-The expected amounts are sums of the table's 2026 figures (mindstesats 6.920, grundsats 11.970, hjemmeboende
-under 30 3.240, børnetillæg 2.784, tillæg til enlige forsørgere 1.638, tillæg til enlige ikke-forsørgere 1.092);
+The expected amounts are sums of the table's 2026 figures (mindstesats 6.920, grundsats 8.400, forhøjet sats
+11.970, hjemmeboende under 30 3.240, børnetillæg 2.784, tillæg til enlige forsørgere 1.638, tillæg til enlige
+ikke-forsørgere 1.092);
 when a figure is corrected from the ministry's satser, these sums change with it.
 """
 
@@ -19,26 +20,27 @@ from shared.law.kontanthjaelp import RATES, RateNotAvailable, Situation, age_on,
 
 D = date.fromisoformat
 T = RATES[2026]
-MIN, GRUND, HJEMME = T.mindstesats, T.grundsats, T.hjemmeboende_under_30
+MIN, GRUND, FORH, HJEMME = T.mindstesats, T.grundsats, T.forhoejet_sats, T.hjemmeboende_under_30
 BARN, ENLIG_F, ENLIG_IKKE_F = T.boernetillaeg, T.tillaeg_enlig_forsoerger, T.tillaeg_enlig_ikke_forsoerger
 
 CASES = [
     # (birth date, on, children, spouse, parents, requirement met, expected lines, why)
     ("1990-01-02", "2026-03-15", 0, False, False, False, [MIN], "newly arrived, 36: mindstesats, no enlig-tillæg"),
-    ("1990-01-02", "2026-03-15", 0, False, False, True, [GRUND, ENLIG_IKKE_F], "36, single: grundsats + enlige"),
-    ("1990-01-02", "2026-03-15", 0, True, False, True, [GRUND], "36, living with a spouse: grundsats only"),
-    ("1990-01-02", "2026-03-15", 2, False, False, True, [GRUND, BARN, ENLIG_F], "single provider of two"),
-    ("1990-01-02", "2026-03-15", 3, True, False, True, [GRUND, BARN], "provider of three with a spouse: one tillæg"),
+    ("1990-01-02", "2026-03-15", 0, False, False, True, [FORH, ENLIG_IKKE_F], "36, single: forhøjet + enlige"),
+    ("1990-01-02", "2026-03-15", 0, True, False, True, [FORH], "36, living with a spouse: forhøjet sats only"),
+    ("1990-01-02", "2026-03-15", 2, False, False, True, [FORH, BARN], "single provider of two on forhøjet sats"),
+    ("1990-01-02", "2026-03-15", 3, True, False, True, [FORH, BARN], "provider of three with a spouse: one tillæg"),
     ("1990-01-02", "2026-03-15", 1, False, False, False, [MIN, BARN, ENLIG_F], "newly arrived single provider"),
     ("2001-05-01", "2026-03-15", 0, False, True, True, [HJEMME], "24, living with parents"),
-    ("2001-05-01", "2026-03-15", 0, False, False, True, [MIN], "24, living on their own: mindstesats"),
+    ("2001-05-01", "2026-03-15", 0, False, False, True, [GRUND, ENLIG_IKKE_F], "24, single on their own: grundsats"),
     ("2001-05-01", "2026-03-15", 1, True, False, True, [GRUND, BARN], "under 30 with a child: grundsats"),
-    ("1996-03-15", "2026-03-15", 0, False, False, True, [GRUND, ENLIG_IKKE_F], "turns 30 on the start day"),
-    ("1996-03-15", "2026-03-14", 0, False, False, True, [MIN], "the day before turning 30"),
-    ("1996-02-29", "2026-02-28", 0, False, False, True, [MIN], "born 29 Feb: still 29 on 28 Feb 2026"),
-    ("1996-02-29", "2026-03-01", 0, False, False, True, [GRUND, ENLIG_IKKE_F], "born 29 Feb: 30 on 1 March"),
+    ("2001-05-01", "2026-03-15", 1, False, False, True, [GRUND, BARN, ENLIG_F], "under 30, single provider"),
+    ("1996-03-15", "2026-03-15", 0, False, False, True, [FORH, ENLIG_IKKE_F], "turns 30 on the start day"),
+    ("1996-03-15", "2026-03-14", 0, False, False, True, [GRUND, ENLIG_IKKE_F], "the day before turning 30"),
+    ("1996-02-29", "2026-02-28", 0, True, False, True, [GRUND], "born 29 Feb: still 29 on 28 Feb 2026"),
+    ("1996-02-29", "2026-03-01", 0, True, False, True, [FORH], "born 29 Feb: 30 on 1 March"),
     ("2008-03-15", "2026-03-15", 0, False, True, False, [MIN], "turns 18 on the start day, newly arrived"),
-    ("1990-01-02", "2026-12-31", 0, False, False, True, [GRUND, ENLIG_IKKE_F], "the year's last day"),
+    ("1990-01-02", "2026-12-31", 0, False, False, True, [FORH, ENLIG_IKKE_F], "the year's last day"),
 ]
 
 
@@ -119,6 +121,6 @@ def test_one_boernetillaeg_whatever_the_number_of_children(born, on, children, s
     one = suggest(Situation(born, 1, spouse, parents, met), on)
     many = suggest(Situation(born, children, spouse, parents, met), on)
     assert one.amount == many.amount
-    assert BARN in many.lines and many.lines[0] in (MIN, GRUND)
+    assert BARN in many.lines and many.lines[0] in (MIN, GRUND, FORH)
     assert many.amount == sum((f.amount for f in many.lines), start=Decimal("0.00"))
     assert many.amount >= many.lines[0].amount

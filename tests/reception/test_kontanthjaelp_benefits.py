@@ -48,12 +48,12 @@ def test_defect_6_a_new_benefit_is_kontanthjaelp_with_the_suggested_amount_its_y
     resp = app.client.post(f"/cases/{case_id}/benefits", json=body, headers=app.as_(OK))
     assert resp.status_code == 201, resp.text
     made = resp.json()
-    expected = T.grundsats.amount + T.boernetillaeg.amount + T.tillaeg_enlig_forsoerger.amount
+    expected = T.forhoejet_sats.amount + T.boernetillaeg.amount  # 36, single provider who meets the requirement
     assert made["benefit_type"] == "kontanthjaelp"
     assert Decimal(made["monthly_amount"]) == Decimal(made["suggested_amount"]) == expected
     assert (made["amount_rule"], made["amount_year"], made["override_reason"]) == ("aktl-kontanthjaelp", 2026, None)
     assert "forsørger 2 barn/børn" in made["amount_basis"] and "opfylder opholds" in made["amount_basis"]
-    assert "Grundsats" in made["amount_why"] and "Børnetillæg" in made["amount_why"]
+    assert "Forhøjet sats" in made["amount_why"] and "Børnetillæg" in made["amount_why"]
 
 
 def test_defect_6_an_amount_other_than_the_suggestion_needs_a_reason_which_is_stored_and_shown(make_app):
@@ -110,9 +110,9 @@ def test_defect_6_the_suggestion_route_gives_amount_rule_and_why(make_app):
     got = app.client.get("/kontanthjaelp/forslag", params=params, headers=app.as_(OK))
     assert got.status_code == 200, got.text
     body = got.json()
-    assert Decimal(body["amount"]) == T.grundsats.amount + T.boernetillaeg.amount
+    assert Decimal(body["amount"]) == T.forhoejet_sats.amount + T.boernetillaeg.amount
     assert (body["rule"], body["year"], body["reference"]) == ("aktl-kontanthjaelp", 2026, "aktivloven §§ 16–20")
-    assert [line["label"] for line in body["lines"]] == ["Grundsats", "Børnetillæg (ét pr. forsørger)"]
+    assert [line["label"] for line in body["lines"]] == ["Forhøjet sats", "Børnetillæg (ét pr. forsørger)"]
     assert body["unverified"] is True and "skal bekræftes" in body["explanation"]
     assert app.client.get("/kontanthjaelp/forslag", params=params, headers=app.as_(JC)).status_code == 403
 
@@ -206,7 +206,7 @@ def test_defect_6_the_page_computes_the_suggestion_before_the_benefit_is_created
     }
     shown = app.client.get(base, params=typed)
     assert shown.status_code == 200
-    expected = T.grundsats.amount + T.boernetillaeg.amount + T.tillaeg_enlig_forsoerger.amount
+    expected = T.forhoejet_sats.amount + T.boernetillaeg.amount
     assert (
         f"Foreslået kontanthjælp: {expected:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") in shown.text
     )
