@@ -266,7 +266,9 @@ def test_12_sigterm_with_backlog_and_killed_client_connections_lose_nothing(prob
         wait_for(lambda: db.effect_count() >= at_kill + 4, timeout=20, message="more progress")
         first.signal(signal.SIGTERM)
         admin.client_kill_filter(_type="normal", skipme=True)
-        probes.wait_exit(first, 30)
+        # A warm shutdown finishes the running handlers over connections killed again: alone it takes ~5 s, on
+        # 2 cores beside the rest of the suite it was seen to take over 30 s; a hang still fails here.
+        probes.wait_exit(first, 60)
         left = total - db.effect_count()
         assert left > 0, "the worker was stopped with a backlog"
 
