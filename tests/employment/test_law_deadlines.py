@@ -190,6 +190,9 @@ def test_b8_section_20_counts_from_the_section_17_visitation_not_the_responsibil
     page = html.unescape(app.client.get("/frister/sager/6").text)
     assert "Visitationen efter § 17 (matchsamtalen) blev afsluttet" in page
     assert page.count("Hvorfor denne frist?") >= 4 and "integrationsloven § 20, stk. 1" in page
+    # The page's title is its title only (the § 27 section once landed inside the title block).
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title and "Opfølgning" in title and page.count('id="control-h"') == 1
 
 
 def test_b8_before_the_visitation_the_section_20_dates_are_interim_and_say_so(make_app):
