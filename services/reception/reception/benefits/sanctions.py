@@ -8,7 +8,6 @@ Every legal date is computed by ``shared.law`` and stored with its rule and why.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,6 +32,7 @@ from shared.clock import today
 from shared.contracts.reception import AppealReconsidered, SanctionAppealed, SanctionDecided
 from shared.errors import Conflict, Invalid, NotFound
 from shared.law import aktivloven, forvaltningsloven, retssikkerhedsloven
+from shared.law.calendar import last_day_of_month
 from shared.law.retssikkerhedsloven import Delivery
 
 SERVICE = "reception"
@@ -360,7 +360,7 @@ def deduct(session: Session, *, case_id: int, month: str, first_day: date, gross
     § 35, stk. 3) and not before its breach's month; a line past its deadline lapses (what was taken of it
     stays taken). When the month's benefit does not cover a line, the rest waits for a later run within the
     line's window. A sanction whose lines are all settled is deducted (or lapsed, when none was taken)."""
-    last_day = first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
+    last_day = last_day_of_month(first_day.year, first_day.month)
     deduction = Decimal("0.00")
     applied = select(Sanction).where(Sanction.case_id == case_id, Sanction.status == "applied")
     for sanction in session.scalars(applied.order_by(Sanction.id).with_for_update()):

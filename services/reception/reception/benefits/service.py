@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,7 +18,7 @@ from shared.clock import today
 from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
 from shared.law import kontanthjaelp
-from shared.law.calendar import DANISH_MONTHS, dk_long
+from shared.law.calendar import DANISH_MONTHS, dk_long, last_day_of_month
 
 SERVICE = "reception"
 APPEAL_WEEKS = 4  # retssikkerhedsloven § 67
@@ -158,7 +157,7 @@ def payments_for(session: Session, *, case_id: int) -> list[Payment]:
 
 def _month_bounds(month: str) -> tuple[date, date]:
     year, mon = (int(x) for x in month.split("-"))
-    return date(year, mon, 1), date(year, mon, calendar.monthrange(year, mon)[1])
+    return date(year, mon, 1), last_day_of_month(year, mon)
 
 
 def month_name(month: str) -> str:
