@@ -298,6 +298,10 @@ def test_h6_page_shows_the_danish_409_next_to_the_offer_form_and_writes_nothing(
     assert field_error(refused.text, "offer_address") == RESERVED
     assert value_of(refused.text, "offer_address") == "hendriksholms boulevard 20, ST. TV."
     assert app.count(Offer) == 1 and app.count(DwellingReservation) == 1
+    listing = app.client.get("/permanent")
+    row = re.search(r'<tr data-dwelling="\d+">(.*?)</tr>', listing.text, re.S).group(1)
+    assert "Hendriksholms Boulevard 20, st. tv." in row and "Reserveret (tilbud afventer svar)" in row
+    assert f'href="/permanent/behov/{first["id"]}"' in row
 
     page = ok(
         app,
@@ -306,6 +310,9 @@ def test_h6_page_shows_the_danish_409_next_to_the_offer_form_and_writes_nothing(
     )
     assert "Trukket tilbage" in text_of(page.text)
     assert re.findall(r'data-decision="([a-z_]+)"', page.text)[-1] == "withdrawn"
+    assert "Ledig" in text_of(
+        re.search(r'<tr data-dwelling="\d+">(.*?)</tr>', app.client.get("/permanent").text, re.S).group(1)
+    )
     page = ok(app, f"/permanent/behov/{second['id']}/tilbud", form)
     assert "Tilbud afventer svar" in page.text
     assert app.count(Offer) == 2 and app.count(Dwelling) == 1
@@ -345,3 +352,72 @@ def test_h6_the_database_itself_refuses_a_second_reservation_and_a_second_dwelli
             )
         )
     assert app.count(DwellingReservation) == 1 and app.count(Dwelling) == 1
+
+
+def test_h5_migration_makes_dwellings_from_existing_offers_and_keeps_every_row(tmp_path):
+    """Issue 18's migration on a database with offers already in it (also two open/accepted offers of one
+    dwelling, spelled differently, as the defect left them, and a decision log pointing at them)."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine, text
+
+    from shared.migrations import alembic_config, upgrade
+
+    url = f"sqlite:///{tmp_path / 'dwellings.sqlite3'}"
+    before = ScriptDirectory.from_config(alembic_config("housing", url)).get_revision("26b3cd6eed2e").down_revision
+    assert isinstance(before, str)
+    upgrade("housing", url, revision=before)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO housing_association (id, name, contact) VALUES (1, 'RAB', 'udlejning@rab.dk')"))
+        for need_id in (1, 2, 3):
+            conn.execute(
+                text(
+                    "INSERT INTO permanent_need (id, case_id, household_size, rooms_needed, needed_by, registered_on,"
+                    " priority, status, created_at) VALUES (:id, :id, 2, 2, '2027-01-01', '2026-01-01', :no, 'offered',"
+                    " '2026-01-01 10:00:00')"
+                ),
+                {"id": need_id, "no": False},
+            )
+        for offer_id, need_id, address, status in [
+            (1, 1, "Rødovrevej 1, 1. th", "declined"),
+            (2, 2, "rødovrevej  1, 1. TH", "offered"),
+            (3, 3, "Rødovrevej 1,1.th", "accepted"),
+            (4, 1, "Egegårdsvej 2", "offered"),
+        ]:
+            conn.execute(
+                text(
+                    "INSERT INTO housing_offer (id, need_id, association_id, address, rooms, monthly_rent,"
+                    " available_from, allocation, status) VALUES (:id, :need, 1, :address, 2, 6200, '2027-01-01',"
+                    " 'turn', :status)"
+                ),
+                {"id": offer_id, "need": need_id, "address": address, "status": status},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO allocation_decision (need_id, offer_id, decision, reason, by, at)"
+                    " VALUES (:need, :id, 'offered_by_turn', 'tur', 'bs', '2026-01-02 10:00:00')"
+                ),
+                {"id": offer_id, "need": need_id},
+            )
+    engine.dispose()
+    upgrade("housing", url)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        dwellings = conn.execute(text("SELECT id, address, address_key FROM permanent_dwelling ORDER BY id")).all()
+        offers = conn.execute(text("SELECT id, dwelling_id, address, status FROM housing_offer ORDER BY id")).all()
+        reservations = conn.execute(text("SELECT dwelling_id, offer_id FROM dwelling_reservation")).all()
+        decisions = conn.execute(text("SELECT count(*) FROM allocation_decision")).scalar_one()
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    engine.dispose()
+    assert [tuple(d) for d in dwellings] == [
+        (1, "Rødovrevej 1, 1. th", "rødovrevej 1, 1. th"),
+        (2, "Egegårdsvej 2", "egegårdsvej 2"),
+    ]
+    assert [tuple(o) for o in offers] == [
+        (1, 1, "Rødovrevej 1, 1. th", "declined"),
+        (2, 1, "rødovrevej  1, 1. TH", "offered"),
+        (3, 1, "Rødovrevej 1,1.th", "accepted"),
+        (4, 2, "Egegårdsvej 2", "offered"),
+    ]
+    assert sorted(tuple(r) for r in reservations) == [(1, 3), (2, 4)]  # the accepted offer holds dwelling 1
+    assert decisions == 4 and broken == []

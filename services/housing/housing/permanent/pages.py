@@ -85,6 +85,11 @@ def _list_page(
             session.scalars(select(PermanentNeed).where(PermanentNeed.status == "offered").order_by(PermanentNeed.id))
         ),
         "associations": service.associations(session),
+        "dwellings": service.dwellings(session),
+        "holders": {
+            o.id: (o.need_id, o.status)
+            for o in session.scalars(select(Offer).where(Offer.status.in_(("offered", "accepted"))))
+        },
         "cases": [(c.case_id, c.case_number) for c in checks],
         "numbers": {c.case_id: c.case_number for c in checks},
         "chosen": chosen,
