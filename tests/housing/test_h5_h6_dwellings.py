@@ -106,7 +106,7 @@ def test_h5_address_key_keeps_different_dwellings_apart(one, other):
     assert address_key(one) != address_key(other)
 
 
-def test_defect_18_second_offer_of_the_same_dwelling_is_409_with_a_danish_message(make_app):
+def test_defect_18_second_offer_of_the_same_dwelling_is_409_one_after_the_other(make_app):
     """H5/H6, issue 18 (one after the other): on main both offers were 201 and both households housed."""
     app = make_app("housing")
     first, second = _need(app, 101), _need(app, 102)
