@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
@@ -40,6 +40,41 @@ class HousingAssociation(Base):
     contact: Mapped[str] = mapped_column(String(200))
 
 
+class Dwelling(Base):
+    """A permanent dwelling a housing association lets: one row per association and (normalised) address.
+
+    ``address`` is kept as first typed; ``address_key`` is its normalised form (see
+    ``service.address_key``), so "Rødovrevej 1, 1. th" and "rødovrevej  1, 1. TH" are one dwelling.
+    Rooms and rent are the latest offer's (an association may change the rent between offers).
+    """
+
+    __tablename__ = "permanent_dwelling"
+    __table_args__ = (UniqueConstraint("association_id", "address_key"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    association_id: Mapped[int] = mapped_column(ForeignKey("housing_association.id"), index=True)
+    address: Mapped[str] = mapped_column(String(200))
+    address_key: Mapped[str] = mapped_column(String(200))
+    rooms: Mapped[int] = mapped_column(Integer)
+    monthly_rent: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DwellingReservation(Base):
+    """The one open or accepted offer holding a dwelling.
+
+    The primary key is the dwelling: the database, not Python, refuses a second reservation, so two
+    concurrent offers (or acceptances) of one dwelling give exactly one success on SQLite and PostgreSQL.
+    A declined or withdrawn offer deletes its row, which frees the dwelling.
+    """
+
+    __tablename__ = "dwelling_reservation"
+
+    dwelling_id: Mapped[int] = mapped_column(ForeignKey("permanent_dwelling.id"), primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("housing_offer.id"), unique=True)
+    reserved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Offer(Base):
     """A dwelling a housing association offers, allocated to one need by turn or by need."""
 
@@ -47,6 +82,7 @@ class Offer(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     need_id: Mapped[int] = mapped_column(ForeignKey("permanent_need.id"), index=True)
+    dwelling_id: Mapped[int] = mapped_column(ForeignKey("permanent_dwelling.id"), index=True)
     association_id: Mapped[int] = mapped_column(ForeignKey("housing_association.id"))
     address: Mapped[str] = mapped_column(String(200))
     rooms: Mapped[int] = mapped_column(Integer)

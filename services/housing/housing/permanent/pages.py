@@ -26,7 +26,12 @@ router = APIRouter(include_in_schema=False)
 PAGE = "/permanent"
 NEED_STATUS = {"waiting": "På ventelisten", "offered": "Tilbud afventer svar", "housed": "Permanent bolig tildelt"}
 ALLOCATION_LABELS = {"turn": "Efter tur (ventelisten)", "need": "Efter behov (prioriteret)"}
-OFFER_STATUS = {"offered": "Afventer svar", "accepted": "Takket ja", "declined": "Takket nej"}
+OFFER_STATUS = {
+    "offered": "Afventer svar",
+    "accepted": "Takket ja",
+    "declined": "Takket nej",
+    "withdrawn": "Trukket tilbage",
+}
 DECISION_LABELS = {
     "registered": "Optaget på ventelisten",
     "prioritised": "Prioriteret efter behov",
@@ -34,6 +39,7 @@ DECISION_LABELS = {
     "offered_by_need": "Tilbud efter behov",
     "accepted": "Husstanden takkede ja",
     "declined": "Husstanden takkede nej",
+    "withdrawn": "Tilbuddet blev trukket tilbage",
     "household_grew": "Husstanden er blevet større",
 }
 LABELS = {
@@ -79,6 +85,11 @@ def _list_page(
             session.scalars(select(PermanentNeed).where(PermanentNeed.status == "offered").order_by(PermanentNeed.id))
         ),
         "associations": service.associations(session),
+        "dwellings": service.dwellings(session),
+        "holders": {
+            o.id: (o.need_id, o.status)
+            for o in session.scalars(select(Offer).where(Offer.status.in_(("offered", "accepted"))))
+        },
         "cases": [(c.case_id, c.case_number) for c in checks],
         "numbers": {c.case_id: c.case_number for c in checks},
         "chosen": chosen,

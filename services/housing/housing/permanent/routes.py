@@ -13,6 +13,7 @@ from housing.permanent.schemas import (
     AssociationOut,
     DecisionIn,
     DecisionOut,
+    DwellingOut,
     NeedIn,
     NeedOut,
     OfferIn,
@@ -67,13 +68,34 @@ def list_associations(session: Db, _by: Reader) -> Any:
     return service.associations(session)
 
 
+@router.get("/dwellings", response_model=list[DwellingOut])
+def list_dwellings(session: Db, _by: Reader) -> list[DwellingOut]:
+    """H5: the associations' dwellings, each with the open or accepted offer reserving it (None: free)."""
+    return [
+        DwellingOut(
+            id=d.id,
+            association_id=d.association_id,
+            address=d.address,
+            rooms=d.rooms,
+            monthly_rent=d.monthly_rent,
+            reserved_by_offer=offer_id,
+        )
+        for d, offer_id in service.dwellings(session)
+    ]
+
+
 @router.post("/offers", status_code=status.HTTP_201_CREATED, response_model=OfferOut)
 def make_offer(body: OfferIn, session: Db, by: Allocator) -> Any:
-    """H6: allocate a dwelling by turn (must be the household's turn) or by need (must be prioritised)."""
+    """H6: allocate a dwelling by turn (must be the household's turn) or by need (must be prioritised).
+
+    The dwelling is found (or registered) by association and normalised address; one that an open or
+    accepted offer holds is a 409.
+    """
     return service.make_offer(session, data=body, by=by)
 
 
 @router.post("/offers/{offer_id}/decision", response_model=OfferOut)
 def decide(offer_id: IdPath, body: DecisionIn, session: Db, by: Allocator) -> Any:
-    """Accepted: the temporary placement ends and housing.permanent_allocated is published."""
+    """Accepted: the temporary placement ends and housing.permanent_allocated is published.
+    Declined or withdrawn: the dwelling is free for another offer."""
     return service.decide(session, offer_id=offer_id, data=body, by=by)

@@ -86,6 +86,7 @@ class OfferOut(BaseModel):
 
     id: int
     need_id: int
+    dwelling_id: int
     association_id: int
     address: str
     rooms: int
@@ -95,9 +96,19 @@ class OfferOut(BaseModel):
     status: str
 
 
+class DwellingOut(BaseModel):
+    id: int
+    association_id: int
+    address: str
+    rooms: int
+    monthly_rent: Decimal
+    reserved_by_offer: int | None
+
+
 class Decision(enum.StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    WITHDRAWN = "withdrawn"  # the municipality takes the offer back; the dwelling is free again
 
 
 class DecisionIn(BaseModel):

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from housing.permanent.models import AllocationDecision, HousingAssociation, Offer, PermanentNeed
-from housing.permanent.schemas import AssociationIn, DecisionIn, NeedIn, NeedOut, OfferIn
+from housing.permanent.models import (
+    AllocationDecision,
+    Dwelling,
+    DwellingReservation,
+    HousingAssociation,
+    Offer,
+    PermanentNeed,
+)
+from housing.permanent.schemas import AssociationIn, Decision, DecisionIn, NeedIn, NeedOut, OfferIn
 from housing.units.models import Assignment
 from housing.units.service import end_assignment
 from shared.auth import Principal
@@ -130,6 +139,67 @@ def associations(session: Session) -> list[HousingAssociation]:
     return list(session.scalars(select(HousingAssociation).order_by(HousingAssociation.name)))
 
 
+def address_key(address: str) -> str:
+    """The address as compared: Unicode-normalised, case-folded, one space between words, none before
+    a comma or a full stop and one after ("Rødovrevej 1,1.TH" = "rødovrevej  1, 1. th")."""
+    text = unicodedata.normalize("NFC", address).casefold()
+    text = re.sub(r"\s*([,.])\s*", r"\1 ", text)
+    return " ".join(text.split())
+
+
+def dwelling_for(session: Session, *, data: OfferIn) -> Dwelling:
+    """The association's dwelling at this address: found by the normalised address, else created.
+
+    Two requests creating the same new dwelling at once: the unique (association, address_key) lets one
+    insert through; the other finds that row.
+    """
+    key = address_key(data.address)
+    query = select(Dwelling).where(Dwelling.association_id == data.association_id, Dwelling.address_key == key)
+    dwelling = session.scalar(query)
+    if dwelling is None:
+        dwelling = Dwelling(
+            association_id=data.association_id,
+            address=data.address,
+            address_key=key,
+            rooms=data.rooms,
+            monthly_rent=data.monthly_rent,
+        )
+        if not try_insert(session, dwelling):
+            dwelling = session.scalars(query).one()
+    return dwelling
+
+
+def _reserved(address: str) -> Conflict:
+    return Conflict(
+        f"the dwelling {address} is reserved by an open or accepted offer",
+        field="address",
+        danish="Boligen er allerede tilbudt en anden husstand eller udlejet",
+    )
+
+
+def _reserve(session: Session, *, dwelling: Dwelling, offer: Offer) -> None:
+    """The offer takes the dwelling; the primary key on the dwelling refuses a second holder (409)."""
+    held_by = session.scalar(select(DwellingReservation.offer_id).where(DwellingReservation.dwelling_id == dwelling.id))
+    if held_by == offer.id:
+        return
+    if held_by is not None or not try_insert(session, DwellingReservation(dwelling_id=dwelling.id, offer_id=offer.id)):
+        raise _reserved(dwelling.address)
+
+
+def _free(session: Session, *, offer: Offer) -> None:
+    session.execute(delete(DwellingReservation).where(DwellingReservation.offer_id == offer.id))
+
+
+def dwellings(session: Session) -> list[tuple[Dwelling, int | None]]:
+    """Every dwelling with the offer holding it (None: free)."""
+    rows = session.execute(
+        select(Dwelling, DwellingReservation.offer_id)
+        .outerjoin(DwellingReservation, DwellingReservation.dwelling_id == Dwelling.id)
+        .order_by(Dwelling.address_key)
+    ).all()
+    return [(d, offer_id) for d, offer_id in rows]
+
+
 def make_offer(session: Session, *, data: OfferIn, by: Principal) -> Offer:
     """Allocate an association's dwelling to a household, by turn or by need; the choice is recorded."""
     need = _need(session, data.need_id, for_update=True)
@@ -166,8 +236,13 @@ def make_offer(session: Session, *, data: OfferIn, by: Principal) -> Offer:
                 field="need_id",
                 danish=f"Det er ikke husstandens tur: sag {first.case_id} står før",
             )
+    dwelling = dwelling_for(session, data=data)
+    if session.scalar(select(DwellingReservation.offer_id).where(DwellingReservation.dwelling_id == dwelling.id)):
+        raise _reserved(dwelling.address)
+    dwelling.rooms, dwelling.monthly_rent = data.rooms, data.monthly_rent
     offer = Offer(
         need_id=need.id,
+        dwelling_id=dwelling.id,
         association_id=data.association_id,
         address=data.address,
         rooms=data.rooms,
@@ -177,6 +252,7 @@ def make_offer(session: Session, *, data: OfferIn, by: Principal) -> Offer:
     )
     session.add(offer)
     session.flush()
+    _reserve(session, dwelling=dwelling, offer=offer)
     need.status = "offered"
     _decide(session, need=need, offer=offer, decision=f"offered_by_{data.allocation.value}", reason=data.reason, by=by)
     session.flush()
@@ -184,7 +260,12 @@ def make_offer(session: Session, *, data: OfferIn, by: Principal) -> Offer:
 
 
 def decide(session: Session, *, offer_id: int, data: DecisionIn, by: Principal) -> Offer:
-    """The household accepts or declines. Accepting ends the temporary placement and announces the move."""
+    """The household accepts or declines, or the municipality withdraws the offer.
+
+    Declined or withdrawn: the dwelling is free again and the household keeps its place. Accepted: the
+    offer must hold the dwelling's reservation (an offer made before dwellings were records may not);
+    the temporary placement ends and the move is announced.
+    """
     offer = session.get(Offer, offer_id, with_for_update=True)
     if offer is None:
         raise NotFound(f"no offer with id {offer_id}", danish="Tilbuddet findes ikke")
@@ -193,7 +274,8 @@ def decide(session: Session, *, offer_id: int, data: DecisionIn, by: Principal) 
     need = _need(session, offer.need_id, for_update=True)
     offer.status = data.decision.value
     _decide(session, need=need, offer=offer, decision=data.decision.value, reason=data.reason, by=by)
-    if data.decision == "declined":
+    if data.decision in (Decision.DECLINED, Decision.WITHDRAWN):
+        _free(session, offer=offer)
         need.status = "waiting"  # keeps its place: the turn counts from registration
         session.flush()
         return offer
@@ -204,6 +286,9 @@ def decide(session: Session, *, offer_id: int, data: DecisionIn, by: Principal) 
             field="move_in_date",
             danish="Indflytningsdatoen ligger før boligen er ledig",
         )
+    dwelling = session.get(Dwelling, offer.dwelling_id)
+    assert dwelling is not None  # a foreign key
+    _reserve(session, dwelling=dwelling, offer=offer)
     need.status = "housed"
     temporary = session.scalar(
         select(Assignment).where(Assignment.case_id == need.case_id, Assignment.active.is_(True))
