@@ -1,8 +1,10 @@
-"""Input types for request schemas: bounded, trimmed text without NUL or control characters."""
+"""Input types for request schemas: bounded, trimmed text without NUL or control characters; dates within a
+plausible range; local wall-clock times."""
 
 from __future__ import annotations
 
 import re
+from datetime import time
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -55,3 +57,18 @@ def invalid(field: str, message: str, danish: str) -> PydanticCustomError:
     The Danish is said where the check is made, so no page translates by matching English phrases.
     """
     return PydanticCustomError(CROSS_FIELD, message, {"field": field, "danish": danish})
+
+
+def _local_time(value: time) -> time:
+    """A session's or meeting's time is a Copenhagen wall-clock time: an offset (``10:00+01:00``) is refused rather
+    than converted, because whether +01:00 is Copenhagen's depends on the date (summer time), and the person typing
+    it meant a local time anyway. Refusing also keeps naive and aware times from being compared (a 500)."""
+    if value.tzinfo is not None:
+        raise rejected(
+            "time must be a local Copenhagen time without a UTC offset (e.g. 10:00)",
+            "Angiv klokkeslættet uden tidszone (fx 10:00)",
+        )
+    return value
+
+
+LocalTime = Annotated[time, AfterValidator(_local_time)]

@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, RequiredLongText, ShortText, invalid
+from shared.validation import Id, LocalTime, RequiredLongText, ShortText, invalid
 
 
 class CourseKind(enum.StrEnum):
@@ -58,8 +58,8 @@ class SessionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     held_on: date
-    start_time: time
-    end_time: time
+    start_time: LocalTime
+    end_time: LocalTime
     place: ShortText
     teacher: ShortText
     capacity: int = Field(ge=1, le=500)
