@@ -91,7 +91,11 @@ Nationality = Annotated[
 BirthDate = Annotated[date, AfterValidator(_born)]
 FutureDate = Annotated[date, AfterValidator(_not_past)]
 DecisionDate = Annotated[date, AfterValidator(_decided)]
-PersonId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{3,29}$")]
+# Udlændingestyrelsen's person id, normalised: trimmed and upper-cased (ASCII letters, digits and hyphens only, so
+# upper-casing is the same in Python, SQLite and PostgreSQL), so "race-0001" and "RACE-0001" are one person.
+PersonId = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{3,29}$")
+]
 
 
 class FamilyMemberIn(BaseModel):
