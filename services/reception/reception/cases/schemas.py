@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from shared.clock import today
-from shared.validation import LongText, OptionalShortText, ShortText, invalid, rejected
+from shared.validation import CaseDate, LongText, OptionalShortText, ShortText, invalid, rejected
 
 
 class ResidenceBasis(enum.StrEnum):
@@ -131,7 +131,7 @@ class ResponsibilityIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    taken_over_on: date
+    taken_over_on: CaseDate
     consent_note: ShortText = Field(description="how and when the person consented")
 
 
@@ -166,7 +166,7 @@ class StartCorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     field: StartField
-    new_date: date
+    new_date: CaseDate
     reason: ShortText = Field(description="why the date is corrected (logged)")
 
     @model_validator(mode="after")
