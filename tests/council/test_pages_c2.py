@@ -22,8 +22,12 @@ def test_c2_activity_pages_plan_tasks_and_status(make_app):
     bad = post(app, "/aktiviteter", {**PLAN, "place": "", "activity_date": "1899-01-01"})
     assert bad.status_code == 422 and field_error(bad.text, "activity_place") == "Feltet skal udfyldes"
     assert value_of(bad.text, "activity_title") == "Temaaften om uddannelse" and app.count(Activity) == 0
-    bad = post(app, "/aktiviteter", {**PLAN, "activity_date": "1899-01-01"})
+    # Issue 18: 1899 is now refused by the schema's range (from 1990); 2000 is within it and meets the council's own
+    # ten-years-back check.
+    bad = post(app, "/aktiviteter", {**PLAN, "activity_date": "2000-01-01"})
     assert "10 år tilbage" in field_error(bad.text, "activity_activity_date") and app.count(Activity) == 0
+    bad = post(app, "/aktiviteter", {**PLAN, "activity_date": "1899-01-01"})
+    assert "01.01.1990" in field_error(bad.text, "activity_activity_date") and app.count(Activity) == 0
     resp = post(app, "/aktiviteter", PLAN)
     assert resp.status_code == 303
     path = resp.headers["location"]

@@ -4,10 +4,12 @@ arbejdsmarkedskultur): five courses with a programme, sessions, enrolments and a
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 from education.courses.models import Course, CourseEnrolment, CourseSession
 from shared.auth import Department
 from tests.education.helpers import JC, TODAY, course, course_session, known_case
+from tests.education.pages import as_, field_error, post
 
 
 def test_e5_five_courses_each_with_a_programme_edited_with_its_version(make_app):
@@ -114,3 +116,49 @@ def test_e5_only_jobcentret_reads_and_writes_courses(make_app):
     assert app.client.get("/courses", headers=other).status_code == 403
     resp = app.client.post("/courses", json={"kind": "samfundsforhold", "programme": "P"}, headers=other)
     assert resp.status_code == 403 and app.count(Course) == 0
+
+
+def test_defect_1_e5_a_session_time_with_a_utc_offset_is_refused_in_danish_not_a_500(make_app):
+    """Issue 18, E5: ``start_time`` "10:00:00+01:00" beside ``end_time`` "12:00:00" compared an aware with a naive
+    time (a 500). A session's times are Copenhagen wall-clock times, so an offset is refused (422), whichever of
+    the two carries it and whether both do; nothing is written."""
+    app = make_app("education")
+    c = course(app)
+    path = f"/courses/{c['id']}/sessions"
+    base = {
+        "held_on": (TODAY + timedelta(days=7)).isoformat(),
+        "place": "Rødovre Rådhus",
+        "teacher": "Karen Underviser",
+        "capacity": 12,
+    }
+    for start, end in [
+        ("10:00:00+01:00", "12:00:00"),
+        ("10:00:00", "12:00:00+01:00"),
+        ("10:00:00+01:00", "12:00:00+02:00"),
+        ("10:00Z", "12:00Z"),
+        ("10:00:00-05:00", "09:00:00"),
+    ]:
+        resp = app.client.post(path, json={**base, "start_time": start, "end_time": end}, headers=app.as_(JC))
+        assert resp.status_code == 422, (start, end, resp.text)
+        assert "without a UTC offset" in resp.text
+    assert app.count(CourseSession) == 0
+    fine = app.client.post(path, json={**base, "start_time": "10:00:00", "end_time": "12:00"}, headers=app.as_(JC))
+    assert fine.status_code == 201 and fine.json()["start_time"] == "10:00:00"
+
+
+def test_defect_1_e5_the_session_form_says_in_danish_next_to_the_time_that_an_offset_is_not_accepted(make_app):
+    app = as_(make_app("education"))
+    c = course(app)
+    form = {
+        "_form": "session",
+        "held_on": (TODAY + timedelta(days=3)).isoformat(),
+        "start_time": "10:00:00+01:00",
+        "end_time": "12:00:00",
+        "place": "Rådhuset",
+        "teacher": "Karen",
+        "capacity": "10",
+    }
+    bad = post(app, f"/kurser/{c['id']}/hold", form)
+    assert bad.status_code == 422
+    assert field_error(bad.text, "session_start_time") == "Angiv klokkeslættet uden tidszone (fx 10:00)"
+    assert app.count(CourseSession) == 0

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import LongText, ShortText
+from shared.validation import CaseDate, LongText, ShortText
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -26,7 +26,7 @@ class ActivityIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: ShortText
-    activity_date: date
+    activity_date: CaseDate
     place: ShortText
     responsible: ShortText
     description: LongText = ""

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import Id, RequiredLongText, ShortText, invalid
+from shared.validation import CaseDate, Id, PlanningDate, RequiredLongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 # Rødovre's standing orders: 7–11 members.
@@ -33,8 +33,8 @@ PHASE_LABELS = {
 class ElectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    term_start: date
-    term_end: date
+    term_start: PlanningDate
+    term_end: PlanningDate
     seats: int = Field(ge=MIN_SEATS, le=MAX_SEATS)
 
     @model_validator(mode="after")
@@ -146,7 +146,7 @@ class RecommendationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: RequiredLongText
-    meeting_date: date
+    meeting_date: CaseDate
     version: Version
 
 

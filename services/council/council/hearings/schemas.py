@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import RequiredLongText, ShortText, invalid
+from shared.validation import CaseDate, RequiredLongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -31,8 +31,8 @@ class ConsultationIn(BaseModel):
 
     title: ShortText
     from_body: ShortText
-    received_on: date
-    reply_due: date
+    received_on: CaseDate
+    reply_due: CaseDate
 
     @model_validator(mode="after")
     def _deadline(self) -> ConsultationIn:
@@ -77,7 +77,7 @@ class AnnouncementIn(BaseModel):
 
     title: ShortText
     text: RequiredLongText
-    published_on: date | None = None
+    published_on: CaseDate | None = None
 
 
 class AnnouncementOut(BaseModel):

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, LongText, RequiredLongText, ShortText, invalid
+from shared.validation import CaseDate, Id, LongText, PlanningDate, RequiredLongText, ShortText, invalid
 
 # A row's version as the caller last saw it (a stale one is a 409).
 Version = Annotated[int, Field(ge=1, le=2**31)]
@@ -38,8 +38,8 @@ class MemberIn(BaseModel):
     name: ShortText
     organisation: ShortText
     role: Role = Role.MEMBER
-    term_start: date
-    term_end: date
+    term_start: PlanningDate
+    term_end: PlanningDate
 
     @model_validator(mode="after")
     def _term(self) -> MemberIn:
@@ -58,7 +58,7 @@ class MemberUpdate(BaseModel):
     version: Version
     role: Role | None = None
     organisation: ShortText | None = None
-    term_end: date | None = None
+    term_end: PlanningDate | None = None
 
 
 class MemberOut(BaseModel):
@@ -76,7 +76,7 @@ class MemberOut(BaseModel):
 class MeetingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    meeting_date: date
+    meeting_date: CaseDate
     place: ShortText
 
 

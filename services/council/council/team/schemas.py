@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.auth import Department
-from shared.validation import LongText, OptionalShortText, RequiredLongText, ShortText, invalid
+from shared.validation import CaseDate, LongText, OptionalShortText, RequiredLongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -49,7 +49,7 @@ class ParticipantIn(BaseModel):
 class TeamMeetingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    meeting_date: date
+    meeting_date: CaseDate
     participants: list[ParticipantIn] = Field(max_length=50)
 
     @model_validator(mode="after")
@@ -74,7 +74,7 @@ class TeamActionIn(BaseModel):
 
     text: RequiredLongText
     owner: TeamDepartment
-    due_on: date
+    due_on: CaseDate
 
 
 class TeamActionUpdate(BaseModel):

@@ -8,7 +8,7 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from education.intake.schemas import Track
-from shared.validation import Id, LongText, ShortText, invalid
+from shared.validation import CaseDate, Id, LongText, ShortText, invalid
 
 
 class AbsentDayIn(BaseModel):
@@ -16,7 +16,7 @@ class AbsentDayIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    on: date
+    on: CaseDate
     hours: int = Field(ge=1, le=24)
 
 
@@ -29,8 +29,8 @@ class AbsenceIn(BaseModel):
 
     case_id: Id
     course: ShortText
-    period_start: date
-    period_end: date
+    period_start: CaseDate
+    period_end: CaseDate
     planned_hours: int = Field(ge=1, le=1000)
     absent_hours: int = Field(ge=0, le=1000)
     excused_hours: int = Field(default=0, ge=0, le=1000)
@@ -117,7 +117,7 @@ class ModuleTestIn(BaseModel):
 
     track: Track
     module: int = Field(ge=1, le=6)
-    passed_on: date
+    passed_on: CaseDate
 
 
 class ModuleTestOut(BaseModel):
@@ -134,7 +134,7 @@ class ModuleTestOut(BaseModel):
 class FollowUpIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    planned_on: date
+    planned_on: CaseDate
 
 
 class FollowUpUpdate(BaseModel):
@@ -143,8 +143,8 @@ class FollowUpUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
-    planned_on: date | None = None
-    held_on: date | None = None
+    planned_on: CaseDate | None = None
+    held_on: CaseDate | None = None
     summary: LongText = ""
     sanction_recommended: bool | None = None
 

@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, RequiredLongText, ShortText, invalid
+from shared.validation import CaseDate, Id, LocalTime, RequiredLongText, ShortText, invalid
 
 
 class CourseKind(enum.StrEnum):
@@ -57,9 +57,9 @@ class CourseOut(BaseModel):
 class SessionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    held_on: date
-    start_time: time
-    end_time: time
+    held_on: CaseDate
+    start_time: LocalTime
+    end_time: LocalTime
     place: ShortText
     teacher: ShortText
     capacity: int = Field(ge=1, le=500)

@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import LongText, ShortText, invalid
+from shared.validation import CaseDate, LongText, ShortText, invalid
 
 
 class EffortKind(enum.StrEnum):
@@ -53,8 +53,8 @@ class EffortIn(BaseModel):
 
     kind: EffortKind
     provider: ShortText
-    from_date: date
-    to_date: date
+    from_date: CaseDate
+    to_date: CaseDate
     hours_per_week: int = Field(ge=1, le=40)
 
     @model_validator(mode="after")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import Id, LongText, ShortText
+from shared.validation import CaseDate, Id, LongText, ShortText
 
 
 class Track(enum.StrEnum):
@@ -38,7 +38,7 @@ class AssessmentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
-    assessed_on: date
+    assessed_on: CaseDate
     assessed_by: ShortText
     track: Track
     start_module: int = Field(ge=1, le=6)
@@ -51,7 +51,7 @@ class EnrolmentIn(BaseModel):
     school_id: Id
     track: Track
     module: int = Field(ge=1, le=6)
-    start_date: date
+    start_date: CaseDate
 
 
 class EnrolmentOut(BaseModel):

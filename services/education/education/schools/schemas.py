@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import LongText, RequiredLongText, ShortText, invalid
+from shared.validation import CaseDate, LongText, PlanningDate, RequiredLongText, ShortText, invalid
 
 
 class SchoolIn(BaseModel):
@@ -42,8 +42,8 @@ class CooperationIn(BaseModel):
     kind: TextKind
     title: ShortText
     text: RequiredLongText
-    valid_from: date
-    valid_to: date | None = None
+    valid_from: CaseDate
+    valid_to: PlanningDate | None = None
 
     @model_validator(mode="after")
     def _period(self) -> Self:
@@ -58,8 +58,8 @@ class CooperationUpdate(BaseModel):
     version: int = Field(ge=1, le=2**31)
     title: ShortText | None = None
     text: RequiredLongText | None = None
-    valid_from: date | None = None
-    valid_to: date | None = None
+    valid_from: CaseDate | None = None
+    valid_to: PlanningDate | None = None
 
 
 class CooperationOut(BaseModel):
@@ -108,7 +108,7 @@ class MemberLeave(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
-    left_on: date | None = None
+    left_on: CaseDate | None = None
 
 
 class MemberOut(BaseModel):
@@ -127,7 +127,7 @@ class MemberOut(BaseModel):
 class MeetingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    held_on: date
+    held_on: CaseDate
     agenda: RequiredLongText
 
 

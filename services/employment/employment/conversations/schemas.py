@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import LongText, ShortText, invalid
+from shared.validation import CaseDate, LongText, ShortText, invalid
 
 AnswerKey = Annotated[str, StringConstraints(max_length=50)]
 Answers = Annotated[dict[AnswerKey, LongText], Field(max_length=30)]
@@ -21,8 +21,8 @@ class PlanAction(BaseModel):
 
     description: ShortText
     partner: ShortText  # the institution or company
-    start_date: date
-    end_date: date | None = None
+    start_date: CaseDate
+    end_date: CaseDate | None = None
 
     @model_validator(mode="after")
     def _period(self) -> PlanAction:
@@ -38,7 +38,7 @@ class ConversationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     template: Annotated[str, StringConstraints(max_length=40)]
-    held_on: date
+    held_on: CaseDate
     held_by: ShortText
     answers: Answers = {}
     actions: Actions = []
@@ -48,7 +48,7 @@ class ConversationUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: Version
-    held_on: date | None = None
+    held_on: CaseDate | None = None
     held_by: ShortText | None = None
     answers: Answers | None = None
     actions: Actions | None = None

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import LongText, RequiredLongText, ShortText
+from shared.validation import CaseDate, LongText, RequiredLongText, ShortText
 
 
 class FollowUpHeldIn(BaseModel):
@@ -14,7 +14,7 @@ class FollowUpHeldIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    held_on: date
+    held_on: CaseDate
     held_by: ShortText
     note: LongText = ""
 
@@ -24,7 +24,7 @@ class FollowUpIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    due_date: date
+    due_date: CaseDate
 
 
 class FollowUpOut(BaseModel):
@@ -47,7 +47,7 @@ class ControlActionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    received_on: date
+    received_on: CaseDate
     what: RequiredLongText
 
 
@@ -57,7 +57,7 @@ class ControlStepIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
-    on: date
+    on: CaseDate
 
 
 class ControlActionOut(BaseModel):

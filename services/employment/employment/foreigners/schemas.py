@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import RequiredLongText, ShortText
+from shared.validation import BirthDate, CaseDate, RequiredLongText, ShortText
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -53,7 +53,7 @@ class ForeignerIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: ShortText
-    date_of_birth: date
+    date_of_birth: BirthDate
     residence_basis: ResidenceBasis
 
 
@@ -71,7 +71,7 @@ class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: NoteKind
-    noted_on: date
+    noted_on: CaseDate
     text: RequiredLongText
 
 
@@ -93,7 +93,7 @@ class ClassRequestIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     school: ShortText
-    requested_on: date
+    requested_on: CaseDate
 
 
 class ClassRequestUpdate(BaseModel):
@@ -121,14 +121,14 @@ class ClassRequestOut(BaseModel):
 class CitizenRequestIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    received_on: date
+    received_on: CaseDate
     request: RequiredLongText
 
 
 class ResponseIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    responded_on: date
+    responded_on: CaseDate
     response: RequiredLongText
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import Id, RequiredLongText, ShortText, invalid
+from shared.validation import CaseDate, Id, RequiredLongText, ShortText, invalid
 
 Cvr = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{8}$")]
 Hours = Annotated[int, Field(ge=1, le=37)]
@@ -57,7 +57,7 @@ class CompanyOut(BaseModel):
 class OutreachIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    contacted_on: date
+    contacted_on: CaseDate
     outcome: RequiredLongText
 
 
@@ -76,8 +76,8 @@ class InternshipIn(BaseModel):
 
     company_id: Id
     kind: InternshipKind
-    start_date: date
-    end_date: date
+    start_date: CaseDate
+    end_date: CaseDate
     hours_per_week: Hours
 
     @model_validator(mode="after")
@@ -92,7 +92,7 @@ class InternshipUpdate(BaseModel):
 
     version: Annotated[int, Field(ge=1, le=2**31)]
     status: InternshipStatus | None = None
-    end_date: date | None = None
+    end_date: CaseDate | None = None
     hours_per_week: Hours | None = None
 
 

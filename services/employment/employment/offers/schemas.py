@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import LongText, ShortText
+from shared.validation import CaseDate, LongText, ShortText
 
 
 class OfferKind(enum.StrEnum):
@@ -44,7 +44,7 @@ class OfferIn(BaseModel):
 
     kind: OfferKind
     provider: ShortText
-    start_date: date
+    start_date: CaseDate
     note: LongText = ""
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import LongText, ShortText, invalid
+from shared.validation import CaseDate, LongText, ShortText, invalid
 
 Version = Annotated[int, Field(ge=1, le=2**31)]
 
@@ -62,7 +62,7 @@ class Submit(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: Version
-    submitted_on: date
+    submitted_on: CaseDate
 
 
 class Outcome(enum.StrEnum):
@@ -75,7 +75,7 @@ class AnswerIn(BaseModel):
 
     version: Version
     outcome: Outcome
-    answered_on: date
+    answered_on: CaseDate
     recognised_as: ShortText | None = None
     note: LongText = ""
 

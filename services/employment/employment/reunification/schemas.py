@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import RequiredLongText
+from shared.validation import CaseDate, RequiredLongText
 
 Money = Annotated[Decimal, Field(gt=0, le=Decimal("10000000"), max_digits=12, decimal_places=2)]
 Version = Annotated[int, Field(ge=1, le=2**31)]
@@ -42,14 +42,14 @@ class Lodged(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: Version
-    lodged_on: date
+    lodged_on: CaseDate
 
 
 class Released(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: Version
-    released_on: date
+    released_on: CaseDate
 
 
 class DepositOut(BaseModel):
@@ -69,7 +69,7 @@ class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: NoteKind
-    noted_on: date
+    noted_on: CaseDate
     text: RequiredLongText
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from shared.validation import LongText
+from shared.validation import CaseDate, LongText
 
 
 class SelfSufficiencyKind(enum.StrEnum):
@@ -20,7 +20,7 @@ class SelfSufficiencyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: SelfSufficiencyKind
-    effective_from: date
+    effective_from: CaseDate
     note: LongText = ""
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.validation import Id, LongText, ShortText, invalid
+from shared.validation import CaseDate, Id, LongText, ShortText, invalid
 
 
 class FacilityIn(BaseModel):
@@ -22,7 +22,7 @@ class RoomIn(BaseModel):
 
     name: ShortText = Field(max_length=50)
     beds: int = Field(ge=1, le=20)
-    ready_from: date
+    ready_from: CaseDate
 
 
 class RoomOut(BaseModel):
@@ -115,18 +115,18 @@ class MaintenanceOut(BaseModel):
 class InspectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    due_on: date
+    due_on: CaseDate
     interval_days: int = Field(ge=7, le=730)
 
 
 class InspectionDone(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    done_on: date
+    done_on: CaseDate
     inspector: ShortText
     findings: LongText = Field(min_length=1)
     follow_up: LongText = ""
-    follow_up_due: date | None = None
+    follow_up_due: CaseDate | None = None
 
     @model_validator(mode="after")
     def _follow_up(self) -> InspectionDone:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import Id, LongText, ShortText, invalid
+from shared.validation import CaseDate, Id, LongText, PlanningDate, ShortText, invalid
 
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("10000000"), max_digits=12, decimal_places=2)]
 Cvr = Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")]
@@ -54,8 +54,8 @@ class LeaseIn(BaseModel):
     landlord_id: Id
     monthly_rent: Money
     deposit: Money
-    start_date: date
-    end_date: date | None = None
+    start_date: CaseDate
+    end_date: PlanningDate | None = None
     legal_basis: LegalBasis
     terms: LongText = Field(min_length=1)
 
@@ -71,7 +71,7 @@ class LeaseUpdate(BaseModel):
 
     version: int = Field(ge=1, le=2**31)
     monthly_rent: Money | None = None
-    end_date: date | None = None
+    end_date: PlanningDate | None = None
     terms: LongText | None = None
 
 

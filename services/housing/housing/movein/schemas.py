@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import LongText, ShortText, invalid
+from shared.validation import CaseDate, LongText, ShortText, invalid
 
 MeterReading = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{1,9}([.,][0-9]{1,3})?$")]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("10000000"), max_digits=12, decimal_places=2)]
@@ -27,7 +27,7 @@ class MoveInIn(BaseModel):
     house_rules_explained: bool = False
     guidance_given: bool = False
     notes: LongText = ""
-    moved_in_on: date | None = None
+    moved_in_on: CaseDate | None = None
 
 
 class MoveInOut(BaseModel):
@@ -65,7 +65,7 @@ class FurnitureUpdate(BaseModel):
     status: FurnitureStatus | None = None
     supplier: ShortText | None = None
     cost: Money | None = None
-    delivered_on: date | None = None
+    delivered_on: CaseDate | None = None
 
     @model_validator(mode="after")
     def _delivered(self) -> FurnitureUpdate:

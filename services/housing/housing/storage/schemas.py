@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from shared.validation import LongText, ShortText, invalid
+from shared.validation import CaseDate, LongText, ShortText, invalid
 
 
 class StorageIn(BaseModel):
@@ -14,8 +14,8 @@ class StorageIn(BaseModel):
 
     location: ShortText
     description: LongText
-    from_date: date
-    to_date: date | None = None
+    from_date: CaseDate
+    to_date: CaseDate | None = None
 
     @model_validator(mode="after")
     def _period(self) -> StorageIn:
@@ -29,7 +29,7 @@ class StorageIn(BaseModel):
 class StorageEnd(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    to_date: date
+    to_date: CaseDate
 
 
 class StorageOut(BaseModel):

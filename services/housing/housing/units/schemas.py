@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import Id, ShortText
+from shared.validation import CaseDate, Id, ShortText
 
 
 class UnitStatus(enum.StrEnum):
@@ -45,7 +45,7 @@ class UnitIn(BaseModel):
 
     address: ShortText
     capacity: int = Field(ge=1, le=50, description="beds")
-    ready_from: date
+    ready_from: CaseDate
     status: UnitStatus = UnitStatus.READY
     unit_type: UnitType = UnitType.APARTMENT
 
@@ -57,7 +57,7 @@ class UnitUpdate(BaseModel):
 
     version: int = Field(ge=1, le=2**31)
     status: UnitStatus | None = None
-    ready_from: date | None = None
+    ready_from: CaseDate | None = None
     capacity: int | None = Field(default=None, ge=1, le=50)
 
 
@@ -97,5 +97,5 @@ class AssignmentOut(BaseModel):
 class MoveOutIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    moved_out_on: date
+    moved_out_on: CaseDate
     reason: ShortText

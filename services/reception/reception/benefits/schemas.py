@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from shared.law.kontanthjaelp import MAX_CHILDREN, Situation
 from shared.law.retssikkerhedsloven import Delivery
-from shared.validation import LongText, ShortText
+from shared.validation import BirthDate, CaseDate, LongText, ShortText
 
 Money = Annotated[Decimal, Field(gt=0, le=Decimal("100000"), max_digits=12, decimal_places=2)]
 Month = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$")]
@@ -33,7 +33,7 @@ class SituationIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    birth_date: date
+    birth_date: BirthDate
     children: int = Field(0, ge=0, le=MAX_CHILDREN)
     lives_with_spouse: bool = False
     lives_with_parents: bool = False
@@ -58,7 +58,7 @@ class BenefitIn(BaseModel):
     situation: SituationIn
     monthly_amount: Money | None = None
     override_reason: LongText | None = None
-    start_date: date
+    start_date: CaseDate
     payment_account_registered: bool = False
 
 
@@ -150,6 +150,8 @@ class RecoveryOut(BaseModel):
     claim_why: str
     status: str
     recorded_on: date
+
+
 class Duty(enum.StrEnum):
     """The duties a person is guided about in writing (aktivloven § 35, stk. 1) and may be sanctioned for."""
 
@@ -190,7 +192,7 @@ class GuidanceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     duty: Duty
-    given_on: date
+    given_on: CaseDate
     how: GuidanceHow
     given_by: ShortText = Field(min_length=2)
     note: LongText = ""
@@ -218,7 +220,7 @@ class SanctionIn(BaseModel):
 
     reason: LongText = Field(min_length=3)
     duty: Duty = Duty.DANISH_EDUCATION
-    breach_date: date
+    breach_date: CaseDate
     amount: Money
 
 
@@ -229,7 +231,7 @@ class HearingIn(BaseModel):
 
     version: int = Field(ge=1, le=2**31)
     reply_days: int = Field(7, ge=7, le=30)
-    sent_on: date | None = None
+    sent_on: CaseDate | None = None
     delivery: Delivery = Delivery.DIGITAL
 
 
@@ -253,7 +255,7 @@ class DecisionIn(BaseModel):
     version: int = Field(ge=1, le=2**31)
     decision: Decision
     reasoning: LongText = Field(min_length=10)
-    decided_on: date | None = None
+    decided_on: CaseDate | None = None
     delivery: Delivery = Delivery.DIGITAL
 
 
@@ -262,7 +264,7 @@ class AppealIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    received_on: date
+    received_on: CaseDate
     citizen_text: LongText = ""
 
 
@@ -276,7 +278,7 @@ class ReconsiderationIn(BaseModel):
 
     version: int = Field(ge=1, le=2**31)
     outcome: Reconsideration
-    decided_on: date | None = None
+    decided_on: CaseDate | None = None
     reasoning: LongText = Field(min_length=10)
 
 

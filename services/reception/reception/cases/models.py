@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from reception.db import Base
@@ -15,6 +15,13 @@ from shared.db import BigId, utcnow
 
 class Case(Base):
     __tablename__ = "cases"
+    # The person id is stored normalised (trimmed, upper-case; see schemas.PersonId), so the unique constraint on it
+    # refuses "race-0001" beside "RACE-0001" whichever way a row is written.
+    __table_args__ = (
+        CheckConstraint(
+            "immigration_person_id = upper(trim(immigration_person_id))", name="immigration_person_id_normalised"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     case_number: Mapped[str | None] = mapped_column(String(20), unique=True)

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from shared.clock import today
-from shared.validation import LongText, OptionalShortText, ShortText, invalid, rejected
+from shared.validation import CaseDate, LongText, OptionalShortText, ShortText, invalid, rejected
 
 
 class ResidenceBasis(enum.StrEnum):
@@ -91,7 +91,11 @@ Nationality = Annotated[
 BirthDate = Annotated[date, AfterValidator(_born)]
 FutureDate = Annotated[date, AfterValidator(_not_past)]
 DecisionDate = Annotated[date, AfterValidator(_decided)]
-PersonId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{3,29}$")]
+# Udlændingestyrelsen's person id, normalised: trimmed and upper-cased (ASCII letters, digits and hyphens only, so
+# upper-casing is the same in Python, SQLite and PostgreSQL), so "race-0001" and "RACE-0001" are one person.
+PersonId = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{3,29}$")
+]
 
 
 class FamilyMemberIn(BaseModel):
@@ -127,7 +131,7 @@ class ResponsibilityIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    taken_over_on: date
+    taken_over_on: CaseDate
     consent_note: ShortText = Field(description="how and when the person consented")
 
 
@@ -162,7 +166,7 @@ class StartCorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     field: StartField
-    new_date: date
+    new_date: CaseDate
     reason: ShortText = Field(description="why the date is corrected (logged)")
 
     @model_validator(mode="after")

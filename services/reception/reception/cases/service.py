@@ -190,7 +190,7 @@ def search_cases(session: Session, *, query: str, viewer: Principal, limit: int 
         cpr: str | None = parse_cpr(text)[0]
     except CprError:
         cpr = None
-    exact = or_(Case.case_number == text, Case.immigration_person_id == text)
+    exact = or_(Case.case_number == text, Case.immigration_person_id == text.upper())  # ids are stored upper-case
     if cpr is not None and viewer.department in CPR_VISIBLE_TO:
         exact = or_(exact, Case.cpr_digest == digest(cpr))
     # Read before the scan below, which then holds every exact match's date (cases are never deleted).

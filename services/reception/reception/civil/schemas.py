@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from shared.validation import Id, LongText, OptionalShortText, ShortText
+from shared.validation import CaseDate, Id, LongText, OptionalShortText, ShortText
 
 
 class BackgroundCheck(enum.StrEnum):
@@ -63,7 +63,7 @@ class MatchIn(BaseModel):
 class FollowUpIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    on: date
+    on: CaseDate
     note: LongText = Field(min_length=1)
 
 
@@ -111,7 +111,7 @@ class PackageOut(BaseModel):
 class MeetingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    held_on: date
+    held_on: CaseDate
     place: ShortText = "Rødovre Rådhus"
     host: ShortText = "Borgmesterkontoret"
 

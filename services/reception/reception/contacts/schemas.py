@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from shared.validation import RequiredLongText, ShortText
+from shared.validation import CaseDate, RequiredLongText, ShortText
 
 
 class Channel(enum.StrEnum):
@@ -20,7 +20,7 @@ class Channel(enum.StrEnum):
 class ContactIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    on: date
+    on: CaseDate
     channel: Channel
     contact_person: ShortText
     summary: RequiredLongText

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from shared.law.registry import reference_of
-from shared.validation import Label, LongText, OptionalShortText, ShortText
+from shared.validation import CaseDate, Label, LongText, OptionalShortText, ShortText
 
 
 class ContractIn(BaseModel):
@@ -17,7 +17,7 @@ class ContractIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
-    meeting_date: date
+    meeting_date: CaseDate
     participants: LongText = Field(min_length=1)
     interpreter: OptionalShortText = ""
     interpreter_language: Label = ""
@@ -46,7 +46,7 @@ class RevisionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(ge=1, le=2**31)
-    follow_up_on: date = Field(description="the follow-up conversation at which the revision was agreed")
+    follow_up_on: CaseDate = Field(description="the follow-up conversation at which the revision was agreed")
     reason: ShortText = Field(description="what changed in the person's situation or the plan")
 
 

@@ -7,20 +7,20 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from shared.validation import Label, LongText, OptionalShortText, ShortText
+from shared.validation import CaseDate, Label, LongText, OptionalShortText, ShortText
 
 
 class TourIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    booked_for: date
+    booked_for: CaseDate
     guide: ShortText
 
 
 class TourDoneIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    done_on: date
+    done_on: CaseDate
     notes: LongText = ""
 
 
@@ -44,7 +44,7 @@ class Channel(enum.StrEnum):
 class GuidanceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    on: date
+    on: CaseDate
     channel: Channel
     topic: ShortText
     interpreter: OptionalShortText = ""

@@ -9,7 +9,7 @@ from typing import Annotated, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from shared.law.influx import MASS_INFLUX_MAX_EXTRA
-from shared.validation import LongText, ShortText, invalid, rejected
+from shared.validation import CaseDate, LongText, PlanningDate, ShortText, invalid, rejected
 
 # Stk. 2 (the minister's orders) came with lov nr. 546 af 3. maj 2022, in force 5 May 2022: no order covers earlier.
 FIRST_ORDER_DAY = date(2022, 5, 5)
@@ -44,8 +44,8 @@ class OrderIn(BaseModel):
 
     reference: Reference
     legal_basis: LegalBasis
-    applies_from: date
-    applies_to: date
+    applies_from: PlanningDate  # the service refuses more than 2 years ahead itself, naming the field
+    applies_to: PlanningDate
     extra_months: int = Field(ge=1, le=MOST_EXTRA_MONTHS)
     note: LongText = ""
 
@@ -81,7 +81,7 @@ class RevokeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    revoked_on: date
+    revoked_on: CaseDate
     note: LongText = ""
 
 

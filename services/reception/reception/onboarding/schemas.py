@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from shared.auth import Department
-from shared.validation import LongText
+from shared.validation import CaseDate, LongText
 
 
 class TaskKind(enum.StrEnum):
@@ -44,5 +43,5 @@ class CompleteTaskIn(BaseModel):
     cpr: str | None = None
     # CPR registration: the date of the registration in CPR as moved to the municipality, as CPR shows it.
     # Required for quota refugees and the family-reunified (integrationsloven § 4, stk. 3).
-    registered_on: date | None = None
+    registered_on: CaseDate | None = None
     note: LongText = ""

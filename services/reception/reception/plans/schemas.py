@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.auth import Department
 from shared.contracts.plans import PlanActionStatus
-from shared.validation import LongText, OptionalShortText, ShortText
+from shared.validation import CaseDate, LongText, OptionalShortText, ShortText
 
 
 class ActionOwner(enum.StrEnum):
@@ -66,7 +66,7 @@ class ActionIn(BaseModel):
     owner: ActionOwner
     title: ShortText
     details: LongText = ""
-    due_date: date
+    due_date: CaseDate
 
 
 class ActionUpdate(BaseModel):
