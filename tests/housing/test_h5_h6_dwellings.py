@@ -421,3 +421,19 @@ def test_h5_migration_makes_dwellings_from_existing_offers_and_keeps_every_row(t
     ]
     assert sorted(tuple(r) for r in reservations) == [(1, 3), (2, 4)]  # the accepted offer holds dwelling 1
     assert decisions == 4 and broken == []
+
+
+
+def test_defect_3_h5_h6_permanent_housing_dates_have_a_plausible_range(make_app):
+    """Issue 18, defect 3, for H5/H6: a need by the year 1 or 9999, an offer available from 9999 are a 422 that
+    names the field; nothing written."""
+    app = make_app("housing")
+    for needed_by in ("0001-01-01", "9999-12-31"):
+        body = {"case_id": 201, "household_size": 2, "rooms_needed": 2, "needed_by": needed_by}
+        resp = app.client.post("/permanent-needs", json=body, headers=app.as_(JC))
+        assert resp.status_code == 422 and "needed_by" in resp.text, resp.text
+    assert app.count(PermanentNeed) == 0
+    need, assoc = _need(app, 202), _association(app)
+    resp = _offer(app, need["id"], assoc["id"], available_from="9999-12-31")
+    assert resp.status_code == 422 and "available_from" in resp.text, resp.text
+    assert app.count(Offer) == 0 and app.count(Dwelling) == 0

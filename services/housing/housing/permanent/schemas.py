@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.validation import Id, LongText, ShortText
+from shared.validation import CaseDate, Id, LongText, ShortText
 
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("1000000"), max_digits=12, decimal_places=2)]
 
@@ -22,7 +22,7 @@ class NeedIn(BaseModel):
     rooms_needed: int = Field(ge=1, le=10)
     accessibility: LongText = ""
     location_constraints: LongText = ""
-    needed_by: date
+    needed_by: CaseDate
 
 
 class PriorityIn(BaseModel):
@@ -76,7 +76,7 @@ class OfferIn(BaseModel):
     address: ShortText
     rooms: int = Field(ge=1, le=10)
     monthly_rent: Money
-    available_from: date
+    available_from: CaseDate
     allocation: Allocation
     reason: LongText = Field(min_length=3)
 
@@ -116,7 +116,7 @@ class DecisionIn(BaseModel):
 
     decision: Decision
     reason: LongText = Field(min_length=3)
-    move_in_date: date | None = None
+    move_in_date: CaseDate | None = None
 
 
 class DecisionOut(BaseModel):
