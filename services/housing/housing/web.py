@@ -18,9 +18,14 @@ READERS = (SP, JC, BS)
 # reading is open to the departments that follow the person.
 Placer = Annotated[Principal, Depends(require(SP))]
 Reader = Annotated[Principal, Depends(require(SP, JC, BS))]
+# Settling in (H2: the move-in checklist and furniture) is Jobcentret's task in the seed ("Etablering i midlertidig
+# bolig … Jobcentret"); Social- og Psykiatriafdelingen, which places the household, keeps it too. The one place that
+# says who may write move-in and furniture, for the JSON API (Settler) and the pages (allowed=SETTLERS).
+SETTLERS = (SP, JC)
+Settler = Annotated[Principal, Depends(require(*SETTLERS))]
 
 
 FORMS = PageForms(readers=READERS)
 submit = FORMS.submit
 
-__all__ = ["BS", "FORMS", "JC", "READERS", "SP", "blank_to_none", "submit"]
+__all__ = ["BS", "FORMS", "JC", "READERS", "SETTLERS", "SP", "blank_to_none", "submit"]

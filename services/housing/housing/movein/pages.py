@@ -17,7 +17,7 @@ from housing.readiness.models import ReadinessCheck
 from housing.units import service as units
 from housing.units.models import Assignment, TemporaryUnit
 from housing.units.service import MoveOutIn
-from housing.web import FORMS, SP, blank_to_none, submit
+from housing.web import FORMS, SETTLERS, SP, blank_to_none, submit
 from shared.auth import Principal
 from shared.web.access import record_page
 from shared.web.deps import Db, IdPath
@@ -146,7 +146,7 @@ async def save_checklist(
         request,
         session=session,
         principal=user,
-        allowed=(SP,),
+        allowed=SETTLERS,
         what="registrere indflytning",
         prefix="check_",
         action=action,
@@ -176,7 +176,7 @@ async def add_furniture(
         request,
         session=session,
         principal=user,
-        allowed=(SP,),
+        allowed=SETTLERS,
         what="registrere inventar",
         prefix="furniture_",
         action=action,
@@ -205,7 +205,7 @@ async def update_furniture(
         request,
         session=session,
         principal=user,
-        allowed=(SP,),
+        allowed=SETTLERS,
         what="opdatere inventar",
         prefix=f"item{furniture_id}_",
         action=action,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, status
 from housing import lookups
 from housing.movein import service
 from housing.movein.schemas import FurnitureIn, FurnitureOut, FurnitureUpdate, MoveInIn, MoveInOut
-from housing.web import Placer, Reader
+from housing.web import Reader, Settler
 from shared import access
 from shared.web.deps import Db, IdPath
 
@@ -17,7 +17,7 @@ router = APIRouter(tags=["bolig"])
 
 
 @router.put("/assignments/{assignment_id}/move-in", response_model=MoveInOut)
-def record_move_in(assignment_id: IdPath, body: MoveInIn, session: Db, by: Placer) -> MoveInOut:
+def record_move_in(assignment_id: IdPath, body: MoveInIn, session: Db, by: Settler) -> MoveInOut:
     """H2: keys, meter readings, house rules, guidance; complete → housing.moved_in."""
     checklist = service.record_move_in(session, assignment_id=assignment_id, data=body, by=by)
     out = MoveInOut.model_validate(checklist)
@@ -25,7 +25,7 @@ def record_move_in(assignment_id: IdPath, body: MoveInIn, session: Db, by: Place
 
 
 @router.post("/assignments/{assignment_id}/furniture", status_code=status.HTTP_201_CREATED, response_model=FurnitureOut)
-def add_furniture(assignment_id: IdPath, body: FurnitureIn, session: Db, _by: Placer) -> Any:
+def add_furniture(assignment_id: IdPath, body: FurnitureIn, session: Db, _by: Settler) -> Any:
     return service.add_furniture(session, assignment_id=assignment_id, data=body)
 
 
@@ -38,5 +38,5 @@ def list_furniture(assignment_id: IdPath, session: Db, by: Reader) -> Any:
 
 
 @router.patch("/furniture/{furniture_id}", response_model=FurnitureOut)
-def update_furniture(furniture_id: IdPath, body: FurnitureUpdate, session: Db, _by: Placer) -> Any:
+def update_furniture(furniture_id: IdPath, body: FurnitureUpdate, session: Db, _by: Settler) -> Any:
     return service.update_furniture(session, furniture_id=furniture_id, data=body)
