@@ -1,4 +1,9 @@
-"""Language schools; the cooperation texts with each (strategy, programme); the steering group (E2)."""
+"""Language schools; the cooperation texts with each (strategy, programme); the steering group (styregruppe) and
+the business committee (forretningsudvalg) (E2).
+
+The two bodies are modelled alike: members (with the day they left) and meetings (agenda, minutes, decisions); a
+row's ``committee`` says which body it belongs to ("steering" or "business", see ``schemas.Committee``).
+"""
 
 from __future__ import annotations
 
@@ -41,7 +46,7 @@ class CooperationText(Base):
 
 
 class SteeringMember(Base):
-    """A member of the steering group (styregruppe) with the school; edited with its version.
+    """A member of the steering group (styregruppe) or business committee (forretningsudvalg); edited with its version.
 
     A member who leaves keeps the row with the day they left (``left_on``): the group's history stays.
     """
@@ -50,6 +55,7 @@ class SteeringMember(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("language_school.id"), index=True)
+    committee: Mapped[str] = mapped_column(String(20), default="steering", server_default="steering")
     name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200))
@@ -61,12 +67,16 @@ class SteeringMember(Base):
 
 
 class SteeringMeeting(Base):
-    """A steering-group meeting: agenda first, minutes and decisions afterwards; edited with its version."""
+    """A steering-group or business-committee meeting: agenda first, minutes and decisions afterwards.
+
+    Edited with its version.
+    """
 
     __tablename__ = "steering_meeting"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("language_school.id"), index=True)
+    committee: Mapped[str] = mapped_column(String(20), default="steering", server_default="steering")
     held_on: Mapped[date] = mapped_column(Date)
     agenda: Mapped[str] = mapped_column(Text)
     minutes: Mapped[str] = mapped_column(Text, default="")

@@ -1,4 +1,4 @@
-"""Language schools, cooperation texts and the steering group in and out (E2)."""
+"""Language schools, cooperation texts, the steering group and the business committee in and out (E2)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,18 @@ class TextKind(enum.StrEnum):
 
 
 TEXT_KIND_LABELS = {TextKind.STRATEGY: "Strategi", TextKind.PROGRAMME: "Program"}
+
+
+class Committee(enum.StrEnum):
+    """The two bodies of the cooperation with the school (seed: "Styregruppe og forretningsudvalg")."""
+
+    STEERING = "steering"
+    BUSINESS = "business"
+
+
+COMMITTEE_LABELS = {Committee.STEERING: "Styregruppe", Committee.BUSINESS: "Forretningsudvalg"}
+# "the steering group" / "the business committee" in Danish, for messages.
+COMMITTEE_DEFINITE = {Committee.STEERING: "styregruppen", Committee.BUSINESS: "forretningsudvalget"}
 
 
 class CooperationIn(BaseModel):
@@ -103,7 +115,10 @@ class MemberUpdate(BaseModel):
 
 
 class MemberLeave(BaseModel):
-    """The member leaves the steering group on ``left_on`` (today unless told); the row is kept as history."""
+    """The member leaves the steering group (or business committee) on ``left_on`` (today unless told).
+
+    The row is kept as history.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -116,6 +131,7 @@ class MemberOut(BaseModel):
 
     id: int
     school_id: int
+    committee: str
     name: str
     organisation: str
     role: str
@@ -145,6 +161,7 @@ class MeetingOut(BaseModel):
 
     id: int
     school_id: int
+    committee: str
     held_on: date
     agenda: str
     minutes: str

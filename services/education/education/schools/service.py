@@ -7,6 +7,8 @@ from sqlalchemy.orm import Session
 
 from education.schools.models import CooperationText, LanguageSchool, SteeringMeeting, SteeringMember
 from education.schools.schemas import (
+    COMMITTEE_DEFINITE,
+    Committee,
     CooperationIn,
     CooperationUpdate,
     MeetingIn,
@@ -97,45 +99,71 @@ def update_text(session: Session, *, text_id: int, data: CooperationUpdate, by: 
     return row
 
 
-def add_member(session: Session, *, school_id: int, data: MemberIn, by: Principal) -> SteeringMember:
-    """A member of the steering group (styregruppe) with the school."""
+def add_member(
+    session: Session,
+    *,
+    school_id: int,
+    data: MemberIn,
+    by: Principal,
+    committee: Committee = Committee.STEERING,
+) -> SteeringMember:
+    """A member of the steering group (styregruppe) or the business committee (forretningsudvalg)."""
     get_school(session, school_id)
-    row = SteeringMember(school_id=school_id, **data.model_dump(), updated_by=by.user)
+    row = SteeringMember(school_id=school_id, committee=committee.value, **data.model_dump(), updated_by=by.user)
     session.add(row)
     session.flush()
     return row
 
 
-def members(session: Session, *, school_id: int, include_left: bool = False) -> list[SteeringMember]:
-    """The group's current members; with ``include_left`` also those who have left (the history)."""
+def members(
+    session: Session, *, school_id: int, include_left: bool = False, committee: Committee = Committee.STEERING
+) -> list[SteeringMember]:
+    """The body's current members; with ``include_left`` also those who have left (the history)."""
     get_school(session, school_id)
-    query = select(SteeringMember).where(SteeringMember.school_id == school_id)
+    query = select(SteeringMember).where(
+        SteeringMember.school_id == school_id, SteeringMember.committee == committee.value
+    )
     if not include_left:
         query = query.where(SteeringMember.left_on.is_(None))
     return list(session.scalars(query.order_by(SteeringMember.name, SteeringMember.id)))
 
 
-def former_members(session: Session, *, school_id: int) -> list[SteeringMember]:
-    """Those who have left the group, the most recent first."""
+def former_members(
+    session: Session, *, school_id: int, committee: Committee = Committee.STEERING
+) -> list[SteeringMember]:
+    """Those who have left the body, the most recent first."""
     get_school(session, school_id)
-    query = select(SteeringMember).where(SteeringMember.school_id == school_id, SteeringMember.left_on.is_not(None))
+    query = select(SteeringMember).where(
+        SteeringMember.school_id == school_id,
+        SteeringMember.committee == committee.value,
+        SteeringMember.left_on.is_not(None),
+    )
     return list(session.scalars(query.order_by(SteeringMember.left_on.desc(), SteeringMember.name, SteeringMember.id)))
 
 
-def get_member(session: Session, member_id: int, *, for_update: bool = False) -> SteeringMember:
+def get_member(
+    session: Session, member_id: int, *, for_update: bool = False, committee: Committee | None = None
+) -> SteeringMember:
+    """The member; with ``committee``, only a member of that body (another body's member is not found)."""
     row = session.get(SteeringMember, member_id, with_for_update=for_update)
-    if row is None:
+    if row is None or (committee is not None and row.committee != committee.value):
         raise NotFound(f"no steering-group member with id {member_id}", danish="Medlemmet findes ikke")
     return row
 
 
-def _current_member(session: Session, member_id: int, version: int) -> SteeringMember:
-    """The member to change: still in the group, and as the caller read it (else a conflict)."""
-    row = get_member(session, member_id, for_update=True)
+_ENGLISH = {Committee.STEERING.value: "steering-group", Committee.BUSINESS.value: "business-committee"}
+
+
+def _current_member(
+    session: Session, member_id: int, version: int, committee: Committee | None = None
+) -> SteeringMember:
+    """The member to change: still in the body, and as the caller read it (else a conflict)."""
+    row = get_member(session, member_id, for_update=True, committee=committee)
     if row.left_on is not None:
+        body = COMMITTEE_DEFINITE[Committee(row.committee)]
         raise Conflict(
-            f"steering-group member {member_id} left the group on {row.left_on.isoformat()}",
-            danish=f"Medlemmet er fratrådt styregruppen den {row.left_on:%d.%m.%Y}",
+            f"{_ENGLISH[row.committee]} member {member_id} left the group on {row.left_on.isoformat()}",
+            danish=f"Medlemmet er fratrådt {body} den {row.left_on:%d.%m.%Y}",
         )
     if row.version != version:
         raise _stale(
@@ -147,9 +175,11 @@ def _current_member(session: Session, member_id: int, version: int) -> SteeringM
     return row
 
 
-def update_member(session: Session, *, member_id: int, data: MemberUpdate, by: Principal) -> SteeringMember:
+def update_member(
+    session: Session, *, member_id: int, data: MemberUpdate, by: Principal, committee: Committee | None = None
+) -> SteeringMember:
     """A new name, organisation or role for a current member; a stale ``version`` is a conflict."""
-    row = _current_member(session, member_id, data.version)
+    row = _current_member(session, member_id, data.version, committee)
     if data.name is not None:
         row.name = data.name
     if data.organisation is not None:
@@ -162,9 +192,11 @@ def update_member(session: Session, *, member_id: int, data: MemberUpdate, by: P
     return row
 
 
-def remove_member(session: Session, *, member_id: int, data: MemberLeave, by: Principal) -> SteeringMember:
-    """The member leaves the group: off the current list from ``left_on`` (today unless told), kept as history."""
-    row = _current_member(session, member_id, data.version)
+def remove_member(
+    session: Session, *, member_id: int, data: MemberLeave, by: Principal, committee: Committee | None = None
+) -> SteeringMember:
+    """The member leaves the body: off the current list from ``left_on`` (today unless told), kept as history."""
+    row = _current_member(session, member_id, data.version, committee)
     left_on = data.left_on or today()
     if left_on > today():
         raise Invalid(
@@ -177,31 +209,46 @@ def remove_member(session: Session, *, member_id: int, data: MemberLeave, by: Pr
     return row
 
 
-def add_meeting(session: Session, *, school_id: int, data: MeetingIn, by: Principal) -> SteeringMeeting:
-    """A steering-group meeting with its agenda; minutes and decisions come after it is held."""
+def add_meeting(
+    session: Session,
+    *,
+    school_id: int,
+    data: MeetingIn,
+    by: Principal,
+    committee: Committee = Committee.STEERING,
+) -> SteeringMeeting:
+    """A meeting of the body with its agenda; minutes and decisions come after it is held."""
     get_school(session, school_id)
-    row = SteeringMeeting(school_id=school_id, held_on=data.held_on, agenda=data.agenda, updated_by=by.user)
+    row = SteeringMeeting(
+        school_id=school_id, committee=committee.value, held_on=data.held_on, agenda=data.agenda, updated_by=by.user
+    )
     session.add(row)
     session.flush()
     return row
 
 
-def meetings(session: Session, *, school_id: int) -> list[SteeringMeeting]:
+def meetings(session: Session, *, school_id: int, committee: Committee = Committee.STEERING) -> list[SteeringMeeting]:
     get_school(session, school_id)
-    query = select(SteeringMeeting).where(SteeringMeeting.school_id == school_id)
+    query = select(SteeringMeeting).where(
+        SteeringMeeting.school_id == school_id, SteeringMeeting.committee == committee.value
+    )
     return list(session.scalars(query.order_by(SteeringMeeting.held_on.desc(), SteeringMeeting.id)))
 
 
-def get_meeting(session: Session, meeting_id: int, *, for_update: bool = False) -> SteeringMeeting:
+def get_meeting(
+    session: Session, meeting_id: int, *, for_update: bool = False, committee: Committee | None = None
+) -> SteeringMeeting:
     row = session.get(SteeringMeeting, meeting_id, with_for_update=for_update)
-    if row is None:
+    if row is None or (committee is not None and row.committee != committee.value):
         raise NotFound(f"no steering-group meeting with id {meeting_id}", danish="Mødet findes ikke")
     return row
 
 
-def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate, by: Principal) -> SteeringMeeting:
+def update_meeting(
+    session: Session, *, meeting_id: int, data: MeetingUpdate, by: Principal, committee: Committee | None = None
+) -> SteeringMeeting:
     """Agenda, minutes, decisions; minutes and decisions only once the meeting's day has come."""
-    row = get_meeting(session, meeting_id, for_update=True)
+    row = get_meeting(session, meeting_id, for_update=True, committee=committee)
     if row.version != data.version:
         raise _stale(
             "steering-group meeting",
