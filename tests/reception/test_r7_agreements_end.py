@@ -387,3 +387,82 @@ def test_r7_bad_end_on_the_page_is_danish_next_to_the_field_and_writes_nothing(m
     other = post({"ended_on": copenhagen_today().isoformat(), "reason": "other", "note": ""})
     assert _error_next_to(other, f"{e}-note") == "Skriv, hvorfor aftalen er afsluttet"
     assert _state(app, m["id"])[:2] == ("active", None)
+
+
+# --- the migration: existing agreements stay active and get a start --------------------------------------------
+
+
+def test_r7_migration_keeps_existing_agreements_active_with_a_start(tmp_path):
+    """Rows made before agreements could end stay active (due as before); their start is the first follow-up's
+    date, or the next follow-up less the interval when there is none."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine, text
+
+    from shared.migrations import alembic_config, upgrade
+
+    url = f"sqlite:///{tmp_path / 'r7.sqlite3'}"
+    before = ScriptDirectory.from_config(alembic_config("reception", url)).get_revision("b7e3c1a9d254").down_revision
+    assert isinstance(before, str)
+    upgrade("reception", url, revision=before)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO cases (id, immigration_person_id, full_name, date_of_birth, nationality, residence_basis, "
+                "asylum_centre, asylum_centre_contact, expected_arrival_date, status, housing_status, created_at, "
+                "created_by, version) VALUES (1, 'UDL-1', 'A B', '1990-01-01', 'SYR', 'asylum_7_1', 'C', 'K', "
+                "'2026-01-24', 'opened', 'awaiting_check', '2026-01-20 10:00:00', 'x', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO volunteer (id, name, contact, skills, languages, availability, background_check) "
+                "VALUES (1, 'Karen', 'k@example.dk', '', '', '', 'approved')"
+            )
+        )
+        for match_id, next_due in ((1, "2026-03-15"), (2, "2026-12-01")):
+            conn.execute(
+                text(
+                    "INSERT INTO volunteer_match (id, case_id, volunteer_id, kind, content, purpose, follow_up_days, "
+                    "next_follow_up, status) VALUES (:id, 1, 1, 'mentor', 'Møder', 'Netværk', 30, :due, 'active')"
+                ),
+                {"id": match_id, "due": next_due},
+            )
+        for on in ("2026-10-02", "2026-11-01"):  # agreement 2 was followed up twice
+            conn.execute(
+                text("INSERT INTO match_follow_up (match_id, \"on\", note, by) VALUES (2, :on, 'Godt', 'x')"),
+                {"on": on},
+            )
+    engine.dispose()
+    upgrade("reception", url)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT id, status, started_on, next_follow_up, ended_on, end_reason, end_note "
+                "FROM volunteer_match ORDER BY id"
+            )
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [
+        (1, "active", "2026-02-13", "2026-03-15", None, None, ""),  # 15.03 less 30 days (no leap day in 2026)
+        (2, "active", "2026-10-02", "2026-12-01", None, None, ""),
+    ]
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE volunteer_match SET status = 'ended', ended_on = '2026-11-20', end_reason = 'as_agreed', "
+                "next_follow_up = NULL WHERE id = 2"
+            )
+        )
+    engine.dispose()
+    # And back: the rows survive; the ended one keeps its status and gets its end date as its follow-up date.
+    command.downgrade(alembic_config("reception", url), before)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        back = conn.execute(text("SELECT id, status, next_follow_up FROM volunteer_match ORDER BY id")).all()
+        assert conn.execute(text("SELECT COUNT(*) FROM match_follow_up")).scalar() == 2
+    engine.dispose()
+    assert [tuple(r) for r in back] == [(1, "active", "2026-03-15"), (2, "ended", "2026-11-20")]

@@ -14,7 +14,8 @@ Create Date: 2026-12-08 01:55:00.000000
 
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -27,12 +28,39 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+@contextmanager
+def _sqlite_foreign_keys_off() -> Iterator[None]:
+    """SQLite's batch mode rebuilds volunteer_match (copy, drop, rename), which match_follow_up refers to; with
+    foreign keys on, the drop fails. SQLite ignores the pragma inside a transaction, so on SQLite (development and
+    tests only: production refuses it) the work so far is committed, the keys switched off, a new transaction
+    begun, and the keys checked before they are switched back on. PostgreSQL alters the table in place.
+    (As housing's 26b3cd6eed2e does; copied, since a migration must not change later.)"""
+    if op.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    raw = op.get_bind().connection.driver_connection
+    assert raw is not None
+    raw.execute("COMMIT")
+    raw.execute("PRAGMA foreign_keys = OFF")
+    raw.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        broken = op.get_bind().exec_driver_sql("PRAGMA foreign_key_check").all()
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the rebuild of volunteer_match: {broken}")
+        raw.execute("COMMIT")
+    finally:
+        if not raw.in_transaction:
+            raw.execute("PRAGMA foreign_keys = ON")
+            raw.execute("BEGIN IMMEDIATE")
+
+
 def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("volunteer_match", schema=None) as batch_op:
+    with _sqlite_foreign_keys_off(), op.batch_alter_table("volunteer_match", schema=None) as batch_op:
         batch_op.add_column(sa.Column("started_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("ended_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("end_reason", sa.String(length=30), nullable=True))
@@ -52,7 +80,7 @@ def upgrade() -> None:
             {"started": started, "id": match_id},
         )
 
-    with op.batch_alter_table("volunteer_match", schema=None) as batch_op:
+    with _sqlite_foreign_keys_off(), op.batch_alter_table("volunteer_match", schema=None) as batch_op:
         batch_op.alter_column("started_on", existing_type=sa.Date(), nullable=False)
 
 
@@ -60,7 +88,7 @@ def downgrade() -> None:
     # An ended agreement has no next follow-up; the old schema needs one: its end date (the status stays "ended",
     # which the old deadline list skips).
     op.execute("UPDATE volunteer_match SET next_follow_up = ended_on WHERE next_follow_up IS NULL")
-    with op.batch_alter_table("volunteer_match", schema=None) as batch_op:
+    with _sqlite_foreign_keys_off(), op.batch_alter_table("volunteer_match", schema=None) as batch_op:
         batch_op.alter_column("next_follow_up", existing_type=sa.Date(), nullable=False)
         batch_op.drop_column("ended_by")
         batch_op.drop_column("end_note")
