@@ -383,7 +383,7 @@ def test_r7_bad_end_on_the_page_is_danish_next_to_the_field_and_writes_nothing(m
         "Datoen ligger i fremtiden"
     )
     empty = post({"ended_on": copenhagen_today().isoformat(), "reason": ""})
-    assert _error_next_to(empty, f"{e}-reason")
+    assert _error_next_to(empty, f"{e}-reason") == "Vælg en af mulighederne"
     other = post({"ended_on": copenhagen_today().isoformat(), "reason": "other", "note": ""})
     assert _error_next_to(other, f"{e}-note") == "Skriv, hvorfor aftalen er afsluttet"
     assert _state(app, m["id"])[:2] == ("active", None)
