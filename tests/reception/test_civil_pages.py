@@ -191,12 +191,13 @@ def test_r7_mentor_agreement_and_follow_up_through_the_case_page(make_app):
         note = session.scalars(select(FollowUpNote)).one()
         assert (note.match_id, note.on, note.note, note.by) == (match.id, on, "Godt i gang", "Frida Frivillig")
 
-    # Jobcentret reads the agreement and its follow-up, without forms; the read is logged.
+    # Jobcentret, co-owner of the agreements (R7), reads them with their forms; the read is logged.
     jc = _signed_in(app, JC, "Jonas Jobcenter")
     html = jc.get(url).text
     assert "Mentor – Karen Madsen" in html and "Ugentlige møder om hverdagsliv" in html
     assert dk(on + timedelta(days=30)) in html and "Godt i gang" in html and dk(on) in html
-    assert "Opret aftale" not in html and "Registrér opfølgning" not in html
+    assert "Opret aftale" in html and "Registrér opfølgning" in html and "Afslut aftale" in html
+    assert "Anmod om startpakke" not in html  # starter packages stay Frivillighedsområdet's (R9)
     assert f'href="{url}"' in jc.get(f"/sager/{case['id']}").text
     with app.factory() as session:
         logged = session.scalars(
@@ -242,14 +243,17 @@ def test_r7_agreement_form_errors_are_danish_next_to_the_field_and_keep_input(ma
     assert app.count(FollowUpNote) == 0 and app.count(Match) == 1
 
 
-def test_r7_r9_only_frivillighedsomraadet_writes_on_the_case_page(make_app):
+def test_r7_r9_who_writes_on_the_case_page(make_app):
+    """R7: agreements are Frivillighedsområdet's and Jobcentret's; R9: starter packages Frivillighedsområdet's."""
     app = make_app("reception")
     case = _case(app)
     approved = _volunteer(app)
     url = f"/sager/{case['id']}/civilsamfund"
+    bkf = _signed_in(app, BKF)
+    refused = _post(bkf, f"{url}/aftaler", {**MATCH, "volunteer_id": str(approved)})
+    assert refused.status_code == 422
+    assert _form_alert(refused.text) == "Kun Frivillighedsområdet og Jobcentret kan registrere aftaler"
     jc = _signed_in(app, JC)
-    refused = _post(jc, f"{url}/aftaler", {**MATCH, "volunteer_id": str(approved)})
-    assert refused.status_code == 422 and _form_alert(refused.text) == "Kun Frivillighedsområdet kan registrere her"
     package = _post(jc, f"{url}/startpakker", {"items": "Dyne"})
     assert package.status_code == 422 and "Kun Frivillighedsområdet kan registrere her" in package.text
     assert app.count(Match) == 0 and app.count(StarterPackage) == 0

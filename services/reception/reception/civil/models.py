@@ -25,7 +25,10 @@ class Volunteer(Base):
 
 
 class Match(Base):
-    """A host family or mentor agreement: content, purpose and follow-up."""
+    """A host family or mentor agreement: content, purpose and follow-up, from its start until it is ended.
+
+    An ended agreement (``status`` "ended") keeps its end date, reason and who ended it, and has no next follow-up.
+    """
 
     __tablename__ = "volunteer_match"
 
@@ -36,8 +39,13 @@ class Match(Base):
     content: Mapped[str] = mapped_column(Text)
     purpose: Mapped[str] = mapped_column(Text)
     follow_up_days: Mapped[int] = mapped_column(Integer)
-    next_follow_up: Mapped[date] = mapped_column(Date)
+    started_on: Mapped[date] = mapped_column(Date)
+    next_follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    ended_on: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
+    end_reason: Mapped[str | None] = mapped_column(String(30), nullable=True, default=None)
+    end_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ended_by: Mapped[str | None] = mapped_column(String(100), nullable=True, default=None)
 
 
 class FollowUpNote(Base):

@@ -1,7 +1,8 @@
 """Civil society as Danish pages: volunteers (R8), host families, mentors and starter packages on a case (R7, R9);
 the town hall's welcome meetings (R10) are in ``welcome_pages``.
 
-Frivillighedsområdet keeps the volunteers and writes on the case; case readers read.
+Frivillighedsområdet keeps the volunteers and the starter packages; host-family and mentor agreements are
+Frivillighedsområdet's and Jobcentret's (create, follow up, end); case readers read.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from reception.civil.models import FollowUpNote
 from reception.civil.schemas import (
     BackgroundCheck,
     CheckIn,
+    EndReason,
     FollowUpIn,
+    MatchEndIn,
     MatchIn,
     MatchKind,
     MatchOut,
@@ -48,6 +51,13 @@ CHECK_LABELS = {
     BackgroundCheck.REJECTED.value: ("error", "Afvist"),
 }
 KIND_LABELS = {MatchKind.HOST_FAMILY.value: "Værtsfamilie", MatchKind.MENTOR.value: "Mentor"}
+END_LABELS = {
+    EndReason.AS_AGREED.value: "Afsluttet som aftalt",
+    EndReason.PERSON_MOVED.value: "Borgeren er flyttet",
+    EndReason.VOLUNTEER_STOPPED.value: "Den frivillige er stoppet",
+    EndReason.PERSON_DECLINED.value: "Borgeren ønsker ikke at fortsætte",
+    EndReason.OTHER.value: "Andet",
+}
 PACKAGE_LABELS = {
     PackageStatus.REQUESTED.value: ("info", "Anmodet"),
     PackageStatus.COLLECTED.value: ("warning", "Indsamlet"),
@@ -62,6 +72,7 @@ PACKAGE_NEXT = {
 VOLUNTEER_FIELDS = ("name", "contact", "skills", "languages", "availability")
 MATCH_FIELDS = ("volunteer_id", "kind", "content", "purpose", "follow_up_days")
 FOLLOW_UP_FIELDS = ("on", "note")
+END_FIELDS = ("ended_on", "reason", "note")
 FRIVILLIGHED = Department.FRIVILLIGHED
 # The volunteers are Frivillighedsområdet's own page.
 VOLUNTEERING = FORMS.reader("de frivillige", among=(FRIVILLIGHED,))
@@ -185,8 +196,10 @@ def civil_page(
             "form": form or {},
             "form_for": form_for,
             "today": today(),
-            "can_write": principal.department == FRIVILLIGHED,
+            "can_agree": principal.department in service.AGREEMENT_WRITERS,
+            "can_package": principal.department == FRIVILLIGHED,
             "kind_labels": KIND_LABELS,
+            "end_labels": END_LABELS,
             "package_labels": PACKAGE_LABELS,
             "package_next": PACKAGE_NEXT,
         }
@@ -220,8 +233,10 @@ async def _case_submit(
     prefix: str = "",
     alert: str | None = None,
     reshown: Callable[[dict[str, str]], dict[str, str]] | None = None,
+    agreement: bool = False,
 ) -> Response:
-    """A form on the case's civil-society page, Frivillighedsområdet's to post."""
+    """A form on the case's civil-society page: an agreement's (``agreement``) is Frivillighedsområdet's and
+    Jobcentret's to post, a starter package's Frivillighedsområdet's."""
 
     def rerender(errors: dict[str, str], form: dict[str, str]) -> Response:
         shown = reshown(errors) if reshown else errors
@@ -236,8 +251,12 @@ async def _case_submit(
         action=action,
         rerender=rerender,
         fields=fields,
-        allowed=(FRIVILLIGHED,),
-        refused="Kun Frivillighedsområdet kan registrere her",
+        allowed=service.AGREEMENT_WRITERS if agreement else (FRIVILLIGHED,),
+        refused=(
+            "Kun Frivillighedsområdet og Jobcentret kan registrere aftaler"
+            if agreement
+            else "Kun Frivillighedsområdet kan registrere her"
+        ),
         alert=alert,
     )
 
@@ -249,16 +268,28 @@ async def make_match(case_id: IdPath, request: Request, session: Db, user: CaseR
         return f"/sager/{case_id}/civilsamfund#aftaler"
 
     return await _case_submit(
-        request, session, user, case_id, form_for="match", action=action, fields=MATCH_FIELDS, alert="match"
+        request,
+        session,
+        user,
+        case_id,
+        form_for="match",
+        action=action,
+        fields=MATCH_FIELDS,
+        alert="match",
+        agreement=True,
     )
+
+
+def _on_case(db: Session, *, case_id: int, match_id: int) -> None:
+    if match_id not in {m.id for m in service.matches_for(db, case_id=case_id)}:
+        raise NotFound(f"no match {match_id} on case {case_id}", danish="Aftalen findes ikke på sagen")
 
 
 @router.post("/sager/{case_id}/civilsamfund/aftaler/{match_id}/opfoelgning")
 async def follow_up(case_id: IdPath, match_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
     def action(db: Session, by: Principal, form: dict[str, str]) -> str:
         data = FollowUpIn.model_validate(pick(form, FOLLOW_UP_FIELDS))
-        if match_id not in {m.id for m in service.matches_for(db, case_id=case_id)}:
-            raise NotFound(f"no match {match_id} on case {case_id}", danish="Aftalen findes ikke på sagen")
+        _on_case(db, case_id=case_id, match_id=match_id)
         service.follow_up(db, match_id=match_id, data=data, by=by)
         return f"/sager/{case_id}/civilsamfund#aftale-{match_id}"
 
@@ -271,6 +302,30 @@ async def follow_up(case_id: IdPath, match_id: IdPath, request: Request, session
         action=action,
         fields=FOLLOW_UP_FIELDS,
         prefix=f"m{match_id}_",
+        agreement=True,
+    )
+
+
+@router.post("/sager/{case_id}/civilsamfund/aftaler/{match_id}/afslut")
+async def end_match(case_id: IdPath, match_id: IdPath, request: Request, session: Db, user: CaseReader) -> Response:
+    """R7: the agreement ends on a date for a reason; its follow-ups stop falling due."""
+
+    def action(db: Session, by: Principal, form: dict[str, str]) -> str:
+        data = MatchEndIn.model_validate(pick(form, END_FIELDS))
+        _on_case(db, case_id=case_id, match_id=match_id)
+        service.end_match(db, match_id=match_id, data=data, by=by)
+        return f"/sager/{case_id}/civilsamfund#aftale-{match_id}"
+
+    return await _case_submit(
+        request,
+        session,
+        user,
+        case_id,
+        form_for=f"end-{match_id}",
+        action=action,
+        fields=END_FIELDS,
+        prefix=f"e{match_id}_",
+        agreement=True,
     )
 
 

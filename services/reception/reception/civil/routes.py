@@ -14,6 +14,7 @@ from reception.civil.schemas import (
     FollowUpIn,
     InvitationOut,
     InviteIn,
+    MatchEndIn,
     MatchIn,
     MatchOut,
     MeetingIn,
@@ -31,6 +32,7 @@ from shared.web.deps import Db, IdPath
 
 router = APIRouter(tags=["civilsamfund"])
 Volunteering = Annotated[Principal, Depends(require(Department.FRIVILLIGHED))]
+Agreeing = Annotated[Principal, Depends(require(*service.AGREEMENT_WRITERS))]
 Welcome = Annotated[Principal, Depends(require(Department.BORGMESTERKONTORET, Department.JOBCENTRET))]
 
 
@@ -51,8 +53,9 @@ def set_check(volunteer_id: IdPath, body: CheckIn, session: Db, _by: Volunteerin
 
 
 @router.post("/cases/{case_id}/matches", status_code=status.HTTP_201_CREATED, response_model=MatchOut)
-def match(case_id: IdPath, body: MatchIn, session: Db, _by: Volunteering) -> Any:
-    """R7: host family or mentor, with the agreement's content, purpose and follow-up interval."""
+def match(case_id: IdPath, body: MatchIn, session: Db, _by: Agreeing) -> Any:
+    """R7: host family or mentor, with the agreement's content, purpose and follow-up interval
+    (Frivillighedsområdet or Jobcentret)."""
     return service.match(session, case_id=case_id, data=body)
 
 
@@ -65,8 +68,16 @@ def list_matches(case_id: IdPath, session: Db, by: Reader) -> Any:
 
 
 @router.post("/matches/{match_id}/follow-ups", response_model=MatchOut)
-def follow_up(match_id: IdPath, body: FollowUpIn, session: Db, by: Volunteering) -> Any:
+def follow_up(match_id: IdPath, body: FollowUpIn, session: Db, by: Agreeing) -> Any:
+    """A follow-up on an active agreement (409 once it has ended)."""
     return service.follow_up(session, match_id=match_id, data=body, by=by)
+
+
+@router.post("/matches/{match_id}/end", response_model=MatchOut)
+def end_match(match_id: IdPath, body: MatchEndIn, session: Db, by: Agreeing) -> Any:
+    """R7: end an agreement on a date (from its start to today) for a reason; it then has no next follow-up
+    and leaves the deadline list. Ending it again is a 409."""
+    return service.end_match(session, match_id=match_id, data=body, by=by)
 
 
 @router.post("/cases/{case_id}/starter-packages", status_code=status.HTTP_201_CREATED, response_model=PackageOut)

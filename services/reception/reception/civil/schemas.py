@@ -6,9 +6,9 @@ import enum
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from shared.validation import CaseDate, Id, LongText, OptionalShortText, ShortText
+from shared.validation import CaseDate, Id, LongText, OptionalShortText, ShortText, invalid
 
 
 class BackgroundCheck(enum.StrEnum):
@@ -67,6 +67,37 @@ class FollowUpIn(BaseModel):
     note: LongText = Field(min_length=1)
 
 
+class MatchStatus(enum.StrEnum):
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+class EndReason(enum.StrEnum):
+    """Why a host-family or mentor agreement ended."""
+
+    AS_AGREED = "as_agreed"
+    PERSON_MOVED = "person_moved"
+    VOLUNTEER_STOPPED = "volunteer_stopped"
+    PERSON_DECLINED = "person_declined"
+    OTHER = "other"
+
+
+class MatchEndIn(BaseModel):
+    """R7: an agreement ends on a date (not before its start, not in the future) for a reason; "other" is explained."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ended_on: CaseDate
+    reason: EndReason
+    note: LongText = ""
+
+    @model_validator(mode="after")
+    def _explained(self) -> MatchEndIn:
+        if self.reason == EndReason.OTHER and not self.note:
+            raise invalid("note", "say why the agreement ended", "Skriv, hvorfor aftalen er afsluttet")
+        return self
+
+
 class MatchOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -77,8 +108,13 @@ class MatchOut(BaseModel):
     content: str
     purpose: str
     follow_up_days: int
-    next_follow_up: date
+    started_on: date
+    next_follow_up: date | None
     status: str
+    ended_on: date | None = None
+    end_reason: str | None = None
+    end_note: str = ""
+    ended_by: str | None = None
 
 
 class PackageStatus(enum.StrEnum):

@@ -21,18 +21,23 @@ from reception.civil.schemas import (
     CheckIn,
     FollowUpIn,
     InvitationOut,
+    MatchEndIn,
     MatchIn,
+    MatchStatus,
     MeetingIn,
     MeetingOut,
     PackageIn,
     PackageStatus,
     VolunteerIn,
 )
-from shared.auth import Principal
+from shared.auth import Department, Principal
 from shared.clock import today
 from shared.db import try_insert, utcnow
 from shared.errors import Conflict, Invalid, NotFound
 
+# Host-family and mentor agreements (R7) are Frivillighedsområdet's and Jobcentret's, as the seed says: both create
+# them, follow them up and end them. Volunteers (R8) and starter packages (R9) stay Frivillighedsområdet's.
+AGREEMENT_WRITERS = (Department.FRIVILLIGHED, Department.JOBCENTRET)
 _PACKAGE_NEXT = {PackageStatus.REQUESTED: PackageStatus.COLLECTED, PackageStatus.COLLECTED: PackageStatus.DELIVERED}
 
 
@@ -83,6 +88,7 @@ def match(session: Session, *, case_id: int, data: MatchIn) -> Match:
         content=data.content,
         purpose=data.purpose,
         follow_up_days=data.follow_up_days,
+        started_on=today(),
         next_follow_up=today() + timedelta(days=data.follow_up_days),
     )
     session.add(row)
@@ -90,15 +96,50 @@ def match(session: Session, *, case_id: int, data: MatchIn) -> Match:
     return row
 
 
-def follow_up(session: Session, *, match_id: int, data: FollowUpIn, by: Principal) -> Match:
-    """Record a follow-up; the next one falls one interval later."""
+def _match(session: Session, match_id: int) -> Match:
     row = session.get(Match, match_id, with_for_update=True)
     if row is None:
         raise NotFound(f"no match with id {match_id}", danish="Aftalen findes ikke")
+    return row
+
+
+def _still_active(row: Match, *, doing: str) -> None:
+    if row.status != MatchStatus.ACTIVE:
+        assert row.ended_on is not None
+        raise Conflict(
+            f"the agreement ended on {row.ended_on.isoformat()}",
+            danish=f"Aftalen blev afsluttet {row.ended_on:%d.%m.%Y} og kan ikke {doing}",
+        )
+
+
+def follow_up(session: Session, *, match_id: int, data: FollowUpIn, by: Principal) -> Match:
+    """Record a follow-up on an active agreement; the next one falls one interval later."""
+    row = _match(session, match_id)
+    _still_active(row, doing="følges op")
     if data.on > today():
         raise Invalid("the follow-up cannot be in the future", field="on", danish="Datoen ligger i fremtiden")
     session.add(FollowUpNote(match_id=row.id, on=data.on, note=data.note, by=by.user))
     row.next_follow_up = data.on + timedelta(days=row.follow_up_days)
+    session.flush()
+    return row
+
+
+def end_match(session: Session, *, match_id: int, data: MatchEndIn, by: Principal) -> Match:
+    """End an active agreement on a date between its start and today, for a reason: it has no next follow-up
+    after that, so it leaves the deadline list and the overdue notices."""
+    row = _match(session, match_id)
+    _still_active(row, doing="afsluttes igen")
+    if data.ended_on > today():
+        raise Invalid("the end date cannot be in the future", field="ended_on", danish="Datoen ligger i fremtiden")
+    if data.ended_on < row.started_on:
+        raise Invalid(
+            f"the agreement started on {row.started_on.isoformat()}; it cannot end before",
+            field="ended_on",
+            danish=f"Aftalen begyndte {row.started_on:%d.%m.%Y}; den kan ikke slutte før",
+        )
+    row.status = MatchStatus.ENDED.value
+    row.ended_on, row.end_reason, row.end_note, row.ended_by = data.ended_on, data.reason.value, data.note, by.user
+    row.next_follow_up = None
     session.flush()
     return row
 

@@ -121,7 +121,10 @@ def _all_open(session: Session) -> list[Deadline]:
                 appeal.reconsider_by_why,
             )
         )
+    # An ended agreement (R7) has no next follow-up: only active ones fall due.
     for match in session.scalars(select(Match).where(Match.status == "active")):
+        if match.next_follow_up is None:
+            continue
         found.append(
             Deadline(
                 "follow_up",
