@@ -7,7 +7,7 @@ system); each service subclasses :class:`ServiceSettings` with its own prefix fo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,6 +20,10 @@ def _common(name: str) -> AliasChoices:
     return AliasChoices(f"INTEGRATION_{name.upper()}")
 
 
+# Integrationsloven § 4 b, stk. 4: months of suspension the city council decided (0–3; the act's own is 3).
+Inl4bMonths = Annotated[int, Field(ge=0, le=3)]
+
+
 class MunicipalDecisions(BaseSettings):
     """The city council's decisions every service follows, each one variable for the whole municipality (the
     same as ``ServiceSettings``' fields of that name): what an event handler, which has no service settings,
@@ -27,8 +31,8 @@ class MunicipalDecisions(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="INTEGRATION_", extra="ignore")
 
-    # Integrationsloven § 4 b, stk. 4 (see ServiceSettings.inl4b_municipal_months).
-    inl4b_municipal_months: int = Field(3, ge=0, le=3)
+    # Integrationsloven § 4 b, stk. 4 (the same variable as ServiceSettings.inl4b_municipal_months).
+    inl4b_municipal_months: Inl4bMonths = 3
 
 
 class ServiceSettings(BaseSettings):
@@ -66,7 +70,7 @@ class ServiceSettings(BaseSettings):
     # Integrationsloven § 4 b, stk. 4: the city council's decision on the suspension of the offer deadlines after a
     # § 4, stk. 2 takeover, in months: 3 is the act's own (stk. 1), 1–2 shortens it, 0 means not to suspend. One
     # decision for the whole municipality, so one variable (INTEGRATION_INL4B_MUNICIPAL_MONTHS) for every service.
-    inl4b_municipal_months: int = Field(3, ge=0, le=3, validation_alias=_common("inl4b_municipal_months"))
+    inl4b_municipal_months: Inl4bMonths = Field(3, validation_alias=_common("inl4b_municipal_months"))
     database_url: str = ""
     port: int = 8000
     base_url: str = ""

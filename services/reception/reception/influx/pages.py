@@ -16,6 +16,7 @@ from reception.web import FORMS
 from shared.auth import Department, Principal
 from shared.clock import today
 from shared.law.influx import ACT_MONTHS
+from shared.settings import MunicipalDecisions
 from shared.web.deps import Db, IdPath
 from shared.web.forms import render
 from shared.web.notices import Notice, influx_notice
@@ -59,7 +60,7 @@ def influx_page(
         today=today(),
         can_write=principal.department in WRITERS,
         basis_labels=BASIS_LABELS,
-        municipal_months=request.app.state.settings.inl4b_municipal_months,
+        municipal_months=MunicipalDecisions().inl4b_municipal_months,  # what the deadlines are computed with
         act_months=ACT_MONTHS,
     )
 
