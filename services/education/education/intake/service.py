@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import select, update
@@ -23,6 +24,7 @@ from shared.db import try_insert
 from shared.errors import Conflict, Invalid, NotFound
 from shared.law import danskuddannelsesloven, integrationsloven
 from shared.law.calendar import dk_long
+from shared.law.influx import InfluxOrder
 from shared.law.influx_case import case_deadline
 from shared.law.result import Deadline
 from shared.settings import MunicipalDecisions
@@ -60,28 +62,27 @@ def schedule(session: Session, *, case_id: int, case_number: str, arrival: date)
     return row
 
 
-def start_due(session: Session, *, taken_over_on: date, basis: str) -> Deadline:
+def start_due(
+    *, taken_over_on: date, basis: str, decisions: MunicipalDecisions, orders: Sequence[InfluxOrder]
+) -> Deadline:
     """danskuddannelsesloven § 5, stk. 1 from the responsibility day, counted from the end of the suspension when
     integrationsloven § 4 b suspends it (a § 4, stk. 2 takeover; the municipality's decision; the orders known)."""
-    return case_deadline(
-        danskuddannelsesloven.start_due,
-        taken_over_on,
-        basis=basis,
-        settings=MunicipalDecisions(),
-        orders=influx.orders_in_force(session),
-    )
+    return case_deadline(danskuddannelsesloven.start_due, taken_over_on, basis=basis, settings=decisions, orders=orders)
 
 
 def recompute_suspended_deadlines(session: Session) -> int:
     """The § 4 b orders changed: every case with a known responsibility day gets its § 5 date again (changed
     rows only); returns how many moved."""
+    decisions, orders = MunicipalDecisions(), influx.orders_in_force(session)  # once for every case
     moved = 0
     known = select(LanguageAssessment).where(
         LanguageAssessment.responsibility_from.is_not(None), LanguageAssessment.responsibility_basis.is_not(None)
     )
     for row in session.scalars(known):
         assert row.responsibility_from is not None and row.responsibility_basis is not None
-        law = start_due(session, taken_over_on=row.responsibility_from, basis=row.responsibility_basis)
+        law = start_due(
+            taken_over_on=row.responsibility_from, basis=row.responsibility_basis, decisions=decisions, orders=orders
+        )
         if (row.due_date, row.due_why) != (law.due, law.explanation):
             session.execute(
                 update(LanguageAssessment)
@@ -93,13 +94,16 @@ def recompute_suspended_deadlines(session: Session) -> int:
     return moved
 
 
-def responsibility_taken_over(
-    session: Session, *, case_id: int, taken_over_on: date, basis: str
-) -> LanguageAssessment:
+def responsibility_taken_over(session: Session, *, case_id: int, taken_over_on: date, basis: str) -> LanguageAssessment:
     """§ 5, stk. 1 counts from the day the municipality takes over responsibility: the deadline a month after it
     (after § 4 b's suspension where it applies), with its rule and why. The day announced again (a corrected
     placement date) moves it; the same day again changes nothing."""
-    law = start_due(session, taken_over_on=taken_over_on, basis=basis)
+    law = start_due(
+        taken_over_on=taken_over_on,
+        basis=basis,
+        decisions=MunicipalDecisions(),
+        orders=influx.orders_in_force(session),
+    )
     # A statement of its own, not the ORM: the row's version guards the caseworker's assessment, which
     # the deadline is not part of, so a caseworker with the form open gets no conflict from this.
     moved = session.execute(

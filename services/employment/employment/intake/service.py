@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from shared.bus.inbox import NotYetKnown
 from shared.errors import NotFound
 from shared.law import integrationsloven
 from shared.law.calendar import dk_long
+from shared.law.influx import InfluxOrder
 from shared.law.influx_case import case_deadline
 from shared.settings import MunicipalDecisions
 
@@ -51,7 +53,12 @@ def schedule(
 
 
 def programme(
-    session: Session, row: MatchConversation, responsibility_from: date, basis: str | None
+    row: MatchConversation,
+    responsibility_from: date,
+    basis: str | None,
+    *,
+    decisions: MunicipalDecisions,
+    orders: Sequence[InfluxOrder],
 ) -> tuple[date | None, str, str]:
     """integrationsloven § 16: the programme's deadline from the responsibility day, or none (with why) for a
     person under 18 that day; an unknown birth date gives the deadline and says the age was not checked."""
@@ -66,8 +73,8 @@ def programme(
             integrationsloven.programme_due,
             responsibility_from,
             basis=basis,
-            settings=MunicipalDecisions(),
-            orders=influx.orders_in_force(session),
+            settings=decisions,
+            orders=orders,
         )
     )
     why = law.explanation
@@ -84,11 +91,12 @@ def programme(
 def recompute_suspended_deadlines(session: Session) -> int:
     """The § 4 b orders changed: every case with a known responsibility day gets § 16's date again; returns how
     many moved."""
+    decisions, orders = MunicipalDecisions(), influx.orders_in_force(session)  # once for every case
     moved = 0
     known = select(MatchConversation).where(MatchConversation.responsibility_from.is_not(None))
     for row in session.scalars(known.with_for_update()):
         assert row.responsibility_from is not None
-        found = programme(session, row, row.responsibility_from, row.responsibility_basis)
+        found = programme(row, row.responsibility_from, row.responsibility_basis, decisions=decisions, orders=orders)
         if found != (row.programme_due, row.programme_rule, row.programme_why):
             row.programme_due, row.programme_rule, row.programme_why = found
             moved += 1
@@ -96,9 +104,7 @@ def recompute_suspended_deadlines(session: Session) -> int:
     return moved
 
 
-def responsibility_taken_over(
-    session: Session, *, case_id: int, taken_over_on: date, basis: str
-) -> MatchConversation:
+def responsibility_taken_over(session: Session, *, case_id: int, taken_over_on: date, basis: str) -> MatchConversation:
     """Reception announced (again) the day responsibility passed: § 16's deadline counted from it, stored with
     its rule and why; a corrected day moves it, the same day again changes nothing."""
     row = session.get(MatchConversation, case_id, with_for_update=True)
@@ -106,7 +112,9 @@ def responsibility_taken_over(
         # The case's opening is still on its way (one commit in reception published both): retried.
         raise NotYetKnown(f"case {case_id} is not known to employment yet")
     row.responsibility_from, row.responsibility_basis = taken_over_on, basis
-    row.programme_due, row.programme_rule, row.programme_why = programme(session, row, taken_over_on, basis)
+    row.programme_due, row.programme_rule, row.programme_why = programme(
+        row, taken_over_on, basis, decisions=MunicipalDecisions(), orders=influx.orders_in_force(session)
+    )
     session.flush()
     return row
 
